@@ -1,0 +1,75 @@
+package io.crmbridge.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One embedded PostgreSQL server per JVM, started from the binaries that ship as a Maven artifact.
+ *
+ * <p>PostgreSQL refuses to run as root. Zonky's launcher handles that on Linux by running initdb, pg_ctl and the
+ * postmaster inside a user namespace ({@code unshare -U}, util-linux) where the process is not uid 0, so the server
+ * works unchanged on the root-only build machines and as an ordinary user elsewhere.
+ *
+ * <p>The data directory is kept between runs unless {@code clean} is set (tests), so a restarted application finds
+ * its queue, ledger and cursors where it left them.
+ */
+public final class EmbeddedPostgresServer {
+
+    static final String USER = "postgres";
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+    private static EmbeddedPostgresServer instance;
+
+    public record Settings(String dataDir, boolean clean, int port) {
+    }
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static synchronized EmbeddedPostgresServer startOnce(Settings settings) {
+        if (instance == null) {
+            instance = start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "embedded-postgres-stop"));
+        }
+        return instance;
+    }
+
+    static EmbeddedPostgresServer start(Settings settings) {
+        Path dataDir = Path.of(settings.dataDir()).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir.getParent());
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(settings.clean())
+                    .setPort(settings.port())
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%d ms)",
+                    postgres.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dataDir + ")", e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

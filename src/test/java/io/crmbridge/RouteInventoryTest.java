@@ -1,0 +1,31 @@
+package io.crmbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The YAML routes under routes/ are loaded at start-up: every route id the design names must be present. */
+@QuarkusTest
+class RouteInventoryTest {
+
+    /** Grows with every route added under routes/; a generated id such as route1 is a defect. */
+    static final Set<String> EXPECTED_ROUTE_IDS = Set.of("heartbeat");
+
+    @Inject
+    CamelContext camelContext;
+
+    @Test
+    void loadsEveryRouteFromTheRoutesFolder() {
+        var ids = camelContext.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(EXPECTED_ROUTE_IDS);
+    }
+}
