@@ -1,0 +1,107 @@
+package io.crmbridge.connection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+
+/**
+ * Every CRM account the bridge talks to: {@code crmbridge.connections.<name>.*}. Secrets (client secret, refresh
+ * token, private-app token) come from the environment or a Kubernetes Secret, e.g.
+ * {@code CRMBRIDGE_CONNECTIONS_HUBSPOT_AUTH_CLIENT_SECRET}; they are never logged nor shown by the admin API.
+ */
+@ConfigMapping(prefix = "crmbridge.connections")
+public interface ConnectionsConfig {
+
+    @WithParentName
+    Map<String, Connection> connections();
+
+    interface Connection {
+        /** The connector: {@code hubspot}. */
+        @WithDefault("hubspot")
+        String kind();
+
+        /** The CRM's API base URL, e.g. {@code https://api.hubapi.com} or the sandbox's {@code http://localhost:8080/sandbox/hubspot}. */
+        String baseUrl();
+
+        Auth auth();
+
+        /** The objects polled and written, e.g. {@code contacts,companies,deals}. */
+        @WithDefault("contacts")
+        List<String> objects();
+
+        RateLimit rateLimit();
+
+        /** How long one CRM call may take before it counts as a timeout (retryable). */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Contract field -> CRM property, per object: {@code crmbridge.connections.hubspot.field-map.contacts.email.property=email}. */
+        Map<String, Map<String, Field>> fieldMap();
+    }
+
+    interface Auth {
+        /** {@code private-app} (a static token), {@code refresh-token} or {@code client-credentials}. */
+        @WithDefault("private-app")
+        AuthMode mode();
+
+        /** The private-app token (mode private-app). */
+        Optional<String> token();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** The initial refresh token (mode refresh-token); a rotated one is kept in table connection_state. */
+        Optional<String> refreshToken();
+
+        /** Token endpoint, relative to {@code token-url-base} (or the base URL). HubSpot: {@code /oauth/v1/token}. */
+        @WithDefault("/oauth/v1/token")
+        String tokenPath();
+
+        /** Where the token endpoint lives when it is not under the base URL. */
+        Optional<String> tokenUrlBase();
+
+        /** Refresh this long before the access token's own {@code expires_in} runs out. */
+        @WithDefault("60s")
+        Duration refreshSkew();
+
+        Optional<List<String>> scopes();
+    }
+
+    interface RateLimit {
+        /** Requests allowed per {@code period}; HubSpot's private apps: 100 per 10 s (Pro/Enterprise: 190). */
+        @WithDefault("100")
+        int requests();
+
+        @WithDefault("10s")
+        Duration period();
+    }
+
+    interface Field {
+        /** The CRM property's API name (not its UI label). */
+        String property();
+
+        @WithDefault("string")
+        FieldType type();
+
+        /** Allowed values for type enum. */
+        Optional<List<String>> allowed();
+
+        /** For type relationship: read {@code id} or {@code name} of the {@code {id, name}} object. */
+        @WithDefault("id")
+        String read();
+    }
+
+    enum AuthMode {
+        PRIVATE_APP, REFRESH_TOKEN, CLIENT_CREDENTIALS
+    }
+
+    enum FieldType {
+        STRING, ENUM, NUMBER, DATE, RELATIONSHIP
+    }
+}

@@ -1,0 +1,179 @@
+package io.crmbridge.connection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The steps of route {@code crm-call}, the one place a CRM is called. The caller describes the request with the
+ * headers {@link #CONNECTION}, {@link #OBJECT}, {@link #METHOD}, {@link #PATH}, {@link #QUERY} and the JSON body.
+ * Only the HTTP headers the call needs are sent: the caller's headers are set aside and given back with the answer,
+ * whose status is in {@link #RESPONSE_STATUS} and whose JSON is the new body.
+ */
+@ApplicationScoped
+@Named("crmCall")
+public class CrmCallSteps {
+
+    public static final String CONNECTION = "crmConnection";
+    public static final String OBJECT = "crmObject";
+    public static final String METHOD = "crmMethod";
+    public static final String PATH = "crmPath";
+    public static final String QUERY = "crmQuery";
+    public static final String BASE_URL = "crmBaseUrl";
+    public static final String RESPONSE_STATUS = "crmResponseStatus";
+    /** The request as first described: a redelivery sends it again rather than the previous answer. */
+    public static final String REQUEST = "crmRequest";
+    /** The request body as sent, for the error channels. */
+    public static final String REQUEST_BODY = "crmRequestBody";
+
+    /** What the caller asked for, and the headers it had. */
+    record Request(String connection, String object, String method, String path, String query, String body,
+            Map<String, Object> callerHeaders) {
+    }
+
+    @ConfigMapping(prefix = "crmbridge.crm-call")
+    public interface CallConfig {
+        /** How long a call waits for a connection in NEEDS_REAUTH to get new credentials before it fails (retried later). */
+        @WithDefault("5m")
+        Duration reauthWait();
+    }
+
+    private final CrmConnections connections;
+    private final MeterRegistry meters;
+    private final CallConfig config;
+    private final ObjectMapper json;
+
+    CrmCallSteps(CrmConnections connections, MeterRegistry meters, CallConfig config, ObjectMapper json) {
+        this.connections = connections;
+        this.meters = meters;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Waits for the connection (re-authorization, rate limit, 429 pause), then sets the HTTP request. */
+    public void prepare(Exchange exchange) {
+        Request request = request(exchange);
+        CrmConnections.Live connection = connections.get(request.connection());
+        awaitCredentials(connection);
+        connection.gate().acquire();
+        send(exchange, request, connection, connection.auth().accessToken());
+    }
+
+    /** The CRM said 401 to the token just used: refresh once (shared with concurrent callers) and send again. */
+    public void reauthorize(Exchange exchange) {
+        Request request = exchange.getProperty(REQUEST, Request.class);
+        CrmConnections.Live connection = connections.get(request.connection());
+        count(request, 401);
+        String rejected = exchange.getMessage().getHeader("Authorization", String.class).substring("Bearer ".length());
+        send(exchange, request, connection, connection.auth().refreshAfterUnauthorized(rejected));
+    }
+
+    /** Counts the call, gives the caller its headers back, and turns a failed answer into its exception class. */
+    public void classify(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Request request = exchange.getProperty(REQUEST, Request.class);
+        int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String retryAfter = in.getHeader("Retry-After", String.class);
+        String body = in.getBody(String.class);
+        count(request, status);
+        in.getHeaders().clear();
+        in.getHeaders().putAll(request.callerHeaders());
+        in.setHeader(RESPONSE_STATUS, status);
+        var failure = CrmResponseClassifier.classify(request.connection(), status, body);
+        if (failure.isEmpty()) {
+            exchange.removeProperty(REQUEST);
+            exchange.removeProperty(REQUEST_BODY);
+            in.setBody(parse(body));
+            return;
+        }
+        CrmConnections.Live connection = connections.get(request.connection());
+        if (status == 429) {
+            connection.gate().pause(CrmResponseClassifier.retryAfter(retryAfter));
+        }
+        if (failure.get().kind() == CrmCallException.Kind.OPERATOR) {
+            // 401 even with a freshly refreshed token, 403 (scope), 410 (API gone): only an operator can fix it.
+            // The connection pauses; this call and the ones queued behind it wait in prepare() for new credentials.
+            connection.auth().suspend(failure.get().getMessage() + ": " + abbreviate(body));
+        }
+        in.setBody(request.body());
+        throw failure.get();
+    }
+
+    private Request request(Exchange exchange) {
+        Request request = exchange.getProperty(REQUEST, Request.class);
+        if (request == null) {
+            Message in = exchange.getMessage();
+            request = new Request(in.getHeader(CONNECTION, String.class), in.getHeader(OBJECT, "", String.class),
+                    in.getHeader(METHOD, String.class), in.getHeader(PATH, String.class), in.getHeader(QUERY, String.class),
+                    in.getBody(String.class), new HashMap<>(in.getHeaders()));
+            exchange.setProperty(REQUEST, request);
+            exchange.setProperty(REQUEST_BODY, request.body());
+        }
+        return request;
+    }
+
+    /** Only what the HTTP call needs leaves this application; nothing inbound can steer it. */
+    private static void send(Exchange exchange, Request request, CrmConnections.Live connection, String token) {
+        Message in = exchange.getMessage();
+        in.getHeaders().clear();
+        in.setHeader(BASE_URL, connection.baseUrl());
+        in.setHeader(Exchange.HTTP_METHOD, request.method());
+        in.setHeader(Exchange.HTTP_PATH, request.path());
+        if (request.query() != null) {
+            in.setHeader(Exchange.HTTP_QUERY, request.query());
+        }
+        in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        in.setHeader("Accept", "application/json");
+        in.setHeader("Authorization", "Bearer " + token);
+        in.setBody(request.body());
+    }
+
+    private Object parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new CrmCallException.Unknown("", 200, body, "CRM answered with a body that is not JSON");
+        }
+    }
+
+    private void awaitCredentials(CrmConnections.Live connection) {
+        Instant deadline = Instant.now().plus(config.reauthWait());
+        while (connection.auth().needsReauth()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new NeedsReauthException(connection.name(), connection.auth().reauthReason());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NeedsReauthException(connection.name(), "interrupted while waiting");
+            }
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 500 ? body.substring(0, 500) + "..." : body;
+    }
+
+    private void count(Request request, int status) {
+        meters.counter("crmbridge.crm.requests", "connection", request.connection(), "object", request.object(),
+                "status", Integer.toString(status)).increment();
+    }
+}

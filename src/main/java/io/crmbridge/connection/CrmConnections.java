@@ -1,0 +1,95 @@
+package io.crmbridge.connection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.crmbridge.connection.ConnectionsConfig.AuthMode;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
+import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
+
+/**
+ * The configured connections, each with its token handling and rate gate, built on first use (after the HTTP server
+ * is up, so a base URL may name this application's own port as {@code {local-port}} to reach the embedded sandbox).
+ */
+@ApplicationScoped
+public class CrmConnections {
+
+    /** One connection as the routes use it. */
+    public record Live(String name, ConnectionsConfig.Connection config, String baseUrl, ConnectionAuth auth, RateGate gate) {
+    }
+
+    private final ConnectionsConfig config;
+    private final ConnectionStateStore store;
+    private final ConnectionStateRecorder recorder;
+    private final OidcClients oidcClients;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+    CrmConnections(ConnectionsConfig config, ConnectionStateStore store, ConnectionStateRecorder recorder,
+            OidcClients oidcClients) {
+        this.config = config;
+        this.store = store;
+        this.recorder = recorder;
+        this.oidcClients = oidcClients;
+    }
+
+    public Set<String> names() {
+        return config.connections().keySet();
+    }
+
+    public Live get(String name) {
+        return live.computeIfAbsent(name, this::build);
+    }
+
+    /** An operator's new refresh token (or none, to retry the configured credentials): resume without a restart. */
+    public void reauthorize(String name, String newRefreshToken) {
+        Live connection = get(name);
+        if (newRefreshToken != null && !newRefreshToken.isBlank()) {
+            recorder.storeRefreshToken(name, newRefreshToken);
+        }
+        connection.auth().reauthorize(newRefreshToken);
+    }
+
+    private Live build(String name) {
+        ConnectionsConfig.Connection c = config.connections().get(name);
+        if (c == null) {
+            throw new NoSuchElementException("no connection named " + name + " (crmbridge.connections." + name + ".*)");
+        }
+        String baseUrl = LocalPort.expand(c.baseUrl());
+        ConnectionsConfig.Auth auth = c.auth();
+        // A refresh token rotated (or given by an operator) earlier wins over the configured initial one.
+        String refreshToken = store.find(name).map(ConnectionStateStore.State::refreshToken)
+                .orElse(auth.refreshToken().orElse(null));
+        TokenEndpoint endpoint = auth.mode() == AuthMode.PRIVATE_APP ? null : oidcEndpoint(name, baseUrl, auth);
+        ConnectionAuth connectionAuth = new ConnectionAuth(name, auth.mode(), auth.token().orElse(null), refreshToken,
+                endpoint, auth.refreshSkew(), Clock.systemUTC(), recorder);
+        RateGate gate = new RateGate(c.rateLimit().requests(), c.rateLimit().period(), Clock.systemUTC());
+        return new Live(name, c, baseUrl, connectionAuth, gate);
+    }
+
+    private TokenEndpoint oidcEndpoint(String name, String baseUrl, ConnectionsConfig.Auth auth) {
+        OidcClientConfigBuilder builder = new OidcClientConfigBuilder()
+                .id(name)
+                .authServerUrl(auth.tokenUrlBase().map(LocalPort::expand).orElse(baseUrl))
+                .discoveryEnabled(false)
+                .tokenPath(auth.tokenPath())
+                .clientId(auth.clientId().orElseThrow(() -> missing(name, "client-id")))
+                .credentials().clientSecret(auth.clientSecret().orElseThrow(() -> missing(name, "client-secret")), Method.POST)
+                .end()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .grant(auth.mode() == AuthMode.REFRESH_TOKEN ? Grant.Type.REFRESH : Grant.Type.CLIENT);
+        auth.scopes().ifPresent(builder::scopes);
+        return new OidcTokenEndpoint(oidcClients.newClient(builder.build()).await().atMost(Duration.ofSeconds(30)));
+    }
+
+    private static IllegalStateException missing(String name, String key) {
+        return new IllegalStateException("crmbridge.connections." + name + ".auth." + key + " is required");
+    }
+}

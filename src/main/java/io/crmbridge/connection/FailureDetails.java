@@ -1,0 +1,47 @@
+package io.crmbridge.connection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Puts what went wrong into headers for the error channels' SQL ({@code routes/errors.yaml}): the route and
+ * endpoint that failed, the exception, the attempts made, the CRM's status and body, and the request as sent.
+ */
+@ApplicationScoped
+@Named("failureDetails")
+public class FailureDetails {
+
+    public void describe(Exchange exchange) {
+        Message in = exchange.getMessage();
+        CrmCallSteps.Request call = exchange.getProperty(CrmCallSteps.REQUEST, CrmCallSteps.Request.class);
+        if (call != null && in.getHeader(CrmCallSteps.RESPONSE_STATUS) == null) {
+            // Failed inside the HTTP call (timeout, reset): give the caller's headers back.
+            in.getHeaders().clear();
+            in.getHeaders().putAll(call.callerHeaders());
+        }
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (error == null) {
+            error = exchange.getException();
+        }
+        in.setHeader("failureRouteId", exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class));
+        in.setHeader("failureEndpoint", exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class));
+        in.setHeader("failureClass", error == null ? null : error.getClass().getName());
+        in.setHeader("failureMessage", error == null ? null : error.getMessage());
+        in.setHeader("failureAttempts", in.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1);
+        String request = exchange.getProperty(CrmCallSteps.REQUEST_BODY, String.class);
+        in.setHeader("failurePayload", request != null ? request : in.getBody(String.class));
+        in.setHeader("failureEventId", in.getHeader("crmEventId", String.class));
+        if (error instanceof CrmCallException crm) {
+            in.setHeader("failureStatus", crm.status());
+            in.setHeader("failureResponse", crm.responseBody());
+            in.setHeader("failureReason", crm.kind() + " " + crm.status());
+        } else {
+            in.setHeader("failureStatus", null);
+            in.setHeader("failureResponse", null);
+            in.setHeader("failureReason", error == null ? "unknown" : error.getClass().getSimpleName());
+        }
+    }
+}

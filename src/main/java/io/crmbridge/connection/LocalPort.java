@@ -1,0 +1,28 @@
+package io.crmbridge.connection;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.LaunchMode;
+
+/** Expands {@code {local-port}} to the port this application's HTTP server actually listens on. */
+final class LocalPort {
+
+    static final String TOKEN = "{local-port}";
+
+    private LocalPort() {
+    }
+
+    static String expand(String url) {
+        return url.contains(TOKEN) ? url.replace(TOKEN, Integer.toString(port())) : url;
+    }
+
+    /** Quarkus publishes the bound port (also a random one) as a system property once the server is up. */
+    private static int port() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse("8080");
+        }
+        return Integer.parseInt(value);
+    }
+}

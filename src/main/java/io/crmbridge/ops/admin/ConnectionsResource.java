@@ -1,0 +1,79 @@
+package io.crmbridge.ops.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.crmbridge.connection.ConnectionAuth;
+import io.crmbridge.connection.CrmConnections;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Connections as an operator sees them (never a secret), and new credentials without a restart. */
+@Path("/admin/connections")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConnectionsResource {
+
+    @RegisterForReflection
+    public record ConnectionView(String name, String kind, String baseUrl, String authMode, String state, String reason,
+            Instant accessTokenExpiresAt, long tokenRefreshes) {
+    }
+
+    @RegisterForReflection
+    public record Credentials(String refreshToken) {
+    }
+
+    private final CrmConnections connections;
+
+    ConnectionsResource(CrmConnections connections) {
+        this.connections = connections;
+    }
+
+    @GET
+    public List<ConnectionView> list() {
+        return connections.names().stream().sorted().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    public ConnectionView get(@PathParam("name") String name) {
+        return view(known(name));
+    }
+
+    /** New credentials (a new refresh token, or none to retry the configured ones): leave NEEDS_REAUTH and resume. */
+    @POST
+    @Path("/{name}/credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConnectionView reauthorize(@PathParam("name") String name, Credentials credentials) {
+        connections.reauthorize(known(name), credentials == null ? null : credentials.refreshToken());
+        return view(name);
+    }
+
+    private String known(String name) {
+        if (!connections.names().contains(name)) {
+            throw new NotFoundException("no connection named " + name);
+        }
+        return name;
+    }
+
+    private ConnectionView view(String name) {
+        try {
+            CrmConnections.Live live = connections.get(name);
+            ConnectionAuth auth = live.auth();
+            Instant expires = auth.accessTokenExpiresAt();
+            return new ConnectionView(name, live.config().kind(), live.baseUrl(), live.config().auth().mode().name(),
+                    auth.needsReauth() ? "NEEDS_REAUTH" : "ACTIVE", auth.reauthReason(),
+                    Instant.MAX.equals(expires) ? null : expires, auth.refreshCount());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+-- Keep the CRM's answer next to each failure (DESIGN.md section 5: "with the response body kept").
+ALTER TABLE dead_letter ADD COLUMN response_status integer;
+ALTER TABLE dead_letter ADD COLUMN response_body text;
+ALTER TABLE review_item ADD COLUMN response_status integer;
+ALTER TABLE review_item ADD COLUMN response_body text;
+ALTER TABLE review_item ADD COLUMN route_id text;
