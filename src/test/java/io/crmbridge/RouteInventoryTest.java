@@ -39,7 +39,9 @@ class RouteInventoryTest {
 
     @Test
     void loadsEveryRouteFromTheRoutesFolder() {
-        var ids = camelContext.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
+        var ids = camelContext.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> !id.startsWith("test-")) // Java routes of other test classes
+                .collect(Collectors.toSet());
         assertThat(ids).containsExactlyInAnyOrderElementsOf(EXPECTED_ROUTE_IDS);
     }
 }
