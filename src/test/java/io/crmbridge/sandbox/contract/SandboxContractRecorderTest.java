@@ -32,7 +32,7 @@ class SandboxContractRecorderTest {
 
     @Test
     void invalidSearchBodyIsRecorded() {
-        given().auth().oauth2(SandboxContract.STATIC_TOKEN).contentType("application/json")
+        given().header("Authorization", "Bearer " + SandboxContract.STATIC_TOKEN).contentType("application/json")
                 .body("{\"filterGroups\":[],\"limit\":\"ten\"}")
                 .post(OBJECTS + "/contacts/search");
 
@@ -45,7 +45,7 @@ class SandboxContractRecorderTest {
 
     @Test
     void unknownPathAndMissingTokenAreRecorded() {
-        given().auth().oauth2(SandboxContract.STATIC_TOKEN).get(SandboxContract.BASE_PATH + "/crm/v3/nothing/here");
+        given().header("Authorization", "Bearer " + SandboxContract.STATIC_TOKEN).get(SandboxContract.BASE_PATH + "/crm/v3/nothing/here");
         given().get(OBJECTS + "/contacts");
 
         assertThat(recorder.violations()).extracting(v -> v.errors().get(0))
@@ -57,7 +57,7 @@ class SandboxContractRecorderTest {
     void validRequestIsCountedButNotRecorded() {
         long before = recorder.validatedCount();
 
-        given().auth().oauth2(SandboxContract.STATIC_TOKEN).queryParam("limit", 1).get(OBJECTS + "/contacts");
+        given().header("Authorization", "Bearer " + SandboxContract.STATIC_TOKEN).queryParam("limit", 1).get(OBJECTS + "/contacts");
 
         assertThat(recorder.validatedCount()).isEqualTo(before + 1);
         assertThat(recorder.violations()).isEmpty();
