@@ -32,7 +32,12 @@ class RouteInventoryTest {
             "crm-note-create", "crm-task-create",
             "crm-association-create", "crm-association-batch-create",
             "crm-owner-get", "crm-owner-find-by-email",
-            "crm-batch");
+            "crm-batch",
+            // webhook.yaml, event-pipeline.yaml, decide.yaml, demo.yaml
+            "webhook-receive",
+            "event-dispatch", "event-process", "normalize-json-mapping", "normalize-stripe", "normalize-calendly",
+            "decide", "decide-lookup", "decide-apply", "decide-write-contact", "decide-write-company",
+            "decide-write-deal", "decide-associate", "decide-write-engagement");
 
     @Inject
     CamelContext camelContext;

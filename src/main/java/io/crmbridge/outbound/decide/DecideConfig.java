@@ -1,0 +1,39 @@
+package io.crmbridge.outbound.decide;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** What route {@code decide} does with a valid event (DESIGN.md section 1, outbound step 4). */
+@ConfigMapping(prefix = "crmbridge.decide")
+public interface DecideConfig {
+
+    /**
+     * System of record: per object (contacts, companies, deals), the CRM properties the CRM owns. An event never
+     * overwrites their values; it may only fill them while they are empty (a merge).
+     */
+    Map<String, List<String>> crmOwned();
+
+    /** The deal stage an event type moves its deal to; an event type without one touches no deal. */
+    Map<String, String> dealStage();
+
+    /** The lifecycle stage of a contact created from an event type. */
+    Map<String, String> lifecycleStage();
+
+    /** Event types that create the onboarding task (payment or contract events). */
+    @WithDefault("payment,onboarding")
+    Set<String> onboardingTaskEventTypes();
+
+    /** Owner routing: target_owner_role -> owner email. */
+    Map<String, String> ownerByRole();
+
+    /** Owner routing: routing_tier -> owner email. */
+    Map<String, String> ownerByTier();
+
+    /** The owner used when the routed one is not an active owner (or no rule matches). */
+    Optional<String> ownerFallback();
+}

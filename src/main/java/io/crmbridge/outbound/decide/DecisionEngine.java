@@ -1,0 +1,193 @@
+package io.crmbridge.outbound.decide;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import io.crmbridge.crm.hubspot.OpenDeals;
+import io.crmbridge.model.OutboundEvent;
+import io.crmbridge.outbound.ReviewRequired;
+import io.crmbridge.outbound.trace.EventTrace;
+import io.crmbridge.outbound.trace.TraceBuffer;
+
+/**
+ * The decision of route {@code decide}, made before anything is written: per object one of create, update, merge,
+ * none or skip; the whole event to review (ambiguous match, owner that cannot be resolved) or rejected (no consent
+ * to create a contact). Search before create: contact by email, company by domain, open deal of the contact in the
+ * target pipeline. CRM-owned fields (system of record) are never overwritten, only filled while empty.
+ */
+@ApplicationScoped
+@Named("decisionEngine")
+public class DecisionEngine {
+
+    public static final String REJECTED = "decisionRejected";
+
+    private final DecideConfig config;
+    private final OpenDeals.DealsConfig deals;
+
+    DecisionEngine(DecideConfig config, OpenDeals.DealsConfig deals) {
+        this.config = config;
+        this.deals = deals;
+    }
+
+    public void plan(Exchange exchange) {
+        DecisionContext ctx = exchange.getProperty(DecisionContext.PROPERTY, DecisionContext.class);
+        TraceBuffer trace = EventTrace.of(exchange);
+        String rejection = plan(ctx);
+        ctx.plan.values().forEach(p -> trace.decision(p.object(), p.action(), p.reason()));
+        if (ctx.ownerNote != null) {
+            trace.decision("owner", ctx.ownerId == null ? "none" : "assign", ctx.ownerNote);
+        }
+        exchange.setProperty(REJECTED, rejection != null);
+        exchange.setProperty("onboardingTask", config.onboardingTaskEventTypes().contains(ctx.event.eventType()));
+        if (rejection != null) {
+            trace.decision("event", "reject", rejection);
+            exchange.setProperty("rejectReason", rejection);
+        }
+    }
+
+    /** Fills the plan; throws {@link ReviewRequired}; returns a rejection reason or null. */
+    String plan(DecisionContext ctx) {
+        OutboundEvent event = ctx.event;
+        if (ctx.contacts.size() > 1) {
+            throw new ReviewRequired("AMBIGUOUS_CONTACT", ctx.contacts.size() + " contacts have email "
+                    + event.contact().email() + ": " + ids(ctx.contacts));
+        }
+        if (ctx.companies.size() > 1) {
+            throw new ReviewRequired("AMBIGUOUS_COMPANY", ctx.companies.size() + " companies have domain "
+                    + event.company().domain() + ": " + ids(ctx.companies));
+        }
+        if (ctx.deals.size() > 1 && !ctx.journal.containsKey("deals")) {
+            throw new ReviewRequired("AMBIGUOUS_DEAL", ctx.deals.size() + " open deals of the contact in the pipeline: "
+                    + ids(ctx.deals));
+        }
+        if (ctx.ownerRouted && ctx.ownerId == null) {
+            throw new ReviewRequired("OWNER_UNRESOLVED", ctx.ownerNote);
+        }
+        if (ctx.contacts.isEmpty() && !ctx.journal.containsKey("contacts") && !event.consented()) {
+            return "no consent to contact: a new contact is not created";
+        }
+        ctx.plan.put("contacts", objectPlan("contacts", ctx.contacts, ctx.journal.get("contacts"), contactProperties(ctx)));
+        ctx.plan.put("companies", companyPlan(ctx));
+        ctx.plan.put("deals", dealPlan(ctx));
+        return null;
+    }
+
+    private ObjectPlan companyPlan(DecisionContext ctx) {
+        OutboundEvent.Company company = ctx.event.company();
+        if (company == null || company.domain() == null) {
+            return new ObjectPlan("companies", "skip", null, Map.of(), "the event names no company domain");
+        }
+        Map<String, Object> desired = new LinkedHashMap<>();
+        desired.put("domain", company.domain());
+        desired.put("name", company.name() != null ? company.name() : company.domain());
+        putIfPresent(desired, "hubspot_owner_id", ctx.ownerId);
+        return objectPlan("companies", ctx.companies, ctx.journal.get("companies"), desired);
+    }
+
+    private ObjectPlan dealPlan(DecisionContext ctx) {
+        OutboundEvent event = ctx.event;
+        String stage = config.dealStage().get(event.eventType());
+        if (stage == null) {
+            return new ObjectPlan("deals", "skip", null, Map.of(), "event type " + event.eventType() + " moves no deal");
+        }
+        Map<String, Object> desired = new LinkedHashMap<>();
+        desired.put("dealname", dealName(event));
+        desired.put("pipeline", pipeline(event));
+        desired.put("dealstage", stage);
+        putIfPresent(desired, "amount", event.details() == null ? null : event.details().get("amount"));
+        putIfPresent(desired, "hubspot_owner_id", ctx.ownerId);
+        return objectPlan("deals", ctx.deals, ctx.journal.get("deals"), desired);
+    }
+
+    /** Search results (at most one here) and the journal -> create, update, merge or none. */
+    ObjectPlan objectPlan(String object, List<Map<String, Object>> matches, String journalId, Map<String, Object> desired) {
+        if (matches.isEmpty() && journalId != null) {
+            return new ObjectPlan(object, "none", journalId, Map.of(),
+                    "created by an earlier attempt of this event (" + journalId + "), not yet searchable");
+        }
+        if (matches.isEmpty()) {
+            return new ObjectPlan(object, "create", null, desired, "no match found");
+        }
+        Map<String, Object> existing = matches.get(0);
+        String id = String.valueOf(existing.get("id"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> current = (Map<String, Object>) existing.getOrDefault("properties", Map.of());
+        return diff(object, id, current, desired);
+    }
+
+    ObjectPlan diff(String object, String id, Map<String, Object> current, Map<String, Object> desired) {
+        Set<String> crmOwned = Set.copyOf(config.crmOwned().getOrDefault(object, List.of()));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        boolean overwrites = false;
+        StringBuilder kept = new StringBuilder();
+        for (Map.Entry<String, Object> want : desired.entrySet()) {
+            String now = current.get(want.getKey()) == null ? "" : String.valueOf(current.get(want.getKey()));
+            String value = String.valueOf(want.getValue());
+            if (now.equals(value)) {
+                continue;
+            }
+            if (now.isEmpty()) {
+                changes.put(want.getKey(), want.getValue());
+            } else if (crmOwned.contains(want.getKey())) {
+                kept.append(kept.isEmpty() ? "" : ", ").append(want.getKey());
+            } else {
+                changes.put(want.getKey(), want.getValue());
+                overwrites = true;
+            }
+        }
+        String keptNote = kept.isEmpty() ? "" : "; CRM-owned values kept: " + kept;
+        if (changes.isEmpty()) {
+            return new ObjectPlan(object, "none", id, Map.of(), "match " + id + " already up to date" + keptNote);
+        }
+        return new ObjectPlan(object, overwrites ? "update" : "merge", id, changes,
+                "match " + id + (overwrites ? ", event-owned values changed" : ", empty fields filled") + keptNote);
+    }
+
+    private Map<String, Object> contactProperties(DecisionContext ctx) {
+        OutboundEvent event = ctx.event;
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("email", event.contact().email());
+        String fullName = event.contact().fullName();
+        if (fullName != null) {
+            int space = fullName.trim().lastIndexOf(' ');
+            putIfPresent(props, "firstname", space < 0 ? fullName.trim() : fullName.trim().substring(0, space));
+            putIfPresent(props, "lastname", space < 0 ? null : fullName.trim().substring(space + 1));
+        }
+        putIfPresent(props, "phone", event.contact().phone());
+        if (event.company() != null) {
+            putIfPresent(props, "company", event.company().name());
+            putIfPresent(props, "website", event.company().domain());
+        }
+        putIfPresent(props, "lifecyclestage", config.lifecycleStage().get(event.eventType()));
+        putIfPresent(props, "hubspot_owner_id", ctx.ownerId);
+        return props;
+    }
+
+    private static String dealName(OutboundEvent event) {
+        String who = event.company() != null && event.company().name() != null ? event.company().name()
+                : event.contact().fullName() != null ? event.contact().fullName() : event.contact().email();
+        return who + " - " + event.eventType() + " (" + event.sourceSystem() + ")";
+    }
+
+    String pipeline(OutboundEvent event) {
+        String routed = event.routingValue("target_pipeline");
+        return routed != null ? routed : deals.defaultPipeline();
+    }
+
+    private static String ids(List<Map<String, Object>> records) {
+        return records.stream().map(r -> String.valueOf(r.get("id"))).toList().toString();
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

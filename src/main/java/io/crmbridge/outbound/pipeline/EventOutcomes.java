@@ -1,0 +1,77 @@
+package io.crmbridge.outbound.pipeline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import io.crmbridge.outbound.queue.EventQueue;
+import io.crmbridge.outbound.trace.EventTrace;
+import io.crmbridge.outbound.trace.TraceBuffer;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * How an attempt that did not fail ends: DONE, DUPLICATE (the ledger already has its key), SKIPPED (loop guard) or
+ * REJECTED (decide said so). Sets the queue status, writes the trace and counts it.
+ */
+@ApplicationScoped
+@Named("eventOutcomes")
+public class EventOutcomes {
+
+    private final EventQueue queue;
+    private final EventTrace trace;
+    private final MeterRegistry meters;
+    private final DataSource dataSource;
+
+    EventOutcomes(EventQueue queue, EventTrace trace, MeterRegistry meters, DataSource dataSource) {
+        this.queue = queue;
+        this.trace = trace;
+        this.meters = meters;
+        this.dataSource = dataSource;
+    }
+
+    public void done(Exchange exchange) throws SQLException {
+        end(exchange, "DONE", null);
+        // Dead letters an earlier attempt left behind at the CRM call are settled: the event went through.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE dead_letter SET resolution = 'event completed on a later attempt' "
+                        + "WHERE event_id = CAST(? AS uuid) AND resolution IS NULL")) {
+            ps.setString(1, eventId(exchange));
+            ps.executeUpdate();
+        }
+    }
+
+    public void duplicate(Exchange exchange) {
+        EventTrace.of(exchange).decision("event", "duplicate",
+                "ledger already holds " + exchange.getMessage().getHeader("ledgerKey"));
+        meters.counter("crmbridge.events.duplicates").increment();
+        end(exchange, "DUPLICATE", null);
+    }
+
+    public void loopSuppressed(Exchange exchange) {
+        EventTrace.of(exchange).decision("event", "skip", "loop guard: the event originated in the CRM it would be written to");
+        meters.counter("crmbridge.loops.suppressed", "side", "outbound").increment();
+        end(exchange, "SKIPPED", "loop_suppressed");
+    }
+
+    public void rejected(Exchange exchange) {
+        end(exchange, "REJECTED", exchange.getProperty("rejectReason", String.class));
+    }
+
+    private void end(Exchange exchange, String status, String note) {
+        queue.finish(eventId(exchange), status, note);
+        TraceBuffer buffer = EventTrace.of(exchange);
+        trace.save(buffer, status);
+        meters.counter("crmbridge.events", "status", status).increment();
+    }
+
+    private static String eventId(Exchange exchange) {
+        return exchange.getMessage().getHeader("eventId", String.class);
+    }
+}

@@ -1,0 +1,27 @@
+package io.crmbridge.outbound.pipeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import io.crmbridge.model.OutboundEvent;
+
+/**
+ * Loop guard of the outbound side (DESIGN.md section 4): an event whose origin is {@code crm:{connection}:...} came
+ * from the CRM this event would be written to; writing it back would echo it. Such events are skipped and counted.
+ */
+@ApplicationScoped
+@Named("loopGuard")
+public class LoopGuard {
+
+    public boolean isEcho(Exchange exchange) {
+        OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);
+        String connection = exchange.getMessage().getHeader("crmConnection", String.class);
+        return isEcho(event.origin(), connection);
+    }
+
+    static boolean isEcho(String origin, String connection) {
+        return origin != null && connection != null && origin.startsWith("crm:" + connection + ":");
+    }
+}

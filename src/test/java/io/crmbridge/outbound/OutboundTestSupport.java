@@ -1,0 +1,137 @@
+package io.crmbridge.outbound;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.crmbridge.outbound.receive.SignatureCheck;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Helpers for the outbound pipeline tests: post events, read the queue, look at the sandbox CRM. */
+public final class OutboundTestSupport {
+
+    public static final String WEBFORM_SECRET = "demo-webform-secret";
+    public static final String PAYMENTS_SECRET = "demo-payments-secret";
+    public static final String BOOKINGS_SECRET = "demo-bookings-secret";
+    static final String CRM = "/sandbox/hubspot";
+
+    private OutboundTestSupport() {
+    }
+
+    public static Response postWebform(String body) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + WEBFORM_SECRET)
+                .body(body).post("/events/webform");
+    }
+
+    public static Response postPayment(String body) {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        byte[] sig = SignatureCheck.sign(PAYMENTS_SECRET.getBytes(StandardCharsets.UTF_8),
+                (ts + "." + body).getBytes(StandardCharsets.UTF_8));
+        return given().contentType(ContentType.JSON).header("X-Payment-Timestamp", ts)
+                .header("X-Payment-Signature", HexFormat.of().formatHex(sig)).body(body).post("/events/payments");
+    }
+
+    public static Response postBooking(String body, int port) {
+        String ts = Long.toString(Instant.now().toEpochMilli());
+        String uri = "http://localhost:" + port + "/events/bookings";
+        byte[] sig = SignatureCheck.sign(BOOKINGS_SECRET.getBytes(StandardCharsets.UTF_8),
+                ("POST" + uri + body + ts).getBytes(StandardCharsets.UTF_8));
+        return given().contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", ts)
+                .header("X-HubSpot-Signature-v3", Base64.getEncoder().encodeToString(sig)).body(body).post("/events/bookings");
+    }
+
+    public static String lead(String submissionId, String email, String name, String company, String website) {
+        return """
+                {"submission_id": "%s", "email": "%s", "name": "%s", "phone": "(415) 555-0132",
+                 "company": "%s", "website": "%s", "budget": "10k-50k", "urgency": "high",
+                 "message": "Our intake is manual", "consent": true, "stack": ["hubspot", "zapier"],
+                 "routing": {"qualification_status": "qualified", "lead_score": 72, "routing_tier": "smb",
+                             "target_pipeline": "default"},
+                 "ai": {"model": "intake-v1", "confidence": 0.82, "summary": "Wants automation"}}"""
+                .formatted(submissionId, email, name, company, website);
+    }
+
+    public static String status(DataSource ds, String eventId) {
+        List<Map<String, Object>> rows = query(ds, "SELECT status FROM raw_event WHERE event_id = CAST(? AS uuid)", eventId);
+        return rows.isEmpty() ? null : (String) rows.get(0).get("status");
+    }
+
+    public static void awaitFinal(DataSource ds, List<String> eventIds, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> eventIds.stream()
+                .map(id -> status(ds, id)).noneMatch(s -> s == null || s.equals("QUEUED") || s.equals("PROCESSING")
+                        || s.equals("WAITING")));
+    }
+
+    public static List<Map<String, Object>> query(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int update(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- the sandbox CRM, read with its static private-app token ---
+
+    /** Ids of the records of {@code object} whose {@code property} equals {@code value}. */
+    public static List<String> search(String object, String property, String value) {
+        String body = """
+                {"filterGroups": [{"filters": [{"propertyName": "%s", "operator": "EQ", "value": "%s"}]}], "limit": 100}"""
+                .formatted(property, value);
+        List<Object> ids = given().header("Authorization", "Bearer sandbox-token").contentType(ContentType.JSON)
+                .body(body).post(CRM + "/crm/v3/objects/" + object + "/search")
+                .then().statusCode(200).extract().jsonPath().getList("results.id");
+        return ids.stream().map(String::valueOf).toList();
+    }
+
+    public static List<String> associated(String object, String id, String to) {
+        List<Object> ids = given().header("Authorization", "Bearer sandbox-token")
+                .get(CRM + "/crm/v4/objects/" + object + "/" + id + "/associations/" + to)
+                .then().statusCode(200).extract().jsonPath().getList("results.toObjectId");
+        return ids.stream().map(String::valueOf).toList();
+    }
+
+    public static Map<String, Object> properties(String object, String id, String properties) {
+        return given().header("Authorization", "Bearer sandbox-token")
+                .get(CRM + "/crm/v3/objects/" + object + "/" + id + "?properties=" + properties)
+                .then().statusCode(200).extract().jsonPath().getMap("properties");
+    }
+}
