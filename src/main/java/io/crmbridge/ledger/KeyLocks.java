@@ -57,7 +57,7 @@ public class KeyLocks {
     }
 
     /** 64 bits of SHA-256 of the key: collisions only serialize two unrelated keys. */
-    static long lockId(String key) {
+    public static long lockId(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             long id = 0;

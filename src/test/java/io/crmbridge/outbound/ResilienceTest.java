@@ -1,0 +1,144 @@
+package io.crmbridge.outbound;
+
+import static io.crmbridge.outbound.OutboundTestSupport.associated;
+import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
+import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
+import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.outbound.OutboundTestSupport.search;
+import static io.crmbridge.outbound.OutboundTestSupport.status;
+import static io.crmbridge.outbound.OutboundTestSupport.update;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+
+import io.crmbridge.outbound.queue.ClaimedEvent;
+import io.crmbridge.outbound.queue.EventQueue;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Faults at the CRM and a worker that dies: every event ends DONE, nothing is lost, nothing is written twice. */
+@QuarkusTest
+class ResilienceTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    EventQueue queue;
+
+    @Test
+    void twentyPercentServerErrorsAndA429BurstEndDoneWithoutDuplicates() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        long tooMany = served(429);
+        long serverErrors = served(500) + served(502) + served(503);
+        given().contentType(ContentType.JSON).body("""
+                {"seed": 7, "rules": [{"pathPattern": "/crm/.*", "errorRate": 0.2, "statuses": [500, 502, 503]}]}""")
+                .put("/sandbox/hubspot/_sandbox/faults").then().statusCode(200);
+        // a burst: at most 15 CRM calls per 2 s for every token, answered 429 with Retry-After beyond that
+        given().contentType(ContentType.JSON).body("{\"maxRequests\": 15, \"windowMillis\": 2000}")
+                .put("/sandbox/hubspot/_sandbox/rate-limit").then().statusCode(200);
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                ids.add(postWebform(lead("fault-" + t + "-" + i, "fault-" + t + "-" + i + "@example.org", "Fault Tolerant",
+                        "Fault " + t + " " + i, "fault-" + t + "-" + i + ".example")).then().statusCode(202).extract().path("eventId"));
+            }
+            awaitFinal(dataSource, ids, Duration.ofSeconds(150));
+        } finally {
+            given().delete("/sandbox/hubspot/_sandbox/faults").then().statusCode(200);
+            given().contentType(ContentType.JSON).body("{\"maxRequests\": 1000000, \"windowMillis\": 10000}")
+                    .put("/sandbox/hubspot/_sandbox/rate-limit").then().statusCode(200);
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
+        for (int i = 0; i < 10; i++) {
+            List<String> contacts = search("contacts", "email", "fault-" + t + "-" + i + "@example.org");
+            assertThat(contacts).hasSize(1);
+            assertThat(search("companies", "domain", "fault-" + t + "-" + i + ".example")).hasSize(1);
+            assertThat(associated("contacts", contacts.get(0), "deals")).hasSize(1);
+            assertThat(associated("contacts", contacts.get(0), "notes")).hasSize(1);
+        }
+        // the faults really happened
+        assertThat(served(429) - tooMany).as("429 answers").isPositive();
+        assertThat(served(500) + served(502) + served(503) - serverErrors).as("5xx answers").isPositive();
+    }
+
+    /** How many answers with this status the sandbox has served so far. */
+    static long served(int status) {
+        List<Object> counts = given().get("/sandbox/hubspot/_sandbox/counters").then().statusCode(200).extract().jsonPath()
+                .getList("counters.findAll { it.status == " + status + " }.count");
+        return counts.stream().mapToLong(c -> ((Number) c).longValue()).sum();
+    }
+
+    @Test
+    void eventsClaimedByAWorkerThatDiedAreProcessedOnceAfterTheLeaseRunsOut() throws Exception {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        camel.getRouteController().stopRoute("event-dispatch");
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                ids.add(postWebform(lead("kill-" + t + "-" + i, "kill-" + t + "-" + i + "@example.org", "Kill Ed",
+                        "Kill " + t, "kill-" + t + ".example")).then().statusCode(202).extract().path("eventId"));
+            }
+            // a worker claims the batch and is killed before it finishes any of it
+            List<ClaimedEvent> claimed = queue.claim();
+            assertThat(claimed).extracting(ClaimedEvent::eventId).containsAll(ids);
+            assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("PROCESSING"));
+        } finally {
+            camel.getRouteController().startRoute("event-dispatch");
+        }
+        // while the lease holds, nobody else takes them
+        assertThat(queue.claim()).extracting(ClaimedEvent::eventId).doesNotContainAnyElementsOf(ids);
+        // the lease runs out (5 minutes in production; moved back here)
+        update(dataSource, "UPDATE raw_event SET claimed_until = now() - interval '1 second' WHERE event_id = ANY (CAST(? AS uuid[]))",
+                (Object) ids.toArray(String[]::new));
+        awaitFinal(dataSource, ids, Duration.ofSeconds(30));
+        assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
+        // five contacts of one company, one deal and one note each
+        assertThat(search("companies", "domain", "kill-" + t + ".example")).hasSize(1);
+        for (int i = 0; i < 5; i++) {
+            List<String> contacts = search("contacts", "email", "kill-" + t + "-" + i + "@example.org");
+            assertThat(contacts).hasSize(1);
+            assertThat(associated("contacts", contacts.get(0), "notes")).hasSize(1);
+            assertThat(associated("contacts", contacts.get(0), "deals")).hasSize(1);
+        }
+        assertThat(query(dataSource, "SELECT attempts FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[]))",
+                (Object) ids.toArray(String[]::new))).allSatisfy(r -> assertThat(r.get("attempts")).isEqualTo(2));
+    }
+
+    @Test
+    void aWorkerKilledAfterItsCrmWritesButBeforeTheLedgerCausesNoDuplicateWhenTheEventRunsAgain() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        String email = "crash-" + t + "@example.org";
+        String eventId = postWebform(lead("crash-" + t, email, "Crash Ed", "Crash " + t, "crash-" + t + ".example"))
+                .then().statusCode(202).extract().path("eventId");
+        awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
+        assertThat(status(dataSource, eventId)).isEqualTo("DONE");
+        // rewind: the effects happened, but the ledger entry and the DONE status were never written
+        update(dataSource, "DELETE FROM ledger WHERE ledger_key = ?", "out:hubspot:webform:crash-" + t);
+        update(dataSource, "UPDATE raw_event SET status = 'PROCESSING', claimed_until = now() - interval '1 second' "
+                + "WHERE event_id = CAST(? AS uuid)", eventId);
+        awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
+        assertThat(status(dataSource, eventId)).isEqualTo("DONE");
+        List<String> contacts = search("contacts", "email", email);
+        assertThat(contacts).hasSize(1);
+        assertThat(search("companies", "domain", "crash-" + t + ".example")).hasSize(1);
+        assertThat(associated("contacts", contacts.get(0), "deals")).hasSize(1);
+        assertThat(associated("contacts", contacts.get(0), "notes")).hasSize(1);
+        assertThat(query(dataSource, "SELECT 1 FROM ledger WHERE ledger_key = ?", "out:hubspot:webform:crash-" + t)).hasSize(1);
+    }
+}
