@@ -13,6 +13,11 @@ public class ReviewRequired extends RuntimeException {
         this.code = code;
     }
 
+    /** From a YAML route ({@code throwException} with a message): the event goes to review with code ROUTE. */
+    public ReviewRequired(String reason) {
+        this("ROUTE", reason);
+    }
+
     public String code() {
         return code;
     }
