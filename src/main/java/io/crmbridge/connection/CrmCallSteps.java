@@ -90,8 +90,10 @@ public class CrmCallSteps {
         String retryAfter = in.getHeader("Retry-After", String.class);
         String body = in.getBody(String.class);
         count(request, status);
+        Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());
+        in.getHeaders().putAll(redelivery);
         in.setHeader(RESPONSE_STATUS, status);
         var failure = CrmResponseClassifier.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
@@ -129,7 +131,9 @@ public class CrmCallSteps {
     /** Only what the HTTP call needs leaves this application; nothing inbound can steer it. */
     private static void send(Exchange exchange, Request request, CrmConnections.Live connection, String token) {
         Message in = exchange.getMessage();
+        Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
+        in.getHeaders().putAll(redelivery);
         in.setHeader(BASE_URL, connection.baseUrl());
         in.setHeader(Exchange.HTTP_METHOD, request.method());
         in.setHeader(Exchange.HTTP_PATH, request.path());
@@ -140,6 +144,20 @@ public class CrmCallSteps {
         in.setHeader("Accept", "application/json");
         in.setHeader("Authorization", "Bearer " + token);
         in.setBody(request.body());
+    }
+
+    /**
+     * Camel's error handler counts redeliveries in the CamelRedelivery* headers: they must survive the header reset,
+     * or a call that always fails is redelivered forever.
+     */
+    private static Map<String, Object> redeliveryHeaders(Message in) {
+        Map<String, Object> kept = new HashMap<>();
+        in.getHeaders().forEach((name, value) -> {
+            if (name.startsWith("CamelRedeliver")) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
     private Object parse(String body) {
