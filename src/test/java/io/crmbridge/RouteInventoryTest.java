@@ -37,7 +37,8 @@ class RouteInventoryTest {
             "webhook-receive",
             "event-dispatch", "event-process", "normalize-json-mapping", "normalize-stripe", "normalize-calendly",
             "decide", "decide-lookup", "decide-apply", "decide-write-contact", "decide-write-company",
-            "decide-write-deal", "decide-associate", "decide-write-engagement");
+            "decide-write-deal", "decide-associate", "decide-write-engagement",
+            "demo-traffic");
 
     @Inject
     CamelContext camelContext;
