@@ -1,0 +1,141 @@
+package io.crmbridge.outbound.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.crmbridge.crm.hubspot.OpenDeals;
+import io.crmbridge.model.OutboundEvent;
+import io.crmbridge.model.OutboundEvent.Company;
+import io.crmbridge.model.OutboundEvent.Contact;
+import io.crmbridge.model.OutboundEvent.LeadContext;
+import io.crmbridge.outbound.ReviewRequired;
+
+class DecisionEngineTest {
+
+    static final DecideConfig CONFIG = new DecideConfig() {
+        public Map<String, List<String>> crmOwned() {
+            return Map.of("contacts", List.of("firstname", "hubspot_owner_id"));
+        }
+
+        public Map<String, String> dealStage() {
+            return Map.of("lead", "qualifiedtobuy", "payment", "closedwon");
+        }
+
+        public Map<String, String> lifecycleStage() {
+            return Map.of("lead", "lead");
+        }
+
+        public Set<String> onboardingTaskEventTypes() {
+            return Set.of("payment");
+        }
+
+        public Map<String, String> ownerByRole() {
+            return Map.of();
+        }
+
+        public Map<String, String> ownerByTier() {
+            return Map.of();
+        }
+
+        public Optional<String> ownerFallback() {
+            return Optional.empty();
+        }
+    };
+
+    static final OpenDeals.DealsConfig DEALS = new OpenDeals.DealsConfig() {
+        public Set<String> closedStages() {
+            return Set.of("closedwon", "closedlost");
+        }
+
+        public String defaultPipeline() {
+            return "default";
+        }
+    };
+
+    final DecisionEngine engine = new DecisionEngine(CONFIG, DEALS);
+
+    static OutboundEvent event(String type, boolean consent, String domain) {
+        return new OutboundEvent("e1", type, "webform", "r1", null, "webform:r1", null, null,
+                new Contact("a@b.example", "+14155550132", "Ada Lovelace"), new Company("B", domain),
+                new LeadContext(null, null, null, consent, null), null, null, Map.of("amount", "10.00"));
+    }
+
+    static Map<String, Object> record(String id, Map<String, Object> properties) {
+        return Map.of("id", id, "properties", properties);
+    }
+
+    @Test
+    void nothingFoundCreatesContactCompanyAndDeal() {
+        DecisionContext ctx = new DecisionContext(event("lead", true, "b.example"), "k");
+        assertThat(engine.plan(ctx)).isNull();
+        assertThat(ctx.plan("contacts").action()).isEqualTo("create");
+        assertThat(ctx.plan("contacts").properties()).containsEntry("firstname", "Ada").containsEntry("lastname", "Lovelace")
+                .containsEntry("lifecyclestage", "lead");
+        assertThat(ctx.plan("companies").action()).isEqualTo("create");
+        assertThat(ctx.plan("deals").properties()).containsEntry("dealstage", "qualifiedtobuy").containsEntry("pipeline", "default");
+    }
+
+    @Test
+    void noConsentAndNoContactIsRejected() {
+        DecisionContext ctx = new DecisionContext(event("lead", false, "b.example"), "k");
+        assertThat(engine.plan(ctx)).contains("no consent");
+        assertThat(ctx.plan).isEmpty();
+    }
+
+    @Test
+    void noConsentButAnExistingContactIsUpdated() {
+        DecisionContext ctx = new DecisionContext(event("lead", false, null), "k");
+        ctx.contacts = List.of(record("7", Map.of("email", "a@b.example", "phone", "+1000")));
+        assertThat(engine.plan(ctx)).isNull();
+        assertThat(ctx.plan("contacts").action()).isEqualTo("update");
+        assertThat(ctx.plan("companies").action()).isEqualTo("skip");
+    }
+
+    @Test
+    void ambiguityGoesToReview() {
+        DecisionContext ctx = new DecisionContext(event("lead", true, "b.example"), "k");
+        ctx.contacts = List.of(record("1", Map.of()), record("2", Map.of()));
+        assertThatThrownBy(() -> engine.plan(ctx)).isInstanceOf(ReviewRequired.class).hasMessageContaining("[1, 2]");
+        DecisionContext deals = new DecisionContext(event("lead", true, "b.example"), "k");
+        deals.deals = List.of(record("1", Map.of()), record("2", Map.of()));
+        assertThatThrownBy(() -> engine.plan(deals)).isInstanceOf(ReviewRequired.class)
+                .extracting(e -> ((ReviewRequired) e).code()).isEqualTo("AMBIGUOUS_DEAL");
+    }
+
+    @Test
+    void routedOwnerThatCannotBeResolvedGoesToReview() {
+        DecisionContext ctx = new DecisionContext(event("lead", true, "b.example"), "k");
+        ctx.ownerRouted = true;
+        ctx.ownerNote = "x is not an active owner";
+        assertThatThrownBy(() -> engine.plan(ctx)).extracting(e -> ((ReviewRequired) e).code()).isEqualTo("OWNER_UNRESOLVED");
+    }
+
+    @Test
+    void crmOwnedFieldsAreFilledWhenEmptyAndNeverOverwritten() {
+        ObjectPlan keep = engine.diff("contacts", "9", Map.of("firstname", "Kept", "phone", "+1"),
+                Map.of("firstname", "New", "phone", "+1"));
+        assertThat(keep.action()).isEqualTo("none");
+        assertThat(keep.reason()).contains("CRM-owned values kept: firstname");
+        ObjectPlan fill = engine.diff("contacts", "9", Map.of("phone", "+1"), Map.of("firstname", "New", "phone", "+1"));
+        assertThat(fill.action()).isEqualTo("merge");
+        assertThat(fill.properties()).containsExactly(Map.entry("firstname", "New"));
+        ObjectPlan overwrite = engine.diff("contacts", "9", Map.of("phone", "+1"), Map.of("phone", "+2"));
+        assertThat(overwrite.action()).isEqualTo("update");
+    }
+
+    @Test
+    void aRecordCreatedByAnEarlierAttemptIsNotCreatedAgain() {
+        DecisionContext ctx = new DecisionContext(event("payment", true, "b.example"), "k");
+        ctx.journal.put("deals", "55");
+        engine.plan(ctx);
+        assertThat(ctx.plan("deals").action()).isEqualTo("none");
+        assertThat(ctx.plan("deals").crmId()).isEqualTo("55");
+    }
+}
