@@ -227,4 +227,31 @@ class SearchEngineTest {
         store.archive(ObjectType.CONTACTS, b.id());
         assertThat(ids(search("{\"sorts\":[\"hs_lastmodifieddate\"]}"))).containsExactly(a.id());
     }
+
+    @Test
+    void rangeOnlyQueriesTakeTheSliceAndAgreeWithTheScan() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        List<RecordStore.NewRecord> many = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Instant t = T0.plusMillis(random.nextInt(100));
+            many.add(new RecordStore.NewRecord(Map.of("email", "q" + i + "@x.test"), t, t));
+        }
+        store.insertAll(ObjectType.CONTACTS, many);
+        for (String dir : List.of("ASCENDING", "DESCENDING")) {
+            for (String after : List.of("0", "37", "990")) {
+                String body = """
+                        {"filterGroups":[{"filters":[{"propertyName":"hs_lastmodifieddate","operator":"GT","value":"%d"},
+                                                     {"propertyName":"hs_lastmodifieddate","operator":"LTE","value":"%d"}]}],
+                         "sorts":[{"propertyName":"hs_lastmodifieddate","direction":"%s"}],"limit":50,"after":"%s"}
+                        """.formatted(T0.plusMillis(20).toEpochMilli(), T0.plusMillis(80).toEpochMilli(), dir, after);
+                SearchQuery q = SearchQueryParser.parse(ObjectType.CONTACTS, JSON.readValue(body, SearchRequest.class));
+                assertThat(SearchEngine.rangeIsTheWholeFilter(ObjectType.CONTACTS, q)).isTrue();
+                SearchResult indexed = engine.search(ObjectType.CONTACTS, q);
+                SearchResult scanned = engine.search(ObjectType.CONTACTS, q, SearchEngine.Strategy.SCAN);
+                assertThat(indexed.total()).isEqualTo(scanned.total()).isPositive();
+                assertThat(ids(indexed)).isEqualTo(ids(scanned));
+                assertThat(indexed.nextAfter()).isEqualTo(scanned.nextAfter());
+            }
+        }
+    }
 }
