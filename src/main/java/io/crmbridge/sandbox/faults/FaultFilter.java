@@ -54,9 +54,10 @@ public class FaultFilter {
         request.suspend();
         vertx.setTimer(fault.latencyMillis(), id -> {
             if (answer != null) {
-                request.abortWith(answer);
+                request.abortWith(answer); // resumes a suspended request by itself; a second resume would run it twice
+            } else {
+                request.resume();
             }
-            request.resume();
         });
     }
 
