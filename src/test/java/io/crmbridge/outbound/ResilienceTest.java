@@ -10,10 +10,12 @@ import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static io.crmbridge.outbound.OutboundTestSupport.update;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -118,6 +120,27 @@ class ResilienceTest {
         }
         assertThat(query(dataSource, "SELECT attempts FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[]))",
                 (Object) ids.toArray(String[]::new))).allSatisfy(r -> assertThat(r.get("attempts")).isEqualTo(2));
+    }
+
+    @Test
+    void eventsOfAConnectionThatNeedsReauthorizationWaitAndAreNotDropped() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> before = query(dataSource, "SELECT state FROM connection_state WHERE connection = 'hubspot'");
+        update(dataSource, "INSERT INTO connection_state (connection, state, reason) VALUES ('hubspot', 'NEEDS_REAUTH', 'test') "
+                + "ON CONFLICT (connection) DO UPDATE SET state = 'NEEDS_REAUTH'");
+        String eventId;
+        try {
+            eventId = postWebform(lead("wait-" + t, "wait-" + t + "@example.org", "Wait Ing", "Wait " + t, "wait-" + t + ".example"))
+                    .then().statusCode(202).extract().path("eventId");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> "QUEUED".equals(status(dataSource, eventId)));
+        } finally {
+            update(dataSource, "UPDATE connection_state SET state = ? WHERE connection = 'hubspot'",
+                    before.isEmpty() ? "ACTIVE" : before.get(0).get("state"));
+        }
+        awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
+        assertThat(status(dataSource, eventId)).isEqualTo("DONE");
+        assertThat(search("contacts", "email", "wait-" + t + "@example.org")).hasSize(1);
     }
 
     @Test
