@@ -51,7 +51,8 @@ public class SearchEngine {
                     Iterable<CrmRecord> ordered = sort.descending()
                             ? () -> new TiesByIdAscending(slice.descendingMap().values().iterator())
                             : slice.values();
-                    return rangeIsTheWholeFilter(type, query) ? pageOfAll(ordered, slice.size(), query)
+                    return rangeIsTheWholeFilter(type, query)
+                            ? pageOfAll(ordered, sizeOf(slice, table.byModified()), query)
                             : page(ordered, query);
                 }
             }
@@ -65,6 +66,37 @@ public class SearchEngine {
         long[] range = modificationRange(table.type, query);
         return table.byModified().subMap(new ModificationKey(range[0], Long.MIN_VALUE), true,
                 new ModificationKey(range[1], Long.MAX_VALUE), true);
+    }
+
+    /**
+     * The number of entries in {@code slice}, counted from whichever is smaller, the slice or the rest of the
+     * index (a backfill from the beginning of time then costs nothing): both are walked in step until one ends.
+     */
+    static int sizeOf(NavigableMap<ModificationKey, CrmRecord> slice, NavigableMap<ModificationKey, CrmRecord> all) {
+        if (slice.isEmpty()) {
+            return 0;
+        }
+        Iterator<ModificationKey> inside = slice.keySet().iterator();
+        Iterator<ModificationKey> before = all.headMap(slice.firstKey(), false).keySet().iterator();
+        Iterator<ModificationKey> after = all.tailMap(slice.lastKey(), false).keySet().iterator();
+        int in = 0;
+        int out = 0;
+        while (true) {
+            if (!inside.hasNext()) {
+                return in;
+            }
+            inside.next();
+            in++;
+            if (before.hasNext()) {
+                before.next();
+                out++;
+            } else if (after.hasNext()) {
+                after.next();
+                out++;
+            } else {
+                return all.size() - out;
+            }
+        }
     }
 
     /** True when the query filters on nothing but a modification-time range (one group): the slice is the result. */

@@ -254,4 +254,22 @@ class SearchEngineTest {
             }
         }
     }
+
+    @Test
+    void sliceSizeIsCountedFromTheSmallerSide() {
+        java.util.TreeMap<ModificationKey, CrmRecord> all = new java.util.TreeMap<>();
+        for (long i = 0; i < 100; i++) {
+            all.put(new ModificationKey(i, i), null);
+        }
+        for (long lo : new long[] { 0, 1, 10, 50, 99 }) {
+            for (long hi : new long[] { lo, 60, 98, 99 }) {
+                if (hi >= lo) {
+                    var slice = all.subMap(new ModificationKey(lo, 0), true, new ModificationKey(hi, Long.MAX_VALUE), true);
+                    assertThat(SearchEngine.sizeOf(slice, all)).as("[%d, %d]", lo, hi).isEqualTo(slice.size());
+                }
+            }
+        }
+        assertThat(SearchEngine.sizeOf(all.subMap(new ModificationKey(200, 0), true, new ModificationKey(300, 0), true),
+                all)).isZero();
+    }
 }
