@@ -1,0 +1,150 @@
+package io.crmbridge.sandbox.objects;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * HubSpot CRM v3 batch endpoints (up to 100 inputs). Invalid property values reject the whole batch with 400, as
+ * HubSpot does; inputs that fail on their own (unknown id, duplicate email) are reported in {@code errors} with
+ * 207 Multi-Status while the others succeed.
+ */
+@Path("/sandbox/hubspot/crm/v3/objects/{objectType}/batch")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ObjectsBatchResource {
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    SandboxClock clock;
+
+    @POST
+    @Path("read")
+    public Response read(@PathParam("objectType") String objectType, BatchInput body,
+            @QueryParam("archived") @DefaultValue("false") boolean archived) {
+        ObjectType type = ObjectType.resolve(objectType);
+        Instant started = clock.now();
+        List<ObjectJson> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> names = ObjectViews.names(body == null ? null : body.properties());
+        for (ObjectInput input : required(body).checkedInputs()) {
+            String id = input == null ? null : input.id();
+            Optional<CrmRecord> found = archived ? objects.findArchived(type, id)
+                    : objects.find(type, id, body.idProperty());
+            found.ifPresentOrElse(r -> results.add(ObjectViews.view(r, names)), () -> missing.add(id));
+        }
+        List<BatchResponse.BatchError> errors = missing.isEmpty() ? List.of()
+                : List.of(BatchResponse.BatchError.of("OBJECT_NOT_FOUND", "Could not get some "
+                        + type.singular().toUpperCase(Locale.ROOT) + " objects, they may be deleted or not exist. "
+                        + "Check that ids are valid.", Map.of("ids", missing)));
+        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(200);
+    }
+
+    @POST
+    @Path("create")
+    public Response create(@PathParam("objectType") String objectType, BatchInput body) {
+        ObjectType type = ObjectType.resolve(objectType);
+        List<ObjectInput> inputs = required(body).checkedInputs();
+        rejectInvalidProperties(type, inputs);
+        Instant started = clock.now();
+        List<ObjectJson> results = new ArrayList<>();
+        List<BatchResponse.BatchError> errors = new ArrayList<>();
+        for (ObjectInput input : inputs) {
+            try {
+                results.add(ObjectViews.full(objects.create(type, input)));
+            } catch (SandboxApiException e) {
+                errors.add(BatchResponse.BatchError.from(e, input == null ? null : input.objectWriteTraceId()));
+            }
+        }
+        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(201);
+    }
+
+    @POST
+    @Path("update")
+    public Response update(@PathParam("objectType") String objectType, BatchInput body) {
+        ObjectType type = ObjectType.resolve(objectType);
+        List<ObjectInput> inputs = required(body).checkedInputs();
+        rejectInvalidProperties(type, inputs);
+        Instant started = clock.now();
+        List<ObjectJson> results = new ArrayList<>();
+        List<BatchResponse.BatchError> errors = new ArrayList<>();
+        for (ObjectInput input : inputs) {
+            try {
+                results.add(ObjectViews.full(objects.update(type, input.id(), input.idProperty(),
+                        input.stringProperties())));
+            } catch (SandboxApiException e) {
+                errors.add(BatchResponse.BatchError.from(e, input.id()));
+            }
+        }
+        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(200);
+    }
+
+    @POST
+    @Path("upsert")
+    public Response upsert(@PathParam("objectType") String objectType, BatchInput body) {
+        ObjectType type = ObjectType.resolve(objectType);
+        List<ObjectInput> inputs = required(body).checkedInputs();
+        rejectInvalidProperties(type, inputs);
+        Instant started = clock.now();
+        List<ObjectJson> results = new ArrayList<>();
+        List<BatchResponse.BatchError> errors = new ArrayList<>();
+        for (ObjectInput input : inputs) {
+            try {
+                ObjectService.Upserted u = objects.upsert(type, input);
+                results.add(ObjectViews.full(u.record()).withNew(u.created()));
+            } catch (SandboxApiException e) {
+                errors.add(BatchResponse.BatchError.from(e, input.id()));
+            }
+        }
+        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(200);
+    }
+
+    @POST
+    @Path("archive")
+    public Response archive(@PathParam("objectType") String objectType, BatchInput body) {
+        ObjectType type = ObjectType.resolve(objectType);
+        for (ObjectInput input : required(body).checkedInputs()) {
+            if (input != null) {
+                objects.archive(type, input.id(), null);
+            }
+        }
+        return Response.noContent().build();
+    }
+
+    private static BatchInput required(BatchInput body) {
+        if (body == null) {
+            throw SandboxApiException.badRequest("A batch needs a body with 'inputs'");
+        }
+        return body;
+    }
+
+    /** One 400 listing every invalid property value of the batch, before anything is written. */
+    private static void rejectInvalidProperties(ObjectType type, List<ObjectInput> inputs) {
+        List<PropertyValidator.Problem> problems = new ArrayList<>();
+        for (ObjectInput input : inputs) {
+            if (input == null) {
+                throw SandboxApiException.badRequest("A batch input must not be null");
+            }
+            problems.addAll(PropertyValidator.problems(type, input.stringProperties()));
+        }
+        if (!problems.isEmpty()) {
+            throw new SandboxApiException(400, PropertyValidator.toError(problems));
+        }
+    }
+}

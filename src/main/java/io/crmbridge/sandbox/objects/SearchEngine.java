@@ -1,0 +1,232 @@
+package io.crmbridge.sandbox.objects;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Answers searches. A query sorted by modification time walks the ordered (modification time, id) index from the
+ * lowest bound its filters allow, and a query sorted by id (or not sorted) walks the id order; neither sorts
+ * anything. Any other sort scans the type and sorts the matches. Ties are always broken by id ascending.
+ */
+@ApplicationScoped
+public class SearchEngine {
+
+    /** How a search is answered: {@code AUTO} uses the indexes where it can; {@code SCAN} never does (baseline). */
+    public enum Strategy {
+        AUTO, SCAN
+    }
+
+    private final RecordStore store;
+
+    @Inject
+    public SearchEngine(RecordStore store) {
+        this.store = store;
+    }
+
+    public SearchResult search(ObjectType type, SearchQuery query) {
+        return search(type, query, Strategy.AUTO);
+    }
+
+    public SearchResult search(ObjectType type, SearchQuery query, Strategy strategy) {
+        return store.read(type, table -> {
+            SearchQuery.SortKey sort = query.sorts().isEmpty() ? null : query.sorts().get(0);
+            if (strategy == Strategy.AUTO && query.sorts().size() <= 1) {
+                if (sort == null || PropertyCatalog.OBJECT_ID.equals(sort.property())) {
+                    boolean desc = sort != null && sort.descending();
+                    NavigableMap<Long, CrmRecord> byId = desc ? table.live().descendingMap() : table.live();
+                    return page(byId.values(), query);
+                }
+                if (PropertyCatalog.isModificationTime(type, sort.property())) {
+                    return page(modificationOrder(table, query, sort.descending()), query);
+                }
+            }
+            return scan(type, table, query);
+        });
+    }
+
+    // --- index walk -----------------------------------------------------------------------------------------
+
+    private static Iterable<CrmRecord> modificationOrder(TypeTable table, SearchQuery query, boolean descending) {
+        long[] range = modificationRange(table.type, query);
+        NavigableMap<ModificationKey, CrmRecord> slice = table.byModified().subMap(
+                new ModificationKey(range[0], Long.MIN_VALUE), true, new ModificationKey(range[1], Long.MAX_VALUE), true);
+        if (!descending) {
+            return slice.values();
+        }
+        return () -> new TiesByIdAscending(slice.descendingMap().values().iterator());
+    }
+
+    /**
+     * The smallest [low, high] of modification times that holds every match: each group's bounds from its
+     * conditions on the modification time, joined over the groups (a group without a bound opens the range).
+     */
+    static long[] modificationRange(ObjectType type, SearchQuery query) {
+        if (query.groups().isEmpty()) {
+            return new long[] { Long.MIN_VALUE, Long.MAX_VALUE };
+        }
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        for (List<Condition> group : query.groups()) {
+            long gLow = Long.MIN_VALUE;
+            long gHigh = Long.MAX_VALUE;
+            for (Condition c : group) {
+                if (!PropertyCatalog.isModificationTime(type, c.property())) {
+                    continue;
+                }
+                switch (c.operator()) {
+                    case GT -> gLow = Math.max(gLow, saturatedIncrement((Long) c.value()));
+                    case GTE -> gLow = Math.max(gLow, (Long) c.value());
+                    case LT -> gHigh = Math.min(gHigh, (Long) c.value() - 1);
+                    case LTE -> gHigh = Math.min(gHigh, (Long) c.value());
+                    case EQ -> {
+                        gLow = Math.max(gLow, (Long) c.value());
+                        gHigh = Math.min(gHigh, (Long) c.value());
+                    }
+                    case BETWEEN -> {
+                        gLow = Math.max(gLow, (Long) c.value());
+                        gHigh = Math.min(gHigh, (Long) c.highValue());
+                    }
+                    default -> {
+                    }
+                }
+            }
+            low = Math.min(low, gLow);
+            high = Math.max(high, gHigh);
+        }
+        return low > high ? new long[] { 0, -1 } : new long[] { low, high };
+    }
+
+    private static long saturatedIncrement(long v) {
+        return v == Long.MAX_VALUE ? v : v + 1;
+    }
+
+    // --- scan -----------------------------------------------------------------------------------------------
+
+    private static SearchResult scan(ObjectType type, TypeTable table, SearchQuery query) {
+        List<CrmRecord> matches = new ArrayList<>();
+        for (CrmRecord r : table.live().values()) {
+            if (matches(r, query)) {
+                matches.add(r);
+            }
+        }
+        matches.sort(comparator(type, query.sorts()));
+        int end = Math.min(Math.min(query.offset() + query.limit(), matches.size()), SearchQuery.RESULT_CAP);
+        List<CrmRecord> page = query.offset() >= end ? List.of() : List.copyOf(matches.subList(query.offset(), end));
+        return result(matches.size(), page, query);
+    }
+
+    static Comparator<CrmRecord> comparator(ObjectType type, List<SearchQuery.SortKey> sorts) {
+        Comparator<CrmRecord> c = (a, b) -> 0;
+        for (SearchQuery.SortKey key : sorts) {
+            Function<CrmRecord, Comparable<?>> reader = PropertyAccess.reader(type, key.property());
+            Comparator<Comparable<?>> values = (x, y) -> PropertyAccess.compare(x, y);
+            Comparator<Comparable<?>> ordered = key.descending() ? values.reversed() : values;
+            c = c.thenComparing(reader, key.descending() ? Comparator.nullsFirst(ordered)
+                    : Comparator.nullsLast(ordered));
+        }
+        return c.thenComparingLong(CrmRecord::id);
+    }
+
+    // --- shared ---------------------------------------------------------------------------------------------
+
+    /** Walks records already in result order: counts every match, keeps the page's slice (below the cap). */
+    private static SearchResult page(Iterable<CrmRecord> ordered, SearchQuery query) {
+        int from = query.offset();
+        int to = Math.min(from + query.limit(), SearchQuery.RESULT_CAP);
+        List<CrmRecord> page = new ArrayList<>(Math.max(0, to - from));
+        int matched = 0;
+        for (CrmRecord r : ordered) {
+            if (matches(r, query)) {
+                if (matched >= from && matched < to) {
+                    page.add(r);
+                }
+                matched++;
+            }
+        }
+        return result(matched, page, query);
+    }
+
+    private static SearchResult result(int total, List<CrmRecord> page, SearchQuery query) {
+        int end = query.offset() + page.size();
+        Integer next = total > end && !page.isEmpty() ? end : null;
+        return new SearchResult(total, page, next);
+    }
+
+    static boolean matches(CrmRecord r, SearchQuery query) {
+        if (query.text() != null && !containsText(r, query.text())) {
+            return false;
+        }
+        if (query.groups().isEmpty()) {
+            return true;
+        }
+        for (List<Condition> group : query.groups()) {
+            if (allMatch(r, group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allMatch(CrmRecord r, List<Condition> group) {
+        for (Condition c : group) {
+            if (!c.test(r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsText(CrmRecord r, String text) {
+        for (Map.Entry<String, String> e : r.properties().entrySet()) {
+            if (PropertyCatalog.typeOf(r.type(), e.getKey()) == PropertyType.STRING
+                    && e.getValue().toLowerCase(java.util.Locale.ROOT).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Turns a (time desc, id desc) walk into (time desc, id asc) by reversing each run of equal times. */
+    private static final class TiesByIdAscending implements Iterator<CrmRecord> {
+        private final Iterator<CrmRecord> source;
+        private final Deque<CrmRecord> run = new ArrayDeque<>();
+        private CrmRecord pending;
+
+        TiesByIdAscending(Iterator<CrmRecord> source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !run.isEmpty() || pending != null || source.hasNext();
+        }
+
+        @Override
+        public CrmRecord next() {
+            if (run.isEmpty()) {
+                CrmRecord first = pending != null ? pending : source.next();
+                pending = null;
+                run.push(first);
+                while (source.hasNext()) {
+                    CrmRecord r = source.next();
+                    if (!r.updatedAt().equals(first.updatedAt())) {
+                        pending = r;
+                        break;
+                    }
+                    run.push(r);
+                }
+            }
+            return run.pop();
+        }
+    }
+}
