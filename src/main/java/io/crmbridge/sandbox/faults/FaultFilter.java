@@ -1,0 +1,91 @@
+package io.crmbridge.sandbox.faults;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+import io.crmbridge.sandbox.HubSpotError;
+import io.crmbridge.sandbox.SandboxFilterOrder;
+import io.crmbridge.sandbox.SandboxPaths;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Injects the configured faults into HubSpot API calls (OAuth and CRM, not control endpoints). Delays and hangs
+ * suspend the request on a Vert.x timer, so no thread waits: a delayed request continues (or fails) when its timer
+ * fires; a hung one has its connection closed without an answer after the hang bound.
+ */
+public class FaultFilter {
+
+    /** Marks a request the sandbox chose not to answer (the counters record it with status 0). */
+    public static final String HANG_KEY = "crmbridge.sandbox.fault.hang";
+
+    private static final Logger LOG = Logger.getLogger(FaultFilter.class);
+
+    private final FaultInjector injector;
+    private final Vertx vertx;
+
+    FaultFilter(FaultInjector injector, Vertx vertx) {
+        this.injector = injector;
+        this.vertx = vertx;
+    }
+
+    @ServerRequestFilter(priority = SandboxFilterOrder.FAULTS)
+    public void inject(ResteasyReactiveContainerRequestContext request, RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (!SandboxPaths.isHubSpotApi(path)) {
+            return;
+        }
+        Fault fault = injector.decide(ctx.request().method().name(), SandboxPaths.hubSpotPath(path));
+        if (fault.isNone()) {
+            return;
+        }
+        if (fault.kind() == Fault.Kind.HANG) {
+            hang(request, ctx, fault.latencyMillis() + injector.maxHangMillis());
+            return;
+        }
+        Response answer = fault.kind() == Fault.Kind.ERROR ? errorResponse(fault.status()) : null;
+        if (fault.latencyMillis() <= 0) {
+            request.abortWith(answer);
+            return;
+        }
+        request.suspend();
+        vertx.setTimer(fault.latencyMillis(), id -> {
+            if (answer != null) {
+                request.abortWith(answer);
+            }
+            request.resume();
+        });
+    }
+
+    /**
+     * Suspends the request and never resumes it: when the bound is reached the connection is closed unanswered. The
+     * suspended request is then referenced by nothing and is collected; resuming it after the close would only make
+     * Quarkus REST fail on a request whose context is gone.
+     */
+    private void hang(ResteasyReactiveContainerRequestContext request, RoutingContext ctx, long millis) {
+        ctx.put(HANG_KEY, Boolean.TRUE);
+        request.suspend();
+        vertx.setTimer(millis, id -> {
+            LOG.debugf("Hang fault: closing the connection of %s %s unanswered after %d ms", ctx.request().method(),
+                    ctx.normalizedPath(), millis);
+            ctx.request().connection().close();
+        });
+    }
+
+    static Response errorResponse(int status) {
+        String category = switch (status) {
+            case 502 -> "BAD_GATEWAY";
+            case 503 -> "SERVICE_UNAVAILABLE";
+            case 504 -> "GATEWAY_TIMEOUT";
+            default -> "INTERNAL_ERROR";
+        };
+        return HubSpotError.of(category, "internal error (fault injected by the CRM sandbox)")
+                .withContext(Map.of("sandboxFault", java.util.List.of(String.valueOf(status))))
+                .toResponse(status);
+    }
+}

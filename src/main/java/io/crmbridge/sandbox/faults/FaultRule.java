@@ -1,0 +1,19 @@
+package io.crmbridge.sandbox.faults;
+
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * One fault rule. It applies to HubSpot API calls whose path after {@code /sandbox/hubspot} matches
+ * {@code pathPattern} (a Java regular expression over the whole path; absent matches every path) and, when given,
+ * whose method is {@code method}. For each such request: wait {@code latencyMillis}, then fail it if
+ * {@code failNext} is still above zero (counting down), else hang with probability {@code hangRate}, else answer
+ * one of {@code statuses} (default 500, 502, 503, chosen at random) with probability {@code errorRate}.
+ */
+@RegisterForReflection
+public record FaultRule(String method, String pathPattern, Double errorRate, List<Integer> statuses, Long latencyMillis,
+        Double hangRate, Integer failNext) {
+
+    static final List<Integer> DEFAULT_STATUSES = List.of(500, 502, 503);
+}
