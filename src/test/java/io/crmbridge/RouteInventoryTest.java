@@ -35,7 +35,7 @@ class RouteInventoryTest {
             "crm-batch",
             // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
             "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",
-            "crm-search-modified", "inbound-record", "poll-freshness",
+            "poll-pages", "crm-search-modified", "inbound-record", "poll-freshness",
             // intake.yaml
             "deliver-intake", "intake-http");
 

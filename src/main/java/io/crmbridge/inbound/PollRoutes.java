@@ -64,6 +64,7 @@ public class PollRoutes {
         parameters.put("connection", connection);
         parameters.put("object", object);
         parameters.put("interval", Long.toString(poll.interval().toMillis()));
+        parameters.put("timerName", routeId);
         parameters.put("autoStartup", Boolean.toString(poll.enabled()));
         try {
             camel.addRouteFromTemplate(routeId, TEMPLATE, parameters);

@@ -12,7 +12,8 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.ServiceStatus;
+import org.apache.camel.Route;
+import org.apache.camel.StatefulService;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -110,19 +111,36 @@ public class PollSteps {
     /** The loop goes on while pages are full, unless the route is being stopped: then the poll ends after this page. */
     public boolean hasMore(Exchange exchange) {
         PollState state = state(exchange);
-        ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(state.routeId);
-        boolean stopping = exchange.getContext().isStopping() || (status != null && (status.isStopping() || status.isStopped()));
+        boolean stopping = exchange.getContext().isStopping() || isStopping(exchange.getContext().getRoute(state.routeId));
         if (stopping && state.more) {
             LOG.infof("Poll %s/%s ends early after %d pages: the route is stopping", state.connection, state.object, state.pages);
         }
         return state.more && !stopping;
     }
 
+    /** A stop first stops (or suspends) the route's consumer, then waits for the poll in progress. */
+    private static boolean isStopping(Route route) {
+        if (route == null) {
+            return true;
+        }
+        return route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping() || consumer.isStopped()
+                || consumer.isSuspending() || consumer.isSuspended());
+    }
+
+    /** The poll read its last page: {@code last_success_at}. One cut short by a stop only keeps its committed pages. */
     public void finish(Exchange exchange) {
         PollState state = state(exchange);
+        if (state.more) {
+            LOG.infof("Poll stopped: %s", state);
+            return;
+        }
         cursors.success(state.connection, state.object);
         metrics.progressed(state.connection, state.object);
-        LOG.debugf("Poll done: %s", state);
+        if (state.delivered > 0) {
+            LOG.infof("Poll done: %s", state);
+        } else {
+            LOG.debugf("Poll done: %s", state);
+        }
     }
 
     /** A failed poll keeps the cursor of its last committed page and says why. */
