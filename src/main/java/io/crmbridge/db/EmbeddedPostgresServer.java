@@ -34,6 +34,21 @@ public final class EmbeddedPostgresServer {
         this.postgres = postgres;
     }
 
+    /**
+     * The JDBC URL of the server for these settings, started on first use. The URL is also kept in a system property:
+     * a Quarkus restart in the same JVM (a test with another {@code @TestProfile}) loads this class again, and must
+     * reuse the running server rather than initdb its data directory a second time.
+     */
+    static synchronized String jdbcUrlOnce(Settings settings) {
+        String key = "crmbridge.embedded-postgres.running." + Path.of(settings.dataDir()).toAbsolutePath();
+        String running = System.getProperty(key);
+        if (running == null) {
+            running = startOnce(settings).jdbcUrl();
+            System.setProperty(key, running);
+        }
+        return running;
+    }
+
     static synchronized EmbeddedPostgresServer startOnce(Settings settings) {
         if (instance == null) {
             instance = start(settings);
