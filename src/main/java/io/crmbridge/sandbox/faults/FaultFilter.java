@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox.faults;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
@@ -20,9 +21,6 @@ import io.vertx.ext.web.RoutingContext;
  * fires; a hung one has its connection closed without an answer after the hang bound.
  */
 public class FaultFilter {
-
-    /** Marks a request the sandbox chose not to answer (the counters record it with status 0). */
-    public static final String HANG_KEY = "crmbridge.sandbox.fault.hang";
 
     private static final Logger LOG = Logger.getLogger(FaultFilter.class);
 
@@ -56,19 +54,19 @@ public class FaultFilter {
         request.suspend();
         vertx.setTimer(fault.latencyMillis(), id -> {
             if (answer != null) {
-                request.abortWith(answer);
+                request.abortWith(answer); // resumes a suspended request by itself; a second resume would run it twice
+            } else {
+                request.resume();
             }
-            request.resume();
         });
     }
 
     /**
-     * Suspends the request and never resumes it: when the bound is reached the connection is closed unanswered. The
-     * suspended request is then referenced by nothing and is collected; resuming it after the close would only make
-     * Quarkus REST fail on a request whose context is gone.
+     * Suspends the request and never resumes it: when the bound is reached the connection is closed unanswered (the
+     * counters then record the request with status 0). The suspended request is then referenced by nothing and is
+     * collected; resuming it after the close would only make Quarkus REST fail on a request whose context is gone.
      */
     private void hang(ResteasyReactiveContainerRequestContext request, RoutingContext ctx, long millis) {
-        ctx.put(HANG_KEY, Boolean.TRUE);
         request.suspend();
         vertx.setTimer(millis, id -> {
             LOG.debugf("Hang fault: closing the connection of %s %s unanswered after %d ms", ctx.request().method(),
@@ -85,7 +83,7 @@ public class FaultFilter {
             default -> "INTERNAL_ERROR";
         };
         return HubSpotError.of(category, "internal error (fault injected by the CRM sandbox)")
-                .withContext(Map.of("sandboxFault", java.util.List.of(String.valueOf(status))))
+                .withContext(Map.of("sandboxFault", List.of(String.valueOf(status))))
                 .toResponse(status);
     }
 }

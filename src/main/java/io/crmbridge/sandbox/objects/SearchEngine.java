@@ -47,7 +47,13 @@ public class SearchEngine {
                     return page(byId.values(), query);
                 }
                 if (PropertyCatalog.isModificationTime(type, sort.property())) {
-                    return page(modificationOrder(table, query, sort.descending()), query);
+                    NavigableMap<ModificationKey, CrmRecord> slice = modificationSlice(table, query);
+                    Iterable<CrmRecord> ordered = sort.descending()
+                            ? () -> new TiesByIdAscending(slice.descendingMap().values().iterator())
+                            : slice.values();
+                    return rangeIsTheWholeFilter(type, query)
+                            ? pageOfAll(ordered, sizeOf(slice, table.byModified()), query)
+                            : page(ordered, query);
                 }
             }
             return scan(type, table, query);
@@ -56,14 +62,75 @@ public class SearchEngine {
 
     // --- index walk -----------------------------------------------------------------------------------------
 
-    private static Iterable<CrmRecord> modificationOrder(TypeTable table, SearchQuery query, boolean descending) {
+    private static NavigableMap<ModificationKey, CrmRecord> modificationSlice(TypeTable table, SearchQuery query) {
         long[] range = modificationRange(table.type, query);
-        NavigableMap<ModificationKey, CrmRecord> slice = table.byModified().subMap(
-                new ModificationKey(range[0], Long.MIN_VALUE), true, new ModificationKey(range[1], Long.MAX_VALUE), true);
-        if (!descending) {
-            return slice.values();
+        return table.byModified().subMap(new ModificationKey(range[0], Long.MIN_VALUE), true,
+                new ModificationKey(range[1], Long.MAX_VALUE), true);
+    }
+
+    /**
+     * The number of entries in {@code slice}, counted from whichever is smaller, the slice or the rest of the
+     * index (a backfill from the beginning of time then costs nothing): both are walked in step until one ends.
+     */
+    static int sizeOf(NavigableMap<ModificationKey, CrmRecord> slice, NavigableMap<ModificationKey, CrmRecord> all) {
+        if (slice.isEmpty()) {
+            return 0;
         }
-        return () -> new TiesByIdAscending(slice.descendingMap().values().iterator());
+        Iterator<ModificationKey> inside = slice.keySet().iterator();
+        Iterator<ModificationKey> before = all.headMap(slice.firstKey(), false).keySet().iterator();
+        Iterator<ModificationKey> after = all.tailMap(slice.lastKey(), false).keySet().iterator();
+        int in = 0;
+        int out = 0;
+        while (true) {
+            if (!inside.hasNext()) {
+                return in;
+            }
+            inside.next();
+            in++;
+            if (before.hasNext()) {
+                before.next();
+                out++;
+            } else if (after.hasNext()) {
+                after.next();
+                out++;
+            } else {
+                return all.size() - out;
+            }
+        }
+    }
+
+    /** True when the query filters on nothing but a modification-time range (one group): the slice is the result. */
+    static boolean rangeIsTheWholeFilter(ObjectType type, SearchQuery query) {
+        if (query.text() != null || query.groups().size() > 1) {
+            return false;
+        }
+        for (List<Condition> group : query.groups()) {
+            for (Condition c : group) {
+                boolean rangeOperator = switch (c.operator()) {
+                    case GT, GTE, LT, LTE, EQ, BETWEEN -> true;
+                    default -> false;
+                };
+                if (!rangeOperator || !PropertyCatalog.isModificationTime(type, c.property())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Every record of {@code ordered} matches: skip to the offset, take the page, no filter evaluation. */
+    private static SearchResult pageOfAll(Iterable<CrmRecord> ordered, int total, SearchQuery query) {
+        int from = query.offset();
+        int to = Math.min(Math.min(from + query.limit(), SearchQuery.RESULT_CAP), total);
+        List<CrmRecord> page = new ArrayList<>(Math.max(0, to - from));
+        Iterator<CrmRecord> it = ordered.iterator();
+        for (int i = 0; i < to && it.hasNext(); i++) {
+            CrmRecord r = it.next();
+            if (i >= from) {
+                page.add(r);
+            }
+        }
+        return result(total, page, query);
     }
 
     /**

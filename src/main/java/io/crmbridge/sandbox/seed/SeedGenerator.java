@@ -74,7 +74,7 @@ public class SeedGenerator {
                 p.put("firstname", first);
                 p.put("lastname", last);
                 p.put(PropertyCatalog.EMAIL, (first + "." + last + "." + run + "-" + n + "@example.test").toLowerCase());
-                p.put("phone", "+1555" + String.format("%07d", n % 10_000_000));
+                p.put("phone", "+1555" + (10_000_000 + n % 10_000_000));
                 p.put("lifecyclestage", pick(PropertyCatalog.LIFECYCLE_STAGES.toArray(String[]::new), random));
             }
             case COMPANIES -> {

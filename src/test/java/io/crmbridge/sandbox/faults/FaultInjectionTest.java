@@ -104,11 +104,18 @@ class FaultInjectionTest {
     }
 
     @Test
-    void latencyAndErrorTogether() {
-        setFaults("{\"rules\":[{\"pathPattern\":\"" + PROBE_PATTERN + "\",\"latencyMillis\":300,\"failNext\":1}]}");
+    void latencyAndErrorTogetherAnswerOnceWithTheFullBody() {
+        setFaults("{\"rules\":[{\"pathPattern\":\"" + PROBE_PATTERN + "\",\"latencyMillis\":300,\"failNext\":1},"
+                + "{\"pathPattern\":\"/crm/v3/owners\",\"latencyMillis\":20,\"failNext\":15}]}");
         long started = System.nanoTime();
         withToken(STATIC_TOKEN).get(PROBE).then().statusCode(500).body("category", equalTo("INTERNAL_ERROR"));
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(300);
+
+        for (int i = 0; i < 15; i++) {
+            withToken(STATIC_TOKEN).get(SandboxPaths.HUBSPOT + "/crm/v3/owners").then()
+                    .statusCode(500).body("category", equalTo("INTERNAL_ERROR")).body("correlationId", notNullValue());
+        }
+        withToken(STATIC_TOKEN).get(SandboxPaths.HUBSPOT + "/crm/v3/owners").then().statusCode(200);
     }
 
     @Test

