@@ -36,6 +36,10 @@ public interface LeaderElectionConfig {
     /** This pod's name; default: the HOSTNAME environment variable, which Kubernetes sets to it. */
     Optional<String> podName();
 
+    /** The label (name=value) of this deployment's pods: the members of the election. */
+    @WithDefault("app.kubernetes.io/name=crm-bridge")
+    String podLabel();
+
     @WithDefault("15s")
     Duration leaseDuration();
 

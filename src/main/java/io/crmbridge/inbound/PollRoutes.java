@@ -84,6 +84,8 @@ public class PollRoutes {
             k8s.setKubernetesResourceName(leaderElection.leasePrefix());
             leaderElection.namespace().ifPresent(k8s::setKubernetesNamespace);
             k8s.setPodName(leaderElection.podName().orElse(System.getenv("HOSTNAME")));
+            String[] label = leaderElection.podLabel().split("=", 2);
+            k8s.setClusterLabels(Map.of(label[0], label.length > 1 ? label[1] : ""));
             k8s.setLeaseDurationMillis(leaderElection.leaseDuration().toMillis());
             k8s.setRenewDeadlineMillis(leaderElection.renewDeadline().toMillis());
             k8s.setRetryPeriodMillis(leaderElection.retryPeriod().toMillis());
