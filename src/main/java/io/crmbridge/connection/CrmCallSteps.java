@@ -88,8 +88,14 @@ public class CrmCallSteps {
         Request request = exchange.getProperty(REQUEST, Request.class);
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String retryAfter = in.getHeader("Retry-After", String.class);
+        Duration windowLeft = CrmResponseClassifier.exhaustedWindow(in.getHeader("X-HubSpot-RateLimit-Remaining", String.class),
+                in.getHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.class));
         String body = in.getBody(String.class);
         count(request, status);
+        if (windowLeft != null) {
+            // The CRM says this window is used up: wait it out rather than collect 429s.
+            connections.get(request.connection()).gate().pause(windowLeft);
+        }
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());

@@ -35,26 +35,22 @@ public final class EmbeddedPostgresServer {
     }
 
     /**
-     * The JDBC URL of the server for these settings, started on first use. The URL is also kept in a system property:
-     * a Quarkus restart in the same JVM (a test with another {@code @TestProfile}) loads this class again, and must
-     * reuse the running server rather than initdb its data directory a second time.
+     * The server for these settings, started on the first call in this JVM. Quarkus tests restart the application in a
+     * new class loader (for another test profile), where this class's statics start empty: the running server's URL
+     * is therefore also kept in a JVM-wide system property per data directory, and reused.
      */
-    static synchronized String jdbcUrlOnce(Settings settings) {
-        String key = "crmbridge.embedded-postgres.running." + Path.of(settings.dataDir()).toAbsolutePath();
-        String running = System.getProperty(key);
-        if (running == null) {
-            running = startOnce(settings).jdbcUrl();
-            System.setProperty(key, running);
+    static synchronized String startOnce(Settings settings) {
+        String runningKey = "crmbridge.embedded-postgres.running." + Path.of(settings.dataDir()).toAbsolutePath();
+        String running = System.getProperty(runningKey);
+        if (running != null) {
+            return running;
         }
-        return running;
-    }
-
-    static synchronized EmbeddedPostgresServer startOnce(Settings settings) {
         if (instance == null) {
             instance = start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "embedded-postgres-stop"));
         }
-        return instance;
+        System.setProperty(runningKey, instance.jdbcUrl());
+        return instance.jdbcUrl();
     }
 
     static EmbeddedPostgresServer start(Settings settings) {

@@ -16,6 +16,7 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.apache.camel.component.master.MasterComponent;
+import org.apache.camel.model.ModelCamelContext;
 import org.jboss.logging.Logger;
 
 import io.crmbridge.connection.ConnectionsConfig;
@@ -48,6 +49,11 @@ public class PollRoutes {
     }
 
     void onStart(@Observes StartupEvent event) throws Exception {
+        if (camel instanceof ModelCamelContext model && model.getRouteTemplateDefinition(TEMPLATE) == null) {
+            // The sandbox-only process mode loads no routes: nothing to poll.
+            LOG.infof("No route template %s loaded: no poll routes", TEMPLATE);
+            return;
+        }
         CamelClusterService service = clusterService();
         camel.addService(service, true, true);
         camel.getComponent("master", MasterComponent.class).setService(service);

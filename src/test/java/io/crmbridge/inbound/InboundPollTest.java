@@ -58,6 +58,9 @@ class InboundPollTest {
         assertThat(cursor.cursor()).isEqualTo(firstPass.cursor());
         assertThat(cursor.recordsDelivered()).isEqualTo(10_000);
         assertThat(cursor.duplicatesSkipped()).as("the second poll re-read the window and skipped it").isGreaterThanOrEqualTo(10_000);
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("crmbridge_inbound_records_polled_total", "crmbridge_inbound_duplicates_skipped_total",
+                "crmbridge_inbound_records_delivered_total", "crmbridge_inbound_poll_lag_seconds");
     }
 
     @Test
