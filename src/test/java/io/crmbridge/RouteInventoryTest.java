@@ -32,7 +32,12 @@ class RouteInventoryTest {
             "crm-note-create", "crm-task-create",
             "crm-association-create", "crm-association-batch-create",
             "crm-owner-get", "crm-owner-find-by-email",
-            "crm-batch");
+            "crm-batch",
+            // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
+            "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",
+            "poll-pages", "crm-search-modified", "inbound-record", "poll-freshness",
+            // intake.yaml
+            "deliver-intake", "intake-http");
 
     @Inject
     CamelContext camelContext;

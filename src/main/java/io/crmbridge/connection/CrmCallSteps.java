@@ -96,8 +96,10 @@ public class CrmCallSteps {
             // The CRM says this window is used up: wait it out rather than collect 429s.
             connections.get(request.connection()).gate().pause(windowLeft);
         }
+        Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());
+        in.getHeaders().putAll(redelivery);
         in.setHeader(RESPONSE_STATUS, status);
         var failure = CrmResponseClassifier.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
@@ -135,7 +137,9 @@ public class CrmCallSteps {
     /** Only what the HTTP call needs leaves this application; nothing inbound can steer it. */
     private static void send(Exchange exchange, Request request, CrmConnections.Live connection, String token) {
         Message in = exchange.getMessage();
+        Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
+        in.getHeaders().putAll(redelivery);
         in.setHeader(BASE_URL, connection.baseUrl());
         in.setHeader(Exchange.HTTP_METHOD, request.method());
         in.setHeader(Exchange.HTTP_PATH, request.path());
@@ -146,6 +150,21 @@ public class CrmCallSteps {
         in.setHeader("Accept", "application/json");
         in.setHeader("Authorization", "Bearer " + token);
         in.setBody(request.body());
+    }
+
+    /**
+     * Camel's error handler counts redeliveries in these headers: clearing them made every retry attempt 1 again,
+     * so a CRM that kept answering 5xx was retried forever and never reached the dead-letter channel.
+     */
+    private static Map<String, Object> redeliveryHeaders(Message in) {
+        Map<String, Object> kept = new HashMap<>();
+        for (String name : new String[] { Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED }) {
+            Object value = in.getHeader(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        return kept;
     }
 
     private Object parse(String body) {
