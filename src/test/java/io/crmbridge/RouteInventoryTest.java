@@ -38,7 +38,12 @@ class RouteInventoryTest {
             "event-dispatch", "event-process", "normalize-json-mapping", "normalize-stripe", "normalize-calendly",
             "decide", "decide-lookup", "decide-apply", "decide-write-contact", "decide-write-company",
             "decide-write-deal", "decide-associate", "decide-write-engagement",
-            "demo-traffic");
+            "demo-traffic",
+            // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
+            "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",
+            "poll-pages", "crm-search-modified", "inbound-record", "poll-freshness",
+            // intake.yaml
+            "deliver-intake", "intake-http");
 
     @Inject
     CamelContext camelContext;

@@ -40,6 +40,9 @@ public interface ConnectionsConfig {
         @WithDefault("10s")
         Duration requestTimeout();
 
+        /** Inbound polling of this connection's objects (routes {@code poll-<connection>-<object>}). */
+        Poll poll();
+
         /** Contract field -> CRM property, per object: {@code crmbridge.connections.hubspot.field-map.contacts.email.property=email}. */
         Map<String, Map<String, Field>> fieldMap();
     }
@@ -80,6 +83,34 @@ public interface ConnectionsConfig {
 
         @WithDefault("10s")
         Duration period();
+    }
+
+    interface Poll {
+        /** Whether the poll routes start with the application (tests start them by hand). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between the end of one poll and the start of the next. */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** The first query of a poll starts this long before the cursor: absorbs CRM clock skew and late commits. */
+        @WithDefault("2m")
+        Duration overlap();
+
+        /** Readiness goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
+        Optional<Duration> maxStaleness();
+
+        /** Records per search page (HubSpot allows at most 200). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Pages one poll reads at most before it ends (the next poll continues from the cursor). */
+        @WithDefault("1000")
+        int maxPages();
+
+        /** Properties to read per object, besides the field map's: {@code poll.properties.companies=name,domain}. */
+        Map<String, List<String>> properties();
     }
 
     interface Field {

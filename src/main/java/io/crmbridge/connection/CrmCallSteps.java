@@ -88,8 +88,14 @@ public class CrmCallSteps {
         Request request = exchange.getProperty(REQUEST, Request.class);
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String retryAfter = in.getHeader("Retry-After", String.class);
+        Duration windowLeft = CrmResponseClassifier.exhaustedWindow(in.getHeader("X-HubSpot-RateLimit-Remaining", String.class),
+                in.getHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.class));
         String body = in.getBody(String.class);
         count(request, status);
+        if (windowLeft != null) {
+            // The CRM says this window is used up: wait it out rather than collect 429s.
+            connections.get(request.connection()).gate().pause(windowLeft);
+        }
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());
@@ -147,16 +153,17 @@ public class CrmCallSteps {
     }
 
     /**
-     * Camel's error handler counts redeliveries in the CamelRedelivery* headers: they must survive the header reset,
-     * or a call that always fails is redelivered forever.
+     * Camel's error handler counts redeliveries in these headers: clearing them made every retry attempt 1 again,
+     * so a CRM that kept answering 5xx was retried forever and never reached the dead-letter channel.
      */
     private static Map<String, Object> redeliveryHeaders(Message in) {
         Map<String, Object> kept = new HashMap<>();
-        in.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("CamelRedeliver")) {
+        for (String name : new String[] { Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED }) {
+            Object value = in.getHeader(name);
+            if (value != null) {
                 kept.put(name, value);
             }
-        });
+        }
         return kept;
     }
 

@@ -41,6 +41,25 @@ public final class CrmResponseClassifier {
         }
     }
 
+    /**
+     * HubSpot's rate-limit headers on any answer: when {@code X-HubSpot-RateLimit-Remaining} reaches 0, the interval to
+     * wait before the window has room again ({@code X-HubSpot-RateLimit-Interval-Milliseconds}); otherwise null.
+     */
+    public static Duration exhaustedWindow(String remaining, String intervalMillis) {
+        if (remaining == null || intervalMillis == null) {
+            return null;
+        }
+        try {
+            if (Long.parseLong(remaining.trim()) > 0) {
+                return null;
+            }
+            long millis = Long.parseLong(intervalMillis.trim());
+            return Duration.ofMillis(Math.max(0, Math.min(millis, 60_000)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static String operatorHint(int status) {
         return switch (status) {
             case 401 -> ": credentials rejected after a refresh";

@@ -59,7 +59,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public String getValue(String propertyName) {
-            return URL_KEY.equals(propertyName) ? EmbeddedPostgresServer.startOnce(settings).jdbcUrl() : null;
+            return URL_KEY.equals(propertyName) ? EmbeddedPostgresServer.startOnce(settings) : null;
         }
 
         @Override

@@ -34,12 +34,23 @@ public final class EmbeddedPostgresServer {
         this.postgres = postgres;
     }
 
-    static synchronized EmbeddedPostgresServer startOnce(Settings settings) {
+    /**
+     * The server for these settings, started on the first call in this JVM. Quarkus tests restart the application in a
+     * new class loader (for another test profile), where this class's statics start empty: the running server's URL
+     * is therefore also kept in a JVM-wide system property per data directory, and reused.
+     */
+    static synchronized String startOnce(Settings settings) {
+        String runningKey = "crmbridge.embedded-postgres.running." + Path.of(settings.dataDir()).toAbsolutePath();
+        String running = System.getProperty(runningKey);
+        if (running != null) {
+            return running;
+        }
         if (instance == null) {
             instance = start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "embedded-postgres-stop"));
         }
-        return instance;
+        System.setProperty(runningKey, instance.jdbcUrl());
+        return instance.jdbcUrl();
     }
 
     static EmbeddedPostgresServer start(Settings settings) {

@@ -14,8 +14,7 @@ import io.restassured.http.ContentType;
 /**
  * With {@code crmbridge.sandbox.enabled=false} (production) nothing under /sandbox answers, the rest does.
  *
- * <p>Runs on the database-free sandbox profile with the switch turned off: a second embedded PostgreSQL in the same
- * test JVM (each Quarkus restart for a test profile would start one on the same data directory) cannot start.
+ * <p>Runs on the sandbox profile (none of the bridge's routes) with the switch turned off, on the test database.
  */
 @QuarkusTest
 @TestProfile(SandboxSwitchOffTest.SandboxOff.class)
@@ -29,7 +28,8 @@ class SandboxSwitchOffTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crmbridge.sandbox.enabled", "false");
+            return Map.of("crmbridge.sandbox.enabled", "false",
+                    "crmbridge.embedded-postgres.data-dir", "target/embedded-postgres-test");
         }
     }
 

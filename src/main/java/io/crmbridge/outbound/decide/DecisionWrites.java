@@ -13,13 +13,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.hubspot.HubSpotRequests;
+import io.crmbridge.inbound.OriginStamps;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.trace.EventTrace;
 
 /**
  * Steps of the {@code decide-write-*} routes: turn the plan for one object (header {@code decideObject}) into the
  * request for its CRM endpoint ({@code decisionAction} create/update/merge/none, the properties as body, the record's
- * id), then record what the CRM answered: id, trace, effect journal and origin stamp.
+ * id), then record what the CRM answered: id, trace, effect journal and origin stamp (the inbound side's
+ * {@code originStamps}, with the mapped properties as sent and the CRM's modification time of the write).
  */
 @ApplicationScoped
 @Named("decisionWrites")
@@ -34,9 +36,9 @@ public class DecisionWrites {
             "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216));
 
     private final EffectJournal journal;
-    private final OriginStampWriter stamps;
+    private final OriginStamps stamps;
 
-    DecisionWrites(EffectJournal journal, OriginStampWriter stamps) {
+    DecisionWrites(EffectJournal journal, OriginStamps stamps) {
         this.journal = journal;
         this.stamps = stamps;
     }
@@ -112,7 +114,9 @@ public class DecisionWrites {
         if (plan != null) {
             Map<String, String> written = new LinkedHashMap<>();
             plan.properties().forEach((k, v) -> written.put(k, v == null ? null : String.valueOf(v)));
-            stamps.stamp(in.getHeader("crmConnection", String.class), object, id, written, eventId);
+            // the inbound poller recognises this write as our own echo (same values, not modified after it)
+            stamps.stamp(in.getHeader("crmConnection", String.class), object, id, written, eventId,
+                    answer == null || answer.get("updatedAt") == null ? null : String.valueOf(answer.get("updatedAt")));
         }
     }
 

@@ -6,9 +6,13 @@ import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The classes below carry JAX-RS annotations and Quarkus REST registers them as live endpoints in every @QuarkusTest,
+ * so their paths sit under a base no real endpoint uses.
+ */
 class PathTemplateTest {
 
-    @Path("/sandbox/hubspot/crm/v3/objects")
+    @Path("/sandbox/hubspot/path-template-test/objects")
     static class Objects {
         @Path("/{objectType}/search")
         public void search() {
@@ -22,7 +26,7 @@ class PathTemplateTest {
         }
     }
 
-    @Path("/sandbox/hubspot/crm/v3/owners/")
+    @Path("/sandbox/hubspot/path-template-test/owners/")
     static class Owners {
         public void list() {
         }
@@ -31,18 +35,18 @@ class PathTemplateTest {
     @Test
     void joinsClassAndMethodPathsBelowTheHubSpotBase() throws Exception {
         assertThat(PathTemplate.of(Objects.class, Objects.class.getMethod("search")))
-                .isEqualTo("/crm/v3/objects/{objectType}/search");
+                .isEqualTo("/path-template-test/objects/{objectType}/search");
     }
 
     @Test
     void dropsRegularExpressionsAndStraySlashes() throws Exception {
         assertThat(PathTemplate.of(Objects.class, Objects.class.getMethod("read")))
-                .isEqualTo("/crm/v3/objects/{objectType}/{objectId}");
+                .isEqualTo("/path-template-test/objects/{objectType}/{objectId}");
     }
 
     @Test
     void aMethodWithoutPathIsTheClassPath() throws Exception {
-        assertThat(PathTemplate.of(Objects.class, Objects.class.getMethod("list"))).isEqualTo("/crm/v3/objects");
-        assertThat(PathTemplate.of(Owners.class, Owners.class.getMethod("list"))).isEqualTo("/crm/v3/owners");
+        assertThat(PathTemplate.of(Objects.class, Objects.class.getMethod("list"))).isEqualTo("/path-template-test/objects");
+        assertThat(PathTemplate.of(Owners.class, Owners.class.getMethod("list"))).isEqualTo("/path-template-test/owners");
     }
 }

@@ -12,8 +12,8 @@ import io.crmbridge.model.OutboundEvent;
  * from the CRM this event would be written to; writing it back would echo it. Such events are skipped and counted.
  */
 @ApplicationScoped
-@Named("loopGuard")
-public class LoopGuard {
+@Named("eventLoopGuard")
+public class EventLoopGuard {
 
     public boolean isEcho(Exchange exchange) {
         OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);

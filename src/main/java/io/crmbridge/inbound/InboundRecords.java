@@ -1,0 +1,68 @@
+package io.crmbridge.inbound;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.crmbridge.ledger.KeyLocks;
+
+/**
+ * The per-record steps of route {@code inbound-record}: read the polled record and set its ledger key, count a
+ * duplicate, normalize it into the intake's shape, count a delivery.
+ */
+@ApplicationScoped
+@Named("inboundRecords")
+public class InboundRecords {
+
+    public static final String RECORD = "inboundRecord";
+    public static final String ORIGIN = "inboundOrigin";
+
+    private final InboundMetrics metrics;
+
+    InboundRecords(InboundMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void prepare(Exchange exchange) {
+        PollState state = PollSteps.state(exchange);
+        Message in = exchange.getMessage();
+        PolledRecord record = PolledRecord.of(state.connection, state.object,
+                PollQuery.modificationProperty(state.object), in.getBody(Map.class));
+        in.setHeader(RECORD, record);
+        in.setHeader(KeyLocks.KEY_HEADER, record.ledgerKey());
+        in.setHeader(ORIGIN, record.origin());
+    }
+
+    public void duplicate(Exchange exchange) {
+        PollState state = PollSteps.state(exchange);
+        state.duplicate();
+        metrics.duplicate(state.connection, state.object);
+    }
+
+    /** The intake's record: origin, where it comes from, its version and modification time, and its properties. */
+    public void normalize(Exchange exchange) {
+        PolledRecord record = exchange.getMessage().getHeader(RECORD, PolledRecord.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("origin", record.origin());
+        out.put("connection", record.connection());
+        out.put("object", record.object());
+        out.put("id", record.id());
+        out.put("version", record.version());
+        out.put("modifiedAt", record.modifiedAt() == null ? null : record.modifiedAt().toString());
+        out.put("createdAt", record.raw().get("createdAt"));
+        out.put("properties", new LinkedHashMap<>(record.properties()));
+        exchange.getMessage().setBody(out);
+    }
+
+    public void delivered(Exchange exchange) {
+        PollState state = PollSteps.state(exchange);
+        state.delivered();
+        metrics.delivered(state.connection, state.object);
+    }
+}

@@ -1,0 +1,36 @@
+package io.crmbridge.inbound;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where inbound records go (route {@code deliver-intake}): {@code crmbridge.intake.*}. */
+@ConfigMapping(prefix = "crmbridge.intake")
+public interface IntakeConfig {
+
+    /** {@code table} (rows in {@code intake_outbox}) or {@code http} (POST each record to {@code url}). */
+    @WithDefault("table")
+    String sink();
+
+    /** The intake's URL for the http sink, e.g. {@code https://intake.example.com/crm-records}. */
+    Optional<String> url();
+
+    /** Bearer secret sent to the intake (set CRMBRIDGE_INTAKE_TOKEN). */
+    Optional<String> token();
+
+    Retry retry();
+
+    interface Retry {
+        /** Redeliveries of a failed POST before the record goes to the dead-letter table and the poll stops. */
+        @WithDefault("4")
+        int maxRedeliveries();
+
+        /** First delay in ms, doubled per attempt (with jitter) up to max-delay. */
+        @WithDefault("500")
+        long initialDelay();
+
+        @WithDefault("30000")
+        long maxDelay();
+    }
+}

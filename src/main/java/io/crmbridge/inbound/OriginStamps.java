@@ -1,0 +1,107 @@
+package io.crmbridge.inbound;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Origin stamps (DESIGN.md section 4, table {@code origin_stamp}): what the outbound side last wrote to a CRM record.
+ *
+ * <p>The outbound side calls {@link #stamp} after every successful CRM write, with the properties exactly as it sent
+ * them (API names to values). The inbound loop guard then compares the same properties of the polled record with
+ * {@link Fingerprints}: equal means the change is our own echo. Passing the CRM's modification time from the write's
+ * answer ({@code updatedAt}) also lets through a later human edit of properties we did not write.
+ * Route usage: {@code - bean: {ref: originStamps, method: "stamp(${header.crmConnection}, ...)"}} or from Java.
+ */
+@ApplicationScoped
+@Named("originStamps")
+public class OriginStamps {
+
+    /** The last write of the bridge to one CRM record. */
+    public record Stamp(String fingerprint, List<String> properties, Instant crmModifiedAt) {
+    }
+
+    private static final String UPSERT = "INSERT INTO origin_stamp (connection, object, crm_id, fingerprint, event_id,"
+            + " properties, crm_modified_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)"
+            + " ON CONFLICT (connection, object, crm_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,"
+            + " event_id = EXCLUDED.event_id, properties = EXCLUDED.properties,"
+            + " crm_modified_at = EXCLUDED.crm_modified_at, written_at = now()";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    OriginStamps(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** Stamp a write: connection, object (e.g. {@code contacts}), the CRM's record id, the properties as sent. */
+    public void stamp(String connection, String object, String crmId, Map<String, String> writtenProperties,
+            String eventId) {
+        stamp(connection, object, crmId, writtenProperties, eventId, null);
+    }
+
+    /** As above, with the CRM's modification time after the write (ISO-8601 or epoch millis; may be null). */
+    public void stamp(String connection, String object, String crmId, Map<String, String> writtenProperties,
+            String eventId, String crmModifiedAt) {
+        Instant modified = PolledRecord.parseTime(crmModifiedAt);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setString(1, connection);
+            ps.setString(2, object);
+            ps.setString(3, crmId);
+            ps.setString(4, Fingerprints.of(writtenProperties));
+            ps.setObject(5, uuidOrNull(eventId));
+            ps.setString(6, json.writeValueAsString(new TreeSet<>(writtenProperties.keySet())));
+            ps.setObject(7, modified == null ? null : OffsetDateTime.ofInstant(modified, ZoneOffset.UTC));
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("origin stamp failed for " + connection + "/" + object + "/" + crmId, e);
+        }
+    }
+
+    public Optional<Stamp> find(String connection, String object, String crmId) {
+        String sql = "SELECT fingerprint, properties::text, crm_modified_at FROM origin_stamp"
+                + " WHERE connection = ? AND object = ? AND crm_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, connection);
+            ps.setString(2, object);
+            ps.setString(3, crmId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                OffsetDateTime modified = rs.getObject(3, OffsetDateTime.class);
+                return Optional.of(new Stamp(rs.getString(1), json.readValue(rs.getString(2), new TypeReference<List<String>>() {
+                }), modified == null ? null : modified.toInstant()));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("origin stamp lookup failed for " + connection + "/" + object + "/" + crmId, e);
+        }
+    }
+
+    private static UUID uuidOrNull(String eventId) {
+        try {
+            return eventId == null ? null : UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.crmbridge.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * One record from a CRM search page ({@code {id, properties, createdAt, updatedAt}}), with what the inbound side
+ * derives from it: its poll position, its version for the ledger and its origin.
+ */
+public record PolledRecord(String connection, String object, String id, Instant modifiedAt, String version,
+        Map<String, Object> properties, Map<String, Object> raw) {
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    @SuppressWarnings("unchecked")
+    public static PolledRecord of(String connection, String object, String modificationProperty, Map<String, Object> raw) {
+        Object id = raw.get("id");
+        if (id == null) {
+            throw new IllegalArgumentException("a CRM record without an id: " + raw);
+        }
+        Map<String, Object> properties = raw.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+        Instant modified = parseTime(properties.get(modificationProperty));
+        if (modified == null) {
+            modified = parseTime(raw.get("updatedAt"));
+        }
+        String version = modified != null ? modified.toString() : "sha256:" + sha256(canonicalJson(raw));
+        return new PolledRecord(connection, object, id.toString(), modified, version, properties, raw);
+    }
+
+    /** {@code {connection}:{object}:{id}:{version}}. */
+    public String ledgerKey() {
+        return connection + ":" + object + ":" + id + ":" + version;
+    }
+
+    /** {@code crm:{connection}:{object}:{id}}: an event coming back with it is not written to the same CRM. */
+    public String origin() {
+        return "crm:" + connection + ":" + object + ":" + id;
+    }
+
+    /** The poll position, or null when the CRM gave no modification time. */
+    public CursorPair position() {
+        return modifiedAt == null ? null : new CursorPair(modifiedAt, id);
+    }
+
+    /** Epoch milliseconds or ISO-8601; null when absent or unreadable. */
+    static Instant parseTime(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().trim();
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String canonicalJson(Map<String, Object> raw) {
+        try {
+            return CANONICAL.writeValueAsString(raw);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("record cannot be written as JSON", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

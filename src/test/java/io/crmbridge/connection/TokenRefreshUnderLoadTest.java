@@ -1,0 +1,70 @@
+package io.crmbridge.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.crmbridge.testsupport.Crm;
+import io.crmbridge.testsupport.SandboxControl;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 4: access tokens that expire every few seconds during a run of 1,000 writes. Refresh-ahead means no write
+ * fails and the CRM answers no 401 after the first (forced) one, and the number of refreshes is what the token
+ * lifetime and the skew predict.
+ */
+@QuarkusTest
+class TokenRefreshUnderLoadTest {
+
+    static final int WRITES = 1000;
+    static final int LIFETIME_SECONDS = 2;
+    /** %test.crmbridge.connections.hubspot.auth.refresh-skew */
+    static final int SKEW_SECONDS = 1;
+
+    @Inject
+    ProducerTemplate producer;
+
+    @Inject
+    CrmConnections connections;
+
+    @AfterEach
+    void restore() {
+        SandboxControl.accessTokenLifetime(1800);
+    }
+
+    @Test
+    void thousandWritesWithShortLivedTokensAllSucceed() throws Exception {
+        SandboxControl.accessTokenLifetime(LIFETIME_SECONDS);
+        // Whatever token the connection holds from earlier tests dies now: the first call meets a 401 (the fallback).
+        SandboxControl.expireAccessTokens();
+        SandboxControl.resetCounters();
+        String domain = "refresh-" + UUID.randomUUID() + ".example";
+        long refreshesBefore = connections.get("hubspot").auth().refreshCount();
+
+        long started = System.nanoTime();
+        List<Future<Object>> writes = Crm.sendConcurrently(producer, "direct:crm-contact-create", WRITES, 2,
+                i -> Crm.contact("w" + i + "@" + domain));
+        for (Future<Object> write : writes) {
+            assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(SandboxControl.contactsWithEmailDomain(domain)).isEqualTo(WRITES);
+        assertThat(SandboxControl.served(401)).as("only the token expired by the test is ever refused").isLessThanOrEqualTo(1);
+        long refreshes = connections.get("hubspot").auth().refreshCount() - refreshesBefore;
+        // A token is used for (lifetime - skew) seconds, then replaced: one refresh per second of run, plus the forced one.
+        long expectedMax = elapsed.toSeconds() / (LIFETIME_SECONDS - SKEW_SECONDS) + 2;
+        long expectedMin = elapsed.toSeconds() / LIFETIME_SECONDS;
+        assertThat(elapsed).as("the run outlives several tokens").isGreaterThan(Duration.ofSeconds(2L * LIFETIME_SECONDS));
+        assertThat(refreshes).as("refreshes in %s s", elapsed.toSeconds()).isBetween(Math.max(2, expectedMin), expectedMax);
+    }
+}

@@ -1,0 +1,91 @@
+package io.crmbridge.crm.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+
+import io.crmbridge.sandbox.contract.SandboxContractRecorder;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 4: every request the bridge's CRM endpoints send validates against the sandbox's OpenAPI description of
+ * HubSpot's published API (checked server-side by the contract recorder, whoever sends the request).
+ */
+@QuarkusTest
+class CrmEndpointsContractTest {
+
+    @Inject
+    ProducerTemplate producer;
+
+    @Inject
+    SandboxContractRecorder contract;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEndpointSendsRequestsThatValidate() {
+        contract.clear();
+        long before = contract.validatedCount();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "contract-" + tag + "@contract-" + tag + ".example";
+
+        Map<String, Object> contact = producer.requestBody("direct:crm-contact-create",
+                Map.of("email", email, "firstname", "Con", "lastname", "Tract"), Map.class);
+        String contactId = (String) contact.get("id");
+        producer.requestBodyAndHeader("direct:crm-contact-update", Map.of("lastname", "Tracted"), "crmObjectId", contactId);
+        producer.requestBodyAndHeaders("direct:crm-contact-read", null,
+                Map.of("crmObjectId", email, "crmIdProperty", "email", "crmProperties", "email,lastname"));
+        Map<String, Object> found = producer.requestBody("direct:crm-contact-search-by-email", email, Map.class);
+        assertThat(((Number) found.get("total")).intValue()).isEqualTo(1);
+        producer.requestBody("direct:crm-contact-batch-upsert", List.of(
+                Map.of("id", email, "idProperty", "email", "properties", Map.of("firstname", "Batch"))));
+        producer.requestBody("direct:crm-contact-batch-read", List.of(Map.of("id", contactId)));
+
+        String domain = "contract-" + tag + ".example";
+        Map<String, Object> company = producer.requestBody("direct:crm-company-create",
+                Map.of("name", "Contract " + tag, "domain", domain), Map.class);
+        String companyId = (String) company.get("id");
+        producer.requestBody("direct:crm-company-search-by-domain", "https://www." + domain + "/", Map.class);
+        producer.requestBodyAndHeader("direct:crm-company-update", Map.of("industry", "COMPUTER_SOFTWARE"), "crmObjectId", companyId);
+
+        Map<String, Object> deal = producer.requestBody("direct:crm-deal-create",
+                Map.of("dealname", "Contract " + tag, "pipeline", "default", "dealstage", "appointmentscheduled"), Map.class);
+        String dealId = (String) deal.get("id");
+        associate("contacts", contactId, "companies", companyId);
+        associate("deals", dealId, "contacts", contactId);
+        associate("deals", dealId, "companies", companyId);
+        producer.requestBodyAndHeaders("direct:crm-association-batch-create",
+                List.of(Map.of("from", Map.of("id", contactId), "to", Map.of("id", companyId))),
+                Map.of("crmObject", "contacts", "crmToObject", "companies"));
+        List<Map<String, Object>> open = producer.requestBodyAndHeaders("direct:crm-deal-search-open", null,
+                Map.of("crmObjectId", contactId, "crmPipeline", "default"), List.class);
+        assertThat(open).extracting(d -> d.get("id")).containsExactly(dealId);
+
+        String now = Instant.now().toString();
+        producer.requestBody("direct:crm-note-create", Map.of("properties",
+                Map.of("hs_note_body", "Lead from contract test", "hs_timestamp", now),
+                "associations", List.of(Map.of("to", Map.of("id", contactId), "types",
+                        List.of(Map.of("associationCategory", "HUBSPOT_DEFINED", "associationTypeId", 202))))));
+        producer.requestBody("direct:crm-task-create", Map.of("hs_task_subject", "Onboard " + tag, "hs_timestamp", now,
+                "hs_task_status", "NOT_STARTED"));
+
+        List<Map<String, Object>> owners = (List<Map<String, Object>>) producer
+                .requestBody("direct:crm-owner-find-by-email", "nobody-" + tag + "@example.com", Map.class).get("results");
+        assertThat(owners).isEmpty();
+
+        assertThat(contract.validatedCount() - before).as("requests checked").isGreaterThanOrEqualTo(20);
+        assertThat(contract.violations()).isEmpty();
+    }
+
+    private void associate(String from, String fromId, String to, String toId) {
+        producer.requestBodyAndHeaders("direct:crm-association-create", null,
+                Map.of("crmObject", from, "crmObjectId", fromId, "crmToObject", to, "crmToObjectId", toId));
+    }
+}

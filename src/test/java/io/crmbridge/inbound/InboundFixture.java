@@ -1,0 +1,165 @@
+package io.crmbridge.inbound;
+
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+
+import io.restassured.http.ContentType;
+
+/** Test helper: sandbox data, the poll routes, and what reached the intake_outbox table. */
+@ApplicationScoped
+public class InboundFixture {
+
+    public static final String CONTROL = "/sandbox/hubspot/_sandbox";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    SyncCursors cursors;
+
+    /** An empty sandbox, no cursor and no outbox rows for the object: the next poll reads from the beginning. */
+    public void reset(String object) {
+        given().delete(CONTROL + "/objects").then().statusCode(204);
+        given().delete(CONTROL + "/faults").then().statusCode(200);
+        sql("DELETE FROM sync_cursor WHERE connection = 'hubspot' AND object = ?", object);
+        sql("DELETE FROM intake_outbox WHERE connection = 'hubspot' AND object = ?", object);
+    }
+
+    public void seedContacts(int count) {
+        given().contentType(ContentType.JSON).body(Map.of("contacts", count)).post(CONTROL + "/seed").then().statusCode(200);
+    }
+
+    /** Sets the modification time of the first {@code count} contacts (lowest ids) to {@code at}. */
+    public void bulkTouchContacts(int count, Instant at) {
+        given().contentType(ContentType.JSON).body(Map.of("objectType", "contacts", "count", count, "timestamp", at.toString()))
+                .post(CONTROL + "/bulk-touch").then().statusCode(200);
+    }
+
+    /** A contact inserted at the CRM's clock; answers its id. */
+    public String insertContact(String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("properties", Map.of("email", email, "firstname", "Test")))
+                .post(CONTROL + "/objects/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    public void humanEdit(String id, Map<String, Object> properties) {
+        given().contentType(ContentType.JSON).body(Map.of("objectType", "contacts", "id", id, "properties", properties))
+                .post(CONTROL + "/human-edit").then().statusCode(200);
+    }
+
+    public void clockOffset(long seconds) {
+        given().contentType(ContentType.JSON).body(Map.of("offsetSeconds", seconds)).put(CONTROL + "/clock").then().statusCode(200);
+    }
+
+    /** Every search of the object answers slower by {@code millis}. */
+    public void slowSearches(long millis) {
+        faults(Map.of("pathPattern", ".*/search", "latencyMillis", millis));
+    }
+
+    /** Every search of the object fails with 503. */
+    public void failSearches() {
+        faults(Map.of("pathPattern", ".*/search", "errorRate", 1.0, "statuses", java.util.List.of(503)));
+    }
+
+    public void clearFaults() {
+        given().delete(CONTROL + "/faults").then().statusCode(200);
+    }
+
+    private void faults(Map<String, Object> rule) {
+        given().contentType(ContentType.JSON).body(Map.of("rules", java.util.List.of(rule))).put(CONTROL + "/faults")
+                .then().statusCode(200);
+    }
+
+    public void start(String routeId) throws Exception {
+        camel.getRouteController().startRoute(routeId);
+    }
+
+    public void stop(String routeId) throws Exception {
+        if (camel.getRouteController().getRouteStatus(routeId) != ServiceStatus.Stopped) {
+            camel.getRouteController().stopRoute(routeId, 60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Outbox rows per record id of the object. */
+    public Map<String, Integer> outboxCounts(String object) {
+        return counts("SELECT record_id, count(*) FROM intake_outbox WHERE connection = 'hubspot' AND object = ?"
+                + " GROUP BY record_id", object);
+    }
+
+    /** Outbox rows per (record id, version) of the object. */
+    public Map<String, Integer> outboxVersionCounts(String object) {
+        return counts("SELECT record_id || '@' || version, count(*) FROM intake_outbox WHERE connection = 'hubspot'"
+                + " AND object = ? GROUP BY record_id, version", object);
+    }
+
+    public int outboxRows(String object) {
+        return outboxCounts(object).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public SyncCursors.Row cursor(String object) {
+        return cursors.find("hubspot", object).orElse(null);
+    }
+
+    /** Operator cursor reset: the next poll reads the object from the beginning. */
+    public void resetCursor(String object) {
+        cursors.reset("hubspot", object);
+    }
+
+    public Instant lastSuccess(String object) {
+        SyncCursors.Row row = cursor(object);
+        return row == null ? null : row.lastSuccessAt();
+    }
+
+    private Map<String, Integer> counts(String sql, String param) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    public int count(String sql, String param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void sql(String sql, String param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.crmbridge.inbound;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Stops, API errors, clock skew and edits during a poll: nothing lost, nothing twice, staleness visible. */
+@QuarkusTest
+class InboundPollResilienceTest {
+
+    static final String ROUTE = "poll-hubspot-contacts";
+
+    @Inject
+    InboundFixture fixture;
+
+    @AfterEach
+    void restore() throws Exception {
+        fixture.stop(ROUTE);
+        fixture.clearFaults();
+        fixture.clockOffset(0);
+    }
+
+    @Test
+    void stoppedInTheMiddleOfAPollAndStartedAgainDeliversEveryRecordOnce() throws Exception {
+        fixture.reset("contacts");
+        fixture.seedContacts(5_000);
+        fixture.slowSearches(150);
+
+        fixture.start(ROUTE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.outboxRows("contacts") >= 1_000);
+        fixture.stop(ROUTE);
+        int delivered = fixture.outboxRows("contacts");
+        var cursor = fixture.cursor("contacts");
+        assertThat(delivered).as("the poll was stopped before its end").isLessThan(5_000);
+        assertThat(cursor.lastSuccessAt()).as("no poll finished").isNull();
+        assertThat(cursor.recordsDelivered()).as("the stop let the page in progress commit").isEqualTo(delivered);
+
+        Instant restarted = Instant.now();
+        fixture.clearFaults();
+        fixture.start(ROUTE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> InboundPollTest.after(fixture.lastSuccess("contacts"), restarted));
+
+        var counts = fixture.outboxCounts("contacts");
+        assertThat(counts).hasSize(5_000);
+        assertThat(counts.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void aPollThatStopsSucceedingTurnsReadinessDownWithinMaxStalenessAndTheCursorHolds() throws Exception {
+        fixture.reset("contacts");
+        fixture.seedContacts(300);
+        Instant started = Instant.now();
+        fixture.start(ROUTE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> InboundPollTest.after(fixture.lastSuccess("contacts"), started));
+        given().get("/q/health/ready").then().statusCode(200);
+
+        fixture.failSearches();
+        Instant lastSuccess = fixture.lastSuccess("contacts");
+        var cursorBefore = fixture.cursor("contacts").cursor();
+        String changedDuringOutage = fixture.insertContact("outage-" + System.nanoTime() + "@example.com");
+
+        // max-staleness is 5 s in tests; the freshness check runs every 0.5 s.
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+        assertThat(Duration.between(lastSuccess, Instant.now())).isLessThan(Duration.ofSeconds(8));
+        given().get("/q/health/ready").then().statusCode(503)
+                .body(containsString("hubspot/contacts")).body(containsString("STALE"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.count(
+                "SELECT count(*) FROM operator_alert WHERE code = 'POLL_STALE' AND subject = ? AND cleared_at IS NULL",
+                "hubspot/contacts") == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> fixture.cursor("contacts").lastError() != null);
+        var during = fixture.cursor("contacts");
+        assertThat(during.cursor()).as("no cursor move after an API error").isEqualTo(cursorBefore);
+        assertThat(during.lastError()).contains("503");
+        assertThat(fixture.outboxCounts("contacts")).doesNotContainKey(changedDuringOutage);
+
+        fixture.clearFaults();
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/ready").statusCode() == 200
+                && fixture.outboxCounts("contacts").containsKey(changedDuringOutage));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.count(
+                "SELECT count(*) FROM operator_alert WHERE code = 'POLL_STALE' AND subject = ? AND cleared_at IS NULL",
+                "hubspot/contacts") == 0);
+    }
+
+    @Test
+    void crmClockSkewOfSixtySecondsEitherWayLosesNothing() throws Exception {
+        fixture.reset("contacts");
+        fixture.start(ROUTE);
+        int expected = 0;
+        for (long skew : List.of(60L, 0L, -60L, 0L)) {
+            fixture.clockOffset(skew);
+            for (int i = 0; i < 20; i++) {
+                fixture.insertContact("skew" + skew + "-" + i + "-" + System.nanoTime() + "@example.com");
+            }
+            expected += 20;
+            int target = expected;
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.outboxRows("contacts") >= target);
+        }
+        fixture.stop(ROUTE);
+        var counts = fixture.outboxCounts("contacts");
+        assertThat(counts).hasSize(80);
+        assertThat(counts.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void recordsModifiedWhileALongPollRunsAreDeliveredAgainWithTheirNewVersion() throws Exception {
+        fixture.reset("contacts");
+        fixture.seedContacts(3_000);
+        fixture.slowSearches(150);
+        fixture.start(ROUTE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.outboxRows("contacts") >= 600);
+
+        List<String> edited = List.copyOf(fixture.outboxCounts("contacts").keySet()).subList(0, 10);
+        for (String id : edited) {
+            fixture.humanEdit(id, Map.of("firstname", "Edited"));
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> fixture.outboxRows("contacts") >= 3_010);
+        fixture.stop(ROUTE);
+
+        var counts = fixture.outboxCounts("contacts");
+        assertThat(counts).hasSize(3_000);
+        edited.forEach(id -> assertThat(counts.get(id)).as("record %s: old and new version", id).isEqualTo(2));
+        assertThat(fixture.outboxVersionCounts("contacts").values()).allMatch(n -> n == 1);
+        assertThat(fixture.outboxRows("contacts")).isEqualTo(3_010);
+    }
+}

@@ -1,0 +1,100 @@
+package io.crmbridge.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The CRM sandbox's control endpoints ({@code /sandbox/hubspot/_sandbox/...}) and a few API reads, for tests. */
+public final class SandboxControl {
+
+    private static final String CONTROL = "/sandbox/hubspot/_sandbox";
+    private static final String API = "/sandbox/hubspot";
+
+    private SandboxControl() {
+    }
+
+    public static void accessTokenLifetime(int seconds) {
+        json().body(Map.of("accessTokenLifetimeSeconds", seconds)).put(CONTROL + "/oauth/settings").then().statusCode(200);
+    }
+
+    public static void expireAccessTokens() {
+        json().post(CONTROL + "/oauth/access-tokens/expire").then().statusCode(200);
+    }
+
+    public static void revokeRefreshToken(String token) {
+        given().delete(CONTROL + "/oauth/refresh-tokens/" + token).then().statusCode(204);
+    }
+
+    public static void issueRefreshToken(String token) {
+        json().body(Map.of("token", token)).post(CONTROL + "/oauth/refresh-tokens").then().statusCode(201);
+    }
+
+    public static void resetOAuth() {
+        json().post(CONTROL + "/oauth/reset").then().statusCode(200);
+    }
+
+    public static void rateLimit(int maxRequests, long windowMillis) {
+        json().body(Map.of("maxRequests", maxRequests, "windowMillis", windowMillis)).put(CONTROL + "/rate-limit")
+                .then().statusCode(200);
+    }
+
+    public static void resetRateLimit() {
+        given().delete(CONTROL + "/rate-limit").then().statusCode(200);
+    }
+
+    /** One fault rule: {@code statuses} answered with probability {@code errorRate} on matching paths. */
+    public static void fault(String method, String pathPattern, double errorRate, List<Integer> statuses) {
+        Map<String, Object> rule = new java.util.HashMap<>();
+        rule.put("method", method);
+        rule.put("pathPattern", pathPattern);
+        rule.put("errorRate", errorRate);
+        rule.put("statuses", statuses);
+        json().body(Map.of("seed", 7, "rules", List.of(rule))).put(CONTROL + "/faults").then().statusCode(200);
+    }
+
+    public static void clearFaults() {
+        given().delete(CONTROL + "/faults").then().statusCode(200);
+    }
+
+    public static void resetCounters() {
+        given().delete(CONTROL + "/counters").then().statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(204)));
+    }
+
+    /** Requests the sandbox served with this status (all paths), since the last reset. */
+    public static long served(int status) {
+        List<Map<String, Object>> counters = given().get(CONTROL + "/counters").then().statusCode(200)
+                .extract().jsonPath().getList("counters");
+        return counters.stream().filter(c -> ((Number) c.get("status")).intValue() == status)
+                .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();
+    }
+
+    /** Contacts whose email ends with {@code @domain}, counted through the sandbox's own search API. */
+    public static int contactsWithEmailDomain(String domain) {
+        int total = 0;
+        String after = null;
+        do {
+            Map<String, Object> search = new java.util.HashMap<>();
+            search.put("filterGroups", List.of(Map.of("filters",
+                    List.of(Map.of("propertyName", "email", "operator", "CONTAINS_TOKEN", "value", "*@" + domain)))));
+            search.put("limit", 200);
+            search.put("properties", List.of("email"));
+            if (after != null) {
+                search.put("after", after);
+            }
+            var page = json().header("Authorization", "Bearer sandbox-token").body(search)
+                    .post(API + "/crm/v3/objects/contacts/search").then().statusCode(200).extract().jsonPath();
+            total += page.getList("results").size();
+            after = page.getString("paging.next.after");
+        } while (after != null);
+        return total;
+    }
+
+    private static RequestSpecification json() {
+        return given().contentType(ContentType.JSON);
+    }
+}
