@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class TokenRefreshUnderLoadTest {
 
     static final int WRITES = 1000;
+    static final int THREADS = 2;
     static final int LIFETIME_SECONDS = 2;
     /** %test.crmbridge.connections.hubspot.auth.refresh-skew */
     static final int SKEW_SECONDS = 1;
@@ -51,7 +52,7 @@ class TokenRefreshUnderLoadTest {
         long refreshesBefore = connections.get("hubspot").auth().refreshCount();
 
         long started = System.nanoTime();
-        List<Future<Object>> writes = Crm.sendConcurrently(producer, "direct:crm-contact-create", WRITES, 2,
+        List<Future<Object>> writes = Crm.sendConcurrently(producer, "direct:crm-contact-create", WRITES, THREADS,
                 i -> Crm.contact("w" + i + "@" + domain));
         for (Future<Object> write : writes) {
             assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
@@ -59,7 +60,8 @@ class TokenRefreshUnderLoadTest {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(SandboxControl.contactsWithEmailDomain(domain)).isEqualTo(WRITES);
-        assertThat(SandboxControl.served(401)).as("only the token expired by the test is ever refused").isLessThanOrEqualTo(1);
+        // Only the token the test expired is ever refused, once per writer that had a request in flight with it.
+        assertThat(SandboxControl.served(401)).as("401s").isLessThanOrEqualTo(THREADS);
         long refreshes = connections.get("hubspot").auth().refreshCount() - refreshesBefore;
         // A token is used for (lifetime - skew) seconds, then replaced: one refresh per second of run, plus the forced one.
         long expectedMax = elapsed.toSeconds() / (LIFETIME_SECONDS - SKEW_SECONDS) + 2;
