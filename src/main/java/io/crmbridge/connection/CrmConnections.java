@@ -86,7 +86,7 @@ public class CrmConnections {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .grant(auth.mode() == AuthMode.REFRESH_TOKEN ? Grant.Type.REFRESH : Grant.Type.CLIENT);
         auth.scopes().ifPresent(builder::scopes);
-        return new OidcTokenEndpoint(oidcClients.newClient(builder.build()).await().atMost(Duration.ofSeconds(30)));
+        return new OidcTokenEndpoint(name, oidcClients.newClient(builder.build()).await().atMost(Duration.ofSeconds(30)));
     }
 
     private static IllegalStateException missing(String name, String key) {

@@ -3,7 +3,6 @@ package io.crmbridge.connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.oidc.client.OidcClient;
@@ -16,13 +15,21 @@ import io.quarkus.oidc.client.Tokens;
  */
 final class OidcTokenEndpoint implements TokenEndpoint {
 
-    /** OidcClientImpl reports a refused grant as "... grant request:  status: 400, error message: ...". */
-    private static final Pattern STATUS = Pattern.compile("status: (\\d{3})");
+    /**
+     * A refusal only an operator can fix: the OAuth error codes of RFC 6749 section 5.2, HubSpot's own
+     * ({@code BAD_REFRESH_TOKEN}, {@code BAD_CLIENT_ID}, ...), or a 4xx status where the client reports one.
+     * OidcClientException carries the token endpoint's error body as its message.
+     */
+    private static final Pattern REJECTION = Pattern.compile(
+            "invalid_grant|invalid_client|unauthorized_client|unsupported_grant_type|invalid_scope|invalid_request"
+                    + "|\\bBAD_[A-Z_]+|status: 4\\d\\d");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private final String connection;
     private final OidcClient client;
 
-    OidcTokenEndpoint(OidcClient client) {
+    OidcTokenEndpoint(String connection, OidcClient client) {
+        this.connection = connection;
         this.client = client;
     }
 
@@ -36,23 +43,22 @@ final class OidcTokenEndpoint implements TokenEndpoint {
         return toGrant(await(() -> client.getTokens().await().atMost(WAIT)));
     }
 
-    private static Tokens await(java.util.function.Supplier<Tokens> call) {
+    private Tokens await(java.util.function.Supplier<Tokens> call) {
         try {
             return call.get();
         } catch (OidcClientException e) {
             if (isRejection(e.getMessage())) {
                 throw new CredentialsRejected("token endpoint refused the credentials: " + e.getMessage(), e);
             }
-            throw e;
+            // Unreachable or failing token endpoint: retry later, the credentials may be fine.
+            throw new CrmCallException.Retryable(connection, 0, e.getMessage(), "token endpoint failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new CrmCallException.Retryable(connection, 0, null, "token endpoint failed: " + e);
         }
     }
 
     static boolean isRejection(String message) {
-        if (message == null) {
-            return false;
-        }
-        Matcher m = STATUS.matcher(message);
-        return m.find() && (m.group(1).equals("400") || m.group(1).equals("401"));
+        return message != null && REJECTION.matcher(message).find();
     }
 
     private static Grant toGrant(Tokens tokens) {

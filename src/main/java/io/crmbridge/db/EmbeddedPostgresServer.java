@@ -57,6 +57,10 @@ public final class EmbeddedPostgresServer {
         Path dataDir = Path.of(settings.dataDir()).toAbsolutePath();
         try {
             Files.createDirectories(dataDir.getParent());
+            stopOrphanedServer(dataDir);
+            if (settings.clean()) {
+                deleteRecursively(dataDir);
+            }
             long started = System.nanoTime();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -69,6 +73,43 @@ public final class EmbeddedPostgresServer {
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dataDir + ")", e);
+        }
+    }
+
+    /**
+     * A previous run killed without a chance to stop its server (kill -9, a crashed test JVM) leaves the postmaster
+     * running on the data directory, and a new one then refuses to start. Stop it first.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!firstLine.matches("\\d+")) {
+            return;
+        }
+        var orphan = ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isPresent()) {
+            LOG.warnf("Stopping an embedded PostgreSQL left running by an earlier process (pid %s) on %s", firstLine, dataDir);
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.get().destroyForcibly();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
