@@ -80,7 +80,8 @@ class CrmEndpointsContractTest {
                 .requestBody("direct:crm-owner-find-by-email", "nobody-" + tag + "@example.com", Map.class).get("results");
         assertThat(owners).isEmpty();
 
-        assertThat(contract.validatedCount() - before).as("requests checked").isGreaterThanOrEqualTo(20);
+        // 19 CRM API requests above; a token request is counted too only when the token happens to expire meanwhile.
+        assertThat(contract.validatedCount() - before).as("requests checked").isGreaterThanOrEqualTo(19);
         assertThat(contract.violations()).isEmpty();
     }
 
