@@ -173,4 +173,20 @@ class ObjectsCrudTest {
         crm().get("/crm/v3/objects/tickets?archived=true&limit=100").then().statusCode(200)
                 .body("results.id", hasItem(archived));
     }
+
+    @Test
+    void aBodyOfTheWrongShapeGetsHubSpotsErrorBody() {
+        SandboxApi.crm().body("{\"properties\":[\"email\"]}")
+                .post("/crm/v3/objects/companies").then().statusCode(400)
+                .body("category", org.hamcrest.Matchers.equalTo("VALIDATION_ERROR"))
+                .body("correlationId", org.hamcrest.Matchers.notNullValue())
+                .body("message", org.hamcrest.Matchers.startsWith("Invalid input JSON"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGetsHubSpotsErrorBody() {
+        SandboxApi.crm().body("{not json")
+                .post("/crm/v3/objects/contacts").then().statusCode(400)
+                .body("category", org.hamcrest.Matchers.equalTo("VALIDATION_ERROR"));
+    }
 }
