@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -60,45 +61,34 @@ public class ObjectsBatchResource {
     @Path("create")
     public Response create(@PathParam("objectType") String objectType, BatchInput body) {
         ObjectType type = ObjectType.resolve(objectType);
-        List<ObjectInput> inputs = required(body).checkedInputs();
-        rejectInvalidProperties(type, inputs);
-        Instant started = clock.now();
-        List<ObjectJson> results = new ArrayList<>();
-        List<BatchResponse.BatchError> errors = new ArrayList<>();
-        for (ObjectInput input : inputs) {
-            try {
-                results.add(ObjectViews.full(objects.create(type, input)));
-            } catch (SandboxApiException e) {
-                errors.add(BatchResponse.BatchError.from(e, input == null ? null : input.objectWriteTraceId()));
-            }
-        }
-        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(201);
+        return writeEach(type, body, 201, input -> ObjectViews.full(objects.create(type, input)),
+                input -> input == null ? null : input.objectWriteTraceId());
     }
 
     @POST
     @Path("update")
     public Response update(@PathParam("objectType") String objectType, BatchInput body) {
         ObjectType type = ObjectType.resolve(objectType);
-        List<ObjectInput> inputs = required(body).checkedInputs();
-        rejectInvalidProperties(type, inputs);
-        Instant started = clock.now();
-        List<ObjectJson> results = new ArrayList<>();
-        List<BatchResponse.BatchError> errors = new ArrayList<>();
-        for (ObjectInput input : inputs) {
-            try {
-                results.add(ObjectViews.full(objects.update(type, input.id(), input.idProperty(),
-                        input.stringProperties())));
-            } catch (SandboxApiException e) {
-                errors.add(BatchResponse.BatchError.from(e, input.id()));
-            }
-        }
-        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(200);
+        return writeEach(type, body, 200, input -> ObjectViews.full(objects.update(type, input.id(), input.idProperty(),
+                input.stringProperties())), ObjectInput::id);
     }
 
     @POST
     @Path("upsert")
     public Response upsert(@PathParam("objectType") String objectType, BatchInput body) {
         ObjectType type = ObjectType.resolve(objectType);
+        return writeEach(type, body, 200, input -> {
+            ObjectService.Upserted u = objects.upsert(type, input);
+            return ObjectViews.full(u.record()).withNew(u.created());
+        }, ObjectInput::id);
+    }
+
+    /**
+     * One write per input: an invalid property anywhere rejects the whole batch (400, nothing written); a failing
+     * input (unknown id, duplicate email) becomes an error entry and the answer a 207.
+     */
+    private Response writeEach(ObjectType type, BatchInput body, int status, Function<ObjectInput, ObjectJson> write,
+            Function<ObjectInput, String> errorRef) {
         List<ObjectInput> inputs = required(body).checkedInputs();
         rejectInvalidProperties(type, inputs);
         Instant started = clock.now();
@@ -106,13 +96,12 @@ public class ObjectsBatchResource {
         List<BatchResponse.BatchError> errors = new ArrayList<>();
         for (ObjectInput input : inputs) {
             try {
-                ObjectService.Upserted u = objects.upsert(type, input);
-                results.add(ObjectViews.full(u.record()).withNew(u.created()));
+                results.add(write.apply(input));
             } catch (SandboxApiException e) {
-                errors.add(BatchResponse.BatchError.from(e, input.id()));
+                errors.add(BatchResponse.BatchError.from(e, errorRef.apply(input)));
             }
         }
-        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(200);
+        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(status);
     }
 
     @POST
