@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,21 +45,13 @@ public class AssociationsBatchResource {
             AssociationJson.BatchBody body) {
         ObjectType from = ObjectType.resolve(fromType);
         ObjectType to = ObjectType.resolve(toType);
-        Instant started = clock.now();
-        List<AssociationJson.LabelsBetweenObjectPair> results = new ArrayList<>();
-        List<BatchResponse.BatchError> errors = new ArrayList<>();
-        for (AssociationJson.BatchItem item : inputs(body)) {
-            List<AssociationDefinition> defs = AssociationsResource.definitions(from, to, item.types());
+        return associateEach(body, item -> {
             long fromId = id(item.from());
             long toId = id(item.to());
-            try {
-                Set<Integer> held = store.associate(from, fromId, to, toId, defs);
-                results.add(AssociationViews.pair(from, fromId, to, toId, held));
-            } catch (SandboxApiException e) {
-                errors.add(notFound(e, item));
-            }
-        }
-        return BatchResponse.complete(results, started, clock.now(), errors).toResponse(201);
+            Set<Integer> held = store.associate(from, fromId, to, toId,
+                    AssociationsResource.definitions(from, to, item.types()));
+            return AssociationViews.pair(from, fromId, to, toId, held);
+        }).toResponse(201);
     }
 
     @POST
@@ -69,15 +62,22 @@ public class AssociationsBatchResource {
         ObjectType from = ObjectType.resolve(fromType);
         ObjectType to = ObjectType.resolve(toType);
         AssociationDefinition d = AssociationsResource.defaultType(from, to);
-        Instant started = clock.now();
-        List<AssociationJson.DefaultAssociation> results = new ArrayList<>();
-        List<BatchResponse.BatchError> errors = new ArrayList<>();
-        for (AssociationJson.BatchItem item : inputs(body)) {
+        return associateEach(body, item -> {
             long fromId = id(item.from());
             long toId = id(item.to());
+            store.associate(from, fromId, to, toId, List.of(d));
+            return AssociationViews.defaultAssociation(fromId, toId, d);
+        });
+    }
+
+    /** One association write per input; an unknown record becomes an error entry (207) rather than failing the batch. */
+    private <R> BatchResponse<R> associateEach(AssociationJson.BatchBody body, Function<AssociationJson.BatchItem, R> write) {
+        Instant started = clock.now();
+        List<R> results = new ArrayList<>();
+        List<BatchResponse.BatchError> errors = new ArrayList<>();
+        for (AssociationJson.BatchItem item : inputs(body)) {
             try {
-                store.associate(from, fromId, to, toId, List.of(d));
-                results.add(AssociationViews.defaultAssociation(fromId, toId, d));
+                results.add(write.apply(item));
             } catch (SandboxApiException e) {
                 errors.add(notFound(e, item));
             }
