@@ -56,6 +56,12 @@ public final class SandboxControl {
         json().body(Map.of("seed", 7, "rules", List.of(rule))).put(CONTROL + "/faults").then().statusCode(200);
     }
 
+    /** Every matching request answers normally, but only after {@code millis}. */
+    public static void latency(String method, String pathPattern, long millis) {
+        Map<String, Object> rule = Map.of("method", method, "pathPattern", pathPattern, "latencyMillis", millis);
+        json().body(Map.of("seed", 7, "rules", List.of(rule))).put(CONTROL + "/faults").then().statusCode(200);
+    }
+
     public static void clearFaults() {
         given().delete(CONTROL + "/faults").then().statusCode(200);
     }
