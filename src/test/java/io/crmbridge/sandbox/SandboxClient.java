@@ -2,6 +2,8 @@ package io.crmbridge.sandbox;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.UUID;
+
 import org.apache.http.impl.client.DefaultHttpClient;
 import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 
@@ -10,13 +12,41 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Small helpers for tests that talk to the sandbox. */
+/**
+ * Requests to the sandbox's HubSpot API for tests: CRM calls with the static token, records made for a test, and the
+ * OAuth grants. Its control endpoints are {@link io.crmbridge.testsupport.SandboxControl}'s.
+ */
 public final class SandboxClient {
 
     public static final String STATIC_TOKEN = "sandbox-token";
     public static final String TOKEN_PATH = SandboxPaths.HUBSPOT + "/oauth/v1/token";
 
     private SandboxClient() {
+    }
+
+    /** A CRM API request with {@code Authorization: Bearer sandbox-token} and a JSON body. */
+    public static RequestSpecification crm() {
+        return withToken(STATIC_TOKEN).contentType(ContentType.JSON).basePath(SandboxPaths.HUBSPOT);
+    }
+
+    /** A unique email, so tests sharing the application never collide. */
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** Creates a contact and answers its id. */
+    public static String createContact(String email) {
+        return create("contacts", "{\"email\":\"" + email + "\",\"firstname\":\"Test\"}");
+    }
+
+    /** Creates a record of {@code type} with these properties (a JSON object) and answers its id. */
+    public static String create(String type, String propertiesJson) {
+        return crm().body("{\"properties\":" + propertiesJson + "}").post("/crm/v3/objects/" + type)
+                .then().statusCode(201).extract().path("id");
     }
 
     public static RequestSpecification withToken(String token) {

@@ -5,16 +5,22 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
+import io.crmbridge.sandbox.SandboxClient;
+import io.crmbridge.sandbox.SandboxPaths;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** The CRM sandbox's control endpoints ({@code /sandbox/hubspot/_sandbox/...}) and a few API reads, for tests. */
 public final class SandboxControl {
 
-    private static final String CONTROL = "/sandbox/hubspot/_sandbox";
-    private static final String API = "/sandbox/hubspot";
+    private static final String CONTROL = SandboxPaths.CONTROL;
 
     private SandboxControl() {
+    }
+
+    /** A control endpoint request (JSON, no token), relative to {@code /sandbox/hubspot/_sandbox}. */
+    public static RequestSpecification control() {
+        return given().contentType(ContentType.JSON).basePath(CONTROL);
     }
 
     public static void accessTokenLifetime(int seconds) {
@@ -92,8 +98,7 @@ public final class SandboxControl {
             if (after != null) {
                 search.put("after", after);
             }
-            var page = json().header("Authorization", "Bearer sandbox-token").body(search)
-                    .post(API + "/crm/v3/objects/contacts/search").then().statusCode(200).extract().jsonPath();
+            var page = SandboxClient.crm().body(search).post("/crm/v3/objects/contacts/search").then().statusCode(200).extract().jsonPath();
             total += page.getList("results").size();
             after = page.getString("paging.next.after");
         } while (after != null);

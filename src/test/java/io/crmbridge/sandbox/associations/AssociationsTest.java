@@ -1,8 +1,8 @@
 package io.crmbridge.sandbox.associations;
 
-import static io.crmbridge.sandbox.objects.SandboxApi.createContact;
-import static io.crmbridge.sandbox.objects.SandboxApi.crm;
-import static io.crmbridge.sandbox.objects.SandboxApi.uniqueEmail;
+import static io.crmbridge.sandbox.SandboxClient.createContact;
+import static io.crmbridge.sandbox.SandboxClient.crm;
+import static io.crmbridge.sandbox.SandboxClient.uniqueEmail;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.crmbridge.sandbox.objects.SandboxApi;
+import io.crmbridge.sandbox.SandboxClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Associations v4: default and typed associations, both directions, idempotence, batch endpoints, errors. */
@@ -21,7 +21,7 @@ class AssociationsTest {
     @Test
     void defaultAssociationIsVisibleFromBothSidesAndNotDuplicated() {
         String contact = createContact(uniqueEmail("assoc"));
-        String company = SandboxApi.create("companies", "{\"name\":\"Assoc Co\"}");
+        String company = SandboxClient.create("companies", "{\"name\":\"Assoc Co\"}");
         for (int i = 0; i < 2; i++) {
             crm().put("/crm/v4/objects/contacts/" + contact + "/associations/default/companies/" + company)
                     .then().statusCode(200)
@@ -44,8 +44,8 @@ class AssociationsTest {
 
     @Test
     void typedAssociationAddsThePrimaryLabel() {
-        String deal = SandboxApi.create("deals", "{\"dealname\":\"Typed\"}");
-        String company = SandboxApi.create("companies", "{\"name\":\"Typed Co\"}");
+        String deal = SandboxClient.create("deals", "{\"dealname\":\"Typed\"}");
+        String company = SandboxClient.create("companies", "{\"name\":\"Typed Co\"}");
         crm().body("[{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":5}]")
                 .put("/crm/v4/objects/deals/" + deal + "/associations/companies/" + company).then().statusCode(201)
                 .body("fromObjectTypeId", equalTo("0-3"))
@@ -69,8 +69,8 @@ class AssociationsTest {
 
     @Test
     void batchCreateAssociateDefaultAndRead() {
-        String note = SandboxApi.create("notes", "{\"hs_note_body\":\"batch\"}");
-        String task = SandboxApi.create("tasks", "{\"hs_task_subject\":\"batch\"}");
+        String note = SandboxClient.create("notes", "{\"hs_note_body\":\"batch\"}");
+        String task = SandboxClient.create("tasks", "{\"hs_task_subject\":\"batch\"}");
         String c1 = createContact(uniqueEmail("b1"));
         String c2 = createContact(uniqueEmail("b2"));
         crm().body("{\"inputs\":[{\"from\":{\"id\":\"" + note + "\"},\"to\":{\"id\":\"" + c1 + "\"},"
@@ -101,7 +101,7 @@ class AssociationsTest {
 
     @Test
     void associationsGivenAtCreationAreStored() {
-        String company = SandboxApi.create("companies", "{\"name\":\"At Create\"}");
+        String company = SandboxClient.create("companies", "{\"name\":\"At Create\"}");
         String contact = crm().body("{\"properties\":{\"email\":\"" + uniqueEmail("atcreate") + "\"},"
                 + "\"associations\":[{\"to\":{\"id\":" + company + "},\"types\":[{\"associationCategory\":\"HUBSPOT_DEFINED\","
                 + "\"associationTypeId\":279}]}]}")
@@ -117,7 +117,7 @@ class AssociationsTest {
     @Test
     void deleteRemovesBothSides() {
         String contact = createContact(uniqueEmail("del"));
-        String deal = SandboxApi.create("deals", "{\"dealname\":\"Del\"}");
+        String deal = SandboxClient.create("deals", "{\"dealname\":\"Del\"}");
         crm().put("/crm/v4/objects/deals/" + deal + "/associations/default/contacts/" + contact).then()
                 .statusCode(200).body("results[0].associationSpec.associationTypeId", equalTo(3));
         crm().delete("/crm/v4/objects/contacts/" + contact + "/associations/deals/" + deal).then().statusCode(204);

@@ -1,8 +1,8 @@
 package io.crmbridge.sandbox.objects;
 
-import static io.crmbridge.sandbox.objects.SandboxApi.createContact;
-import static io.crmbridge.sandbox.objects.SandboxApi.crm;
-import static io.crmbridge.sandbox.objects.SandboxApi.uniqueEmail;
+import static io.crmbridge.sandbox.SandboxClient.createContact;
+import static io.crmbridge.sandbox.SandboxClient.crm;
+import static io.crmbridge.sandbox.SandboxClient.uniqueEmail;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +15,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.sandbox.SandboxClient;
+import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Single-record endpoints of every object type: create, read (by id and idProperty), update, archive, list. */
@@ -109,7 +111,7 @@ class ObjectsCrudTest {
         String id = createContact(email);
         String before = crm().get("/crm/v3/objects/contacts/" + id + "?properties=hs_lastmodifieddate")
                 .then().extract().path("properties.hs_lastmodifieddate");
-        org.awaitility.Awaitility.await().until(() -> SandboxApi.control().get("/clock").then().extract()
+        org.awaitility.Awaitility.await().until(() -> SandboxControl.control().get("/clock").then().extract()
                 .<String>path("now").compareTo(before) > 0);
         crm().body("{\"properties\":{\"lastname\":\"Lovelace\",\"lifecyclestage\":\"customer\"}}")
                 .patch("/crm/v3/objects/contacts/" + id).then().statusCode(200)
@@ -135,7 +137,7 @@ class ObjectsCrudTest {
 
     @Test
     void dealsAnswerUnderTheirTypeIdToo() {
-        String id = SandboxApi.create("0-3", "{\"dealname\":\"Renewal\",\"amount\":1200,\"dealstage\":\"closedwon\","
+        String id = SandboxClient.create("0-3", "{\"dealname\":\"Renewal\",\"amount\":1200,\"dealstage\":\"closedwon\","
                 + "\"pipeline\":\"default\"}");
         crm().get("/crm/v3/objects/deals/" + id).then().statusCode(200)
                 .body("properties.dealname", equalTo("Renewal"))
@@ -147,10 +149,10 @@ class ObjectsCrudTest {
 
     @Test
     void everyObjectTypeStoresItsProperties() {
-        String company = SandboxApi.create("companies", "{\"name\":\"Acme\",\"domain\":\"acme.example\"}");
-        String note = SandboxApi.create("notes", "{\"hs_note_body\":\"hello\",\"hs_timestamp\":\"2026-01-01T00:00:00Z\"}");
-        String task = SandboxApi.create("tasks", "{\"hs_task_subject\":\"Call\",\"hs_task_status\":\"NOT_STARTED\"}");
-        String ticket = SandboxApi.create("tickets", "{\"subject\":\"Broken\",\"hs_pipeline\":\"0\"}");
+        String company = SandboxClient.create("companies", "{\"name\":\"Acme\",\"domain\":\"acme.example\"}");
+        String note = SandboxClient.create("notes", "{\"hs_note_body\":\"hello\",\"hs_timestamp\":\"2026-01-01T00:00:00Z\"}");
+        String task = SandboxClient.create("tasks", "{\"hs_task_subject\":\"Call\",\"hs_task_status\":\"NOT_STARTED\"}");
+        String ticket = SandboxClient.create("tickets", "{\"subject\":\"Broken\",\"hs_pipeline\":\"0\"}");
         crm().get("/crm/v3/objects/companies/" + company).then().statusCode(200).body("properties.domain", equalTo("acme.example"));
         crm().get("/crm/v3/objects/notes/" + note + "?properties=hs_note_body").then().body("properties.hs_note_body", equalTo("hello"));
         crm().get("/crm/v3/objects/tasks/" + task + "?properties=hs_task_status").then().body("properties.hs_task_status", equalTo("NOT_STARTED"));
@@ -160,15 +162,15 @@ class ObjectsCrudTest {
 
     @Test
     void listPagesByIdWithNextAfter() {
-        String first = SandboxApi.create("tickets", "{\"subject\":\"l1\"}");
-        SandboxApi.create("tickets", "{\"subject\":\"l2\"}");
+        String first = SandboxClient.create("tickets", "{\"subject\":\"l1\"}");
+        SandboxClient.create("tickets", "{\"subject\":\"l2\"}");
         String after = String.valueOf(Long.parseLong(first) - 1);
         crm().get("/crm/v3/objects/tickets?limit=1&after=" + after + "&properties=subject").then().statusCode(200)
                 .body("results[0].id", equalTo(first))
                 .body("results[0].properties.subject", equalTo("l1"))
                 .body("paging.next.after", equalTo(first));
         crm().get("/crm/v3/objects/tickets?limit=101").then().statusCode(400);
-        String archived = SandboxApi.create("tickets", "{\"subject\":\"gone\"}");
+        String archived = SandboxClient.create("tickets", "{\"subject\":\"gone\"}");
         crm().delete("/crm/v3/objects/tickets/" + archived).then().statusCode(204);
         crm().get("/crm/v3/objects/tickets?archived=true&limit=100").then().statusCode(200)
                 .body("results.id", hasItem(archived));
@@ -176,7 +178,7 @@ class ObjectsCrudTest {
 
     @Test
     void aBodyOfTheWrongShapeGetsHubSpotsErrorBody() {
-        SandboxApi.crm().body("{\"properties\":[\"email\"]}")
+        SandboxClient.crm().body("{\"properties\":[\"email\"]}")
                 .post("/crm/v3/objects/companies").then().statusCode(400)
                 .body("category", org.hamcrest.Matchers.equalTo("VALIDATION_ERROR"))
                 .body("correlationId", org.hamcrest.Matchers.notNullValue())
@@ -185,7 +187,7 @@ class ObjectsCrudTest {
 
     @Test
     void aBodyThatIsNotJsonGetsHubSpotsErrorBody() {
-        SandboxApi.crm().body("{not json")
+        SandboxClient.crm().body("{not json")
                 .post("/crm/v3/objects/contacts").then().statusCode(400)
                 .body("category", org.hamcrest.Matchers.equalTo("VALIDATION_ERROR"));
     }

@@ -1,8 +1,8 @@
 package io.crmbridge.sandbox.objects;
 
-import static io.crmbridge.sandbox.objects.SandboxApi.createContact;
-import static io.crmbridge.sandbox.objects.SandboxApi.crm;
-import static io.crmbridge.sandbox.objects.SandboxApi.uniqueEmail;
+import static io.crmbridge.sandbox.SandboxClient.createContact;
+import static io.crmbridge.sandbox.SandboxClient.crm;
+import static io.crmbridge.sandbox.SandboxClient.uniqueEmail;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.sandbox.SandboxClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Search and batch endpoints over HTTP, including their error answers. */
@@ -31,7 +32,7 @@ class ObjectsSearchBatchTest {
         String tag = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(SandboxApi.create("contacts", "{\"email\":\"" + uniqueEmail("s" + i) + "\",\"crmbridge_event_id\":\""
+            ids.add(SandboxClient.create("contacts", "{\"email\":\"" + uniqueEmail("s" + i) + "\",\"crmbridge_event_id\":\""
                     + tag + "\"}"));
         }
         crm().body(eventFilter(tag) + ",\"sorts\":[{\"propertyName\":\"hs_lastmodifieddate\",\"direction\":\"ASCENDING\"}],"

@@ -1,9 +1,9 @@
 package io.crmbridge.sandbox.objects;
 
-import static io.crmbridge.sandbox.objects.SandboxApi.control;
-import static io.crmbridge.sandbox.objects.SandboxApi.createContact;
-import static io.crmbridge.sandbox.objects.SandboxApi.crm;
-import static io.crmbridge.sandbox.objects.SandboxApi.uniqueEmail;
+import static io.crmbridge.testsupport.SandboxControl.control;
+import static io.crmbridge.sandbox.SandboxClient.createContact;
+import static io.crmbridge.sandbox.SandboxClient.crm;
+import static io.crmbridge.sandbox.SandboxClient.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
