@@ -1,5 +1,6 @@
 package io.crmbridge.connection;
 
+import static io.crmbridge.testsupport.SandboxControl.control;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +29,8 @@ class RefreshTokenRotationTest {
 
     @AfterEach
     void restore() {
-        given().contentType(ContentType.JSON).body(Map.of("rotateRefreshTokens", false))
-                .put("/sandbox/hubspot/_sandbox/oauth/settings").then().statusCode(200);
+        control().body(Map.of("rotateRefreshTokens", false))
+                .put("/oauth/settings").then().statusCode(200);
         SandboxControl.resetOAuth();
         given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
                 .body(Map.of("refreshToken", "sandbox-refresh"))
@@ -38,8 +39,8 @@ class RefreshTokenRotationTest {
 
     @Test
     void aRotatedRefreshTokenIsPersistedAndUsedNext() {
-        given().contentType(ContentType.JSON).body(Map.of("rotateRefreshTokens", true))
-                .put("/sandbox/hubspot/_sandbox/oauth/settings").then().statusCode(200);
+        control().body(Map.of("rotateRefreshTokens", true))
+                .put("/oauth/settings").then().statusCode(200);
         SandboxControl.expireAccessTokens();
         producer.requestBody("direct:crm-contact-create", Crm.contact("rotate-1-" + System.nanoTime() + "@rotation.example"));
         String first = store.find("hubspot").orElseThrow().refreshToken();

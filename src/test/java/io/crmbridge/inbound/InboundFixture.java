@@ -1,6 +1,6 @@
 package io.crmbridge.inbound;
 
-import static io.restassured.RestAssured.given;
+import static io.crmbridge.testsupport.SandboxControl.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,13 +18,10 @@ import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 
-import io.restassured.http.ContentType;
 
 /** Test helper: sandbox data, the poll routes, and what reached the intake_outbox table. */
 @ApplicationScoped
 public class InboundFixture {
-
-    public static final String CONTROL = "/sandbox/hubspot/_sandbox";
 
     @Inject
     DataSource dataSource;
@@ -37,35 +34,35 @@ public class InboundFixture {
 
     /** An empty sandbox, no cursor and no outbox rows for the object: the next poll reads from the beginning. */
     public void reset(String object) {
-        given().delete(CONTROL + "/objects").then().statusCode(204);
-        given().delete(CONTROL + "/faults").then().statusCode(200);
+        control().delete("/objects").then().statusCode(204);
+        control().delete("/faults").then().statusCode(200);
         sql("DELETE FROM sync_cursor WHERE connection = 'hubspot' AND object = ?", object);
         sql("DELETE FROM intake_outbox WHERE connection = 'hubspot' AND object = ?", object);
     }
 
     public void seedContacts(int count) {
-        given().contentType(ContentType.JSON).body(Map.of("contacts", count)).post(CONTROL + "/seed").then().statusCode(200);
+        control().body(Map.of("contacts", count)).post("/seed").then().statusCode(200);
     }
 
     /** Sets the modification time of the first {@code count} contacts (lowest ids) to {@code at}. */
     public void bulkTouchContacts(int count, Instant at) {
-        given().contentType(ContentType.JSON).body(Map.of("objectType", "contacts", "count", count, "timestamp", at.toString()))
-                .post(CONTROL + "/bulk-touch").then().statusCode(200);
+        control().body(Map.of("objectType", "contacts", "count", count, "timestamp", at.toString()))
+                .post("/bulk-touch").then().statusCode(200);
     }
 
     /** A contact inserted at the CRM's clock; answers its id. */
     public String insertContact(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("properties", Map.of("email", email, "firstname", "Test")))
-                .post(CONTROL + "/objects/contacts").then().statusCode(201).extract().path("id");
+        return control().body(Map.of("properties", Map.of("email", email, "firstname", "Test")))
+                .post("/objects/contacts").then().statusCode(201).extract().path("id");
     }
 
     public void humanEdit(String id, Map<String, Object> properties) {
-        given().contentType(ContentType.JSON).body(Map.of("objectType", "contacts", "id", id, "properties", properties))
-                .post(CONTROL + "/human-edit").then().statusCode(200);
+        control().body(Map.of("objectType", "contacts", "id", id, "properties", properties))
+                .post("/human-edit").then().statusCode(200);
     }
 
     public void clockOffset(long seconds) {
-        given().contentType(ContentType.JSON).body(Map.of("offsetSeconds", seconds)).put(CONTROL + "/clock").then().statusCode(200);
+        control().body(Map.of("offsetSeconds", seconds)).put("/clock").then().statusCode(200);
     }
 
     /** Every search of the object answers slower by {@code millis}. */
@@ -79,11 +76,11 @@ public class InboundFixture {
     }
 
     public void clearFaults() {
-        given().delete(CONTROL + "/faults").then().statusCode(200);
+        control().delete("/faults").then().statusCode(200);
     }
 
     private void faults(Map<String, Object> rule) {
-        given().contentType(ContentType.JSON).body(Map.of("rules", java.util.List.of(rule))).put(CONTROL + "/faults")
+        control().body(Map.of("rules", java.util.List.of(rule))).put("/faults")
                 .then().statusCode(200);
     }
 

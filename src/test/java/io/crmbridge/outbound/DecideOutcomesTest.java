@@ -1,5 +1,6 @@
 package io.crmbridge.outbound;
 
+import static io.crmbridge.testsupport.SandboxControl.control;
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
@@ -8,7 +9,6 @@ import static io.crmbridge.outbound.OutboundTestSupport.properties;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** What decide does: update an existing contact, review on ambiguity or bad AI output, payments, bookings, loops. */
 @QuarkusTest
@@ -41,8 +40,8 @@ class DecideOutcomesTest {
     }
 
     static String insertContact(Map<String, Object> properties) {
-        return given().contentType(ContentType.JSON).body(Map.of("properties", properties))
-                .post("/sandbox/hubspot/_sandbox/objects/contacts").then().statusCode(201).extract().path("id");
+        return control().body(Map.of("properties", properties))
+                .post("/objects/contacts").then().statusCode(201).extract().path("id");
     }
 
     String process(String eventId) {
@@ -181,7 +180,7 @@ class DecideOutcomesTest {
         assertThat(process(eventId)).isEqualTo("DONE");
         String contact = search("contacts", "email", email).get(0);
         String owner = (String) properties("contacts", contact, "hubspot_owner_id").get("hubspot_owner_id");
-        List<Object> alice = given().get("/sandbox/hubspot/_sandbox/owners").then().statusCode(200).extract().jsonPath()
+        List<Object> alice = control().get("/owners").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.email == 'alice.owner@crm-bridge.example' }.id");
         assertThat(owner).isEqualTo(String.valueOf(alice.get(0)));
         assertThat((String) query(dataSource, "SELECT decisions::text AS d FROM event_trace WHERE event_id = CAST(? AS uuid)",

@@ -1,5 +1,6 @@
 package io.crmbridge.outbound;
 
+import static io.crmbridge.testsupport.SandboxControl.control;
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Dead letters and review items, replayed through the admin API: safe, nothing written twice. */
@@ -42,16 +42,16 @@ class ReplayTest {
         String t = UUID.randomUUID().toString().substring(0, 8);
         String email = "dead-" + t + "@example.org";
         // notes cannot be created: every attempt fails after contact, company and deal were written
-        given().contentType(ContentType.JSON).body("""
+        control().body("""
                 {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes", "failNext": 100000, "statuses": [503]}]}""")
-                .put("/sandbox/hubspot/_sandbox/faults").then().statusCode(200);
+                .put("/faults").then().statusCode(200);
         String eventId;
         try {
             eventId = postWebform(lead("dead-" + t, email, "Dead Letter", "Dead " + t, "dead-" + t + ".example"))
                     .then().statusCode(202).extract().path("eventId");
             awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(60));
         } finally {
-            given().delete("/sandbox/hubspot/_sandbox/faults").then().statusCode(200);
+            control().delete("/faults").then().statusCode(200);
         }
         assertThat(status(dataSource, eventId)).isEqualTo("DEAD");
         List<Map<String, Object>> letters = admin().get("/admin/dead-letters").then().statusCode(200).extract().jsonPath()
@@ -106,7 +106,7 @@ class ReplayTest {
     }
 
     static String insert(String email, String firstname) {
-        return given().contentType(ContentType.JSON).body(Map.of("properties", Map.of("email", email, "firstname", firstname)))
-                .post("/sandbox/hubspot/_sandbox/objects/contacts").then().statusCode(201).extract().path("id");
+        return control().body(Map.of("properties", Map.of("email", email, "firstname", firstname)))
+                .post("/objects/contacts").then().statusCode(201).extract().path("id");
     }
 }

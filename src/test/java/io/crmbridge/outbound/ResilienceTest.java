@@ -1,5 +1,7 @@
 package io.crmbridge.outbound;
 
+import static io.crmbridge.testsupport.SandboxControl.control;
+import static io.crmbridge.testsupport.SandboxControl.served;
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
@@ -8,7 +10,6 @@ import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static io.crmbridge.outbound.OutboundTestSupport.update;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import io.crmbridge.outbound.queue.ClaimedEvent;
 import io.crmbridge.outbound.queue.EventQueue;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Faults at the CRM and a worker that dies: every event ends DONE, nothing is lost, nothing is written twice. */
 @QuarkusTest
@@ -48,12 +48,12 @@ class ResilienceTest {
         String t = UUID.randomUUID().toString().substring(0, 8);
         long tooMany = served(429);
         long serverErrors = served(500) + served(502) + served(503);
-        given().contentType(ContentType.JSON).body("""
+        control().body("""
                 {"seed": 7, "rules": [{"pathPattern": "/crm/.*", "errorRate": 0.2, "statuses": [500, 502, 503]}]}""")
-                .put("/sandbox/hubspot/_sandbox/faults").then().statusCode(200);
+                .put("/faults").then().statusCode(200);
         // a burst: at most 15 CRM calls per 2 s for every token, answered 429 with Retry-After beyond that
-        given().contentType(ContentType.JSON).body("{\"maxRequests\": 15, \"windowMillis\": 2000}")
-                .put("/sandbox/hubspot/_sandbox/rate-limit").then().statusCode(200);
+        control().body("{\"maxRequests\": 15, \"windowMillis\": 2000}")
+                .put("/rate-limit").then().statusCode(200);
         List<String> ids = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
@@ -62,9 +62,9 @@ class ResilienceTest {
             }
             awaitFinal(dataSource, ids, Duration.ofSeconds(150));
         } finally {
-            given().delete("/sandbox/hubspot/_sandbox/faults").then().statusCode(200);
-            given().contentType(ContentType.JSON).body("{\"maxRequests\": 1000000, \"windowMillis\": 10000}")
-                    .put("/sandbox/hubspot/_sandbox/rate-limit").then().statusCode(200);
+            control().delete("/faults").then().statusCode(200);
+            control().body("{\"maxRequests\": 1000000, \"windowMillis\": 10000}")
+                    .put("/rate-limit").then().statusCode(200);
         }
         assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
         for (int i = 0; i < 10; i++) {
@@ -77,13 +77,6 @@ class ResilienceTest {
         // the faults really happened
         assertThat(served(429) - tooMany).as("429 answers").isPositive();
         assertThat(served(500) + served(502) + served(503) - serverErrors).as("5xx answers").isPositive();
-    }
-
-    /** How many answers with this status the sandbox has served so far. */
-    static long served(int status) {
-        List<Object> counts = given().get("/sandbox/hubspot/_sandbox/counters").then().statusCode(200).extract().jsonPath()
-                .getList("counters.findAll { it.status == " + status + " }.count");
-        return counts.stream().mapToLong(c -> ((Number) c).longValue()).sum();
     }
 
     @Test

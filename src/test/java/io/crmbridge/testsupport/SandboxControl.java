@@ -13,43 +13,41 @@ import io.restassured.specification.RequestSpecification;
 /** The CRM sandbox's control endpoints ({@code /sandbox/hubspot/_sandbox/...}) and a few API reads, for tests. */
 public final class SandboxControl {
 
-    private static final String CONTROL = SandboxPaths.CONTROL;
-
     private SandboxControl() {
     }
 
     /** A control endpoint request (JSON, no token), relative to {@code /sandbox/hubspot/_sandbox}. */
     public static RequestSpecification control() {
-        return given().contentType(ContentType.JSON).basePath(CONTROL);
+        return given().contentType(ContentType.JSON).basePath(SandboxPaths.CONTROL);
     }
 
     public static void accessTokenLifetime(int seconds) {
-        json().body(Map.of("accessTokenLifetimeSeconds", seconds)).put(CONTROL + "/oauth/settings").then().statusCode(200);
+        control().body(Map.of("accessTokenLifetimeSeconds", seconds)).put("/oauth/settings").then().statusCode(200);
     }
 
     public static void expireAccessTokens() {
-        json().post(CONTROL + "/oauth/access-tokens/expire").then().statusCode(200);
+        control().post("/oauth/access-tokens/expire").then().statusCode(200);
     }
 
     public static void revokeRefreshToken(String token) {
-        given().delete(CONTROL + "/oauth/refresh-tokens/" + token).then().statusCode(204);
+        control().delete("/oauth/refresh-tokens/" + token).then().statusCode(204);
     }
 
     public static void issueRefreshToken(String token) {
-        json().body(Map.of("token", token)).post(CONTROL + "/oauth/refresh-tokens").then().statusCode(201);
+        control().body(Map.of("token", token)).post("/oauth/refresh-tokens").then().statusCode(201);
     }
 
     public static void resetOAuth() {
-        json().post(CONTROL + "/oauth/reset").then().statusCode(200);
+        control().post("/oauth/reset").then().statusCode(200);
     }
 
     public static void rateLimit(int maxRequests, long windowMillis) {
-        json().body(Map.of("maxRequests", maxRequests, "windowMillis", windowMillis)).put(CONTROL + "/rate-limit")
+        control().body(Map.of("maxRequests", maxRequests, "windowMillis", windowMillis)).put("/rate-limit")
                 .then().statusCode(200);
     }
 
     public static void resetRateLimit() {
-        given().delete(CONTROL + "/rate-limit").then().statusCode(200);
+        control().delete("/rate-limit").then().statusCode(200);
     }
 
     /** One fault rule: {@code statuses} answered with probability {@code errorRate} on matching paths. */
@@ -59,27 +57,27 @@ public final class SandboxControl {
         rule.put("pathPattern", pathPattern);
         rule.put("errorRate", errorRate);
         rule.put("statuses", statuses);
-        json().body(Map.of("seed", 7, "rules", List.of(rule))).put(CONTROL + "/faults").then().statusCode(200);
+        control().body(Map.of("seed", 7, "rules", List.of(rule))).put("/faults").then().statusCode(200);
     }
 
     /** Every matching request answers normally, but only after {@code millis}. */
     public static void latency(String method, String pathPattern, long millis) {
         Map<String, Object> rule = Map.of("method", method, "pathPattern", pathPattern, "latencyMillis", millis);
-        json().body(Map.of("seed", 7, "rules", List.of(rule))).put(CONTROL + "/faults").then().statusCode(200);
+        control().body(Map.of("seed", 7, "rules", List.of(rule))).put("/faults").then().statusCode(200);
     }
 
     public static void clearFaults() {
-        given().delete(CONTROL + "/faults").then().statusCode(200);
+        control().delete("/faults").then().statusCode(200);
     }
 
     public static void resetCounters() {
-        given().delete(CONTROL + "/counters").then().statusCode(org.hamcrest.Matchers.anyOf(
+        control().delete("/counters").then().statusCode(org.hamcrest.Matchers.anyOf(
                 org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(204)));
     }
 
     /** Requests the sandbox served with this status (all paths), since the last reset. */
     public static long served(int status) {
-        List<Map<String, Object>> counters = given().get(CONTROL + "/counters").then().statusCode(200)
+        List<Map<String, Object>> counters = control().get("/counters").then().statusCode(200)
                 .extract().jsonPath().getList("counters");
         return counters.stream().filter(c -> ((Number) c.get("status")).intValue() == status)
                 .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();
@@ -103,9 +101,5 @@ public final class SandboxControl {
             after = page.getString("paging.next.after");
         } while (after != null);
         return total;
-    }
-
-    private static RequestSpecification json() {
-        return given().contentType(ContentType.JSON);
     }
 }
