@@ -77,12 +77,24 @@ public interface ConnectionsConfig {
     }
 
     interface RateLimit {
-        /** Requests allowed per {@code period}; HubSpot's private apps: 100 per 10 s (Pro/Enterprise: 190). */
+        /**
+         * Requests allowed per {@code period} for all replicas together (the bucket is shared through PostgreSQL);
+         * HubSpot's private apps: 100 per 10 s (Pro/Enterprise: 190).
+         */
         @WithDefault("100")
         int requests();
 
         @WithDefault("10s")
         Duration period();
+
+        /**
+         * Most permits a replica leases from the shared bucket at once (one database round trip each); default
+         * requests / 20, at most requests / 2. Bigger leases: fewer round trips, a lower sustained rate (RateBudget).
+         */
+        Optional<Integer> leaseSize();
+
+        /** How long leased permits stay usable; unused ones are dropped. Default period / 10. */
+        Optional<Duration> leaseValidity();
     }
 
     interface Poll {
