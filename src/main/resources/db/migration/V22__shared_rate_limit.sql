@@ -9,9 +9,10 @@ CREATE TABLE rate_limit_bucket (
     paused_until timestamptz      NOT NULL DEFAULT '-infinity'
 );
 
--- Grants up to p_wanted permits (fewer when fewer are there, none while paused) and, when none, how many
--- milliseconds to wait before asking again. The row lock serializes replicas; it is held for this statement only.
-CREATE FUNCTION rate_limit_lease(p_connection text, p_wanted integer, p_capacity double precision,
+-- Grants up to p_wanted permits, or at least p_at_least of them (none while fewer are there or while paused) and,
+-- when none, how many milliseconds to wait for p_at_least. Not handing out crumbs keeps round trips few when replicas
+-- together use the whole limit. The row lock serializes replicas; it is held for this statement only.
+CREATE FUNCTION rate_limit_lease(p_connection text, p_wanted integer, p_at_least integer, p_capacity double precision,
                                  p_per_second double precision)
     RETURNS TABLE (granted integer, wait_ms bigint)
     LANGUAGE plpgsql AS
@@ -33,9 +34,9 @@ BEGIN
     END IF;
     available := least(p_capacity, bucket.tokens + greatest(0, extract(EPOCH FROM at - bucket.refilled_at)) * p_per_second);
     granted := least(p_wanted, floor(available))::integer;
-    IF granted < 1 THEN
+    IF granted < greatest(1, p_at_least) THEN
         granted := 0;
-        wait_ms := greatest(1, ceil((1 - available) / p_per_second * 1000));
+        wait_ms := greatest(1, ceil((greatest(1, p_at_least) - available) / p_per_second * 1000));
     ELSE
         wait_ms := 0;
     END IF;

@@ -28,11 +28,12 @@ public final class SharedPermits implements RateGate.PermitSource {
     @Override
     public RateGate.Lease lease(int wanted) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT granted, wait_ms FROM rate_limit_lease(?, ?, ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement("SELECT granted, wait_ms FROM rate_limit_lease(?, ?, ?, ?, ?)")) {
             ps.setString(1, connection);
             ps.setInt(2, wanted);
-            ps.setDouble(3, budget.capacity());
-            ps.setDouble(4, budget.perSecond());
+            ps.setInt(3, atLeast(wanted));
+            ps.setDouble(4, budget.capacity());
+            ps.setDouble(5, budget.perSecond());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new RateGate.Lease(rs.getInt(1), Duration.ofMillis(rs.getLong(2)));
@@ -40,6 +41,11 @@ public final class SharedPermits implements RateGate.PermitSource {
         } catch (SQLException e) {
             throw new IllegalStateException("leasing rate-limit permits for " + connection, e);
         }
+    }
+
+    /** A quarter of what was asked for: a replica that wants a block waits for a useful part of it, not a crumb. */
+    static int atLeast(int wanted) {
+        return Math.max(1, (wanted + 3) / 4);
     }
 
     @Override

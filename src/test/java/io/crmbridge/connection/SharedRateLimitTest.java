@@ -1,0 +1,178 @@
+package io.crmbridge.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 12, point 8: two replicas' rate gates on one database together stay within the connection's limit in every
+ * window of its period (not only in aligned windows), and a 429 seen by one pauses the other. Each "replica" is its own
+ * {@link RateGate} with its own {@link SharedPermits}, as two application instances would have; grants are time-stamped
+ * as they happen and every sliding window over them is counted.
+ */
+@QuarkusTest
+class SharedRateLimitTest {
+
+    static final int LIMIT = 40;
+    static final Duration PERIOD = Duration.ofSeconds(1);
+
+    @Inject
+    DataSource dataSource;
+
+    /** A permit source that counts its database round trips. */
+    static final class Counted implements RateGate.PermitSource {
+        final RateGate.PermitSource inner;
+        final AtomicInteger leases = new AtomicInteger();
+
+        Counted(RateGate.PermitSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public RateGate.Lease lease(int wanted) {
+            leases.incrementAndGet();
+            return inner.lease(wanted);
+        }
+
+        @Override
+        public void pause(Duration duration) {
+            inner.pause(duration);
+        }
+    }
+
+    record Limit(int requests, Duration period, Optional<Integer> leaseSize, Optional<Duration> leaseValidity)
+            implements ConnectionsConfig.RateLimit {
+    }
+
+    @Test
+    void twoReplicasTogetherNeverExceedTheLimitInAnyWindow() throws Exception {
+        String connection = "rate-" + UUID.randomUUID();
+        RateBudget budget = RateBudget.of(new Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
+        Counted a = new Counted(new SharedPermits(dataSource, connection, budget));
+        Counted b = new Counted(new SharedPermits(dataSource, connection, budget));
+
+        List<List<Long>> grants = run(List.of(gate(a, budget), gate(b, budget)), 3, Duration.ofSeconds(4));
+        List<Long> all = merged(grants);
+
+        assertThat(maxInAnyWindow(all, PERIOD)).as("both replicas together, in every 1 s window").isLessThanOrEqualTo(LIMIT);
+        // Not starved either: the sustained rate is (40 - 4) / 1.1 s, about 33/s; over 4 s at least 100.
+        assertThat(all.size()).isGreaterThanOrEqualTo(100);
+        assertThat(grants.get(0).size()).as("replica A's share").isGreaterThan(all.size() / 5);
+        assertThat(grants.get(1).size()).as("replica B's share").isGreaterThan(all.size() / 5);
+    }
+
+    @Test
+    void theSameLoadWithABucketPerReplicaBreaksTheLimitSoTheCountAboveCanFail() throws Exception {
+        RateBudget budget = RateBudget.of(new Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
+        // Each replica paces itself at the whole limit, as before issue 12.
+        RateGate a = gate(new SharedPermits(dataSource, "rate-a-" + UUID.randomUUID(), budget), budget);
+        RateGate b = gate(new SharedPermits(dataSource, "rate-b-" + UUID.randomUUID(), budget), budget);
+
+        List<Long> all = merged(run(List.of(a, b), 3, Duration.ofSeconds(3)));
+
+        assertThat(maxInAnyWindow(all, PERIOD)).isGreaterThan(LIMIT);
+    }
+
+    @Test
+    void atHighRatesAReplicaMakesOneDatabaseRoundTripPerLeaseNotPerRequest() throws Exception {
+        String connection = "rate-" + UUID.randomUUID();
+        RateBudget budget = RateBudget.of(new Limit(20_000, PERIOD, Optional.empty(), Optional.empty()));
+        Counted a = new Counted(new SharedPermits(dataSource, connection, budget));
+        Counted b = new Counted(new SharedPermits(dataSource, connection, budget));
+
+        List<Long> all = merged(run(List.of(gate(a, budget), gate(b, budget)), 2, Duration.ofSeconds(2)));
+
+        assertThat(all.size()).isGreaterThan(2_000);
+        assertThat(a.leases.get() + b.leases.get()).as("round trips for %d grants", all.size()).isLessThan(all.size() / 20);
+        assertThat(maxInAnyWindow(all, PERIOD)).isLessThanOrEqualTo(20_000);
+    }
+
+    @Test
+    void a429SeenByOneReplicaPausesTheOther() {
+        String connection = "rate-" + UUID.randomUUID();
+        RateBudget budget = RateBudget.of(new Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
+        RateGate a = gate(new SharedPermits(dataSource, connection, budget), budget);
+        RateGate b = gate(new SharedPermits(dataSource, connection, budget), budget);
+        assertThat(b.tryAcquire()).isZero();
+
+        a.pause(Duration.ofSeconds(3));
+
+        // b's leased permits (if any) last 100 ms at most; after that it must wait for the pause.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150);
+        while (System.nanoTime() < deadline) {
+            b.tryAcquire();
+        }
+        assertThat(b.tryAcquire()).isGreaterThan(Duration.ofMillis(2_000).toNanos());
+    }
+
+    private static RateGate gate(RateGate.PermitSource source, RateBudget budget) {
+        return new RateGate(source, budget.leaseSize(), budget.leaseValidity());
+    }
+
+    /** Each gate gets {@code threads} callers acquiring as fast as they can; the grants' times, per gate. */
+    private static List<List<Long>> run(List<RateGate> gates, int threads, Duration duration) throws Exception {
+        List<ConcurrentLinkedQueue<Long>> times = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(gates.size() * threads);
+        long end = System.nanoTime() + duration.toNanos();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (RateGate gate : gates) {
+                ConcurrentLinkedQueue<Long> mine = new ConcurrentLinkedQueue<>();
+                times.add(mine);
+                for (int i = 0; i < threads; i++) {
+                    running.add(pool.submit(() -> {
+                        while (System.nanoTime() < end) {
+                            gate.acquire();
+                            mine.add(System.nanoTime());
+                        }
+                    }));
+                }
+            }
+            for (Future<?> f : running) {
+                f.get(duration.toSeconds() + 30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return times.stream().map(q -> (List<Long>) new ArrayList<>(q)).toList();
+    }
+
+    private static List<Long> merged(List<List<Long>> perGate) {
+        List<Long> all = new ArrayList<>();
+        perGate.forEach(all::addAll);
+        Collections.sort(all);
+        return all;
+    }
+
+    /** The most grants in any half-open window [t, t + period), t anywhere. */
+    static int maxInAnyWindow(List<Long> sortedNanos, Duration period) {
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < sortedNanos.size(); end++) {
+            while (sortedNanos.get(end) - sortedNanos.get(start) >= period.toNanos()) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+}
