@@ -110,7 +110,7 @@ public interface ConnectionsConfig {
         @WithDefault("2m")
         Duration overlap();
 
-        /** Readiness goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
+        /** The wellness check {@code crm-polls} goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
         Optional<Duration> maxStaleness();
 
         /** Records per search page (HubSpot allows at most 200). */
