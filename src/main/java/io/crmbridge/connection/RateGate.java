@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jboss.logging.Logger;
+
 /**
  * One replica's door to its connection's rate limit. Permits come from a {@link PermitSource} shared by every
  * replica (a token bucket in PostgreSQL, {@link SharedPermits}) in leases of several at a time, so a busy replica
@@ -28,6 +30,7 @@ public final class RateGate {
     public record Lease(int granted, Duration retryIn) {
     }
 
+    private static final Logger LOG = Logger.getLogger(RateGate.class);
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final PermitSource source;
@@ -87,7 +90,12 @@ public final class RateGate {
             }
             permits = 0;
         }
-        source.pause(retryAfter);
+        try {
+            source.pause(retryAfter);
+        } catch (RuntimeException e) {
+            // This replica still pauses; the others learn of the limit from their own 429s.
+            LOG.warnf("Sharing a rate-limit pause failed: %s", e.getMessage());
+        }
     }
 
     private long lease() {

@@ -39,7 +39,9 @@ public final class SharedPermits implements RateGate.PermitSource {
                 return new RateGate.Lease(rs.getInt(1), Duration.ofMillis(rs.getLong(2)));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("leasing rate-limit permits for " + connection, e);
+            // The database is briefly unreachable: the call is retried later like any transient failure.
+            throw new CrmCallException.Retryable(connection, 0, null,
+                    "leasing rate-limit permits failed: " + e.getMessage());
         }
     }
 
