@@ -2,7 +2,14 @@ package io.crmbridge.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,14 +66,10 @@ class SharedRateLimitTest {
         }
     }
 
-    record Limit(int requests, Duration period, Optional<Integer> leaseSize, Optional<Duration> leaseValidity)
-            implements ConnectionsConfig.RateLimit {
-    }
-
     @Test
     void twoReplicasTogetherNeverExceedTheLimitInAnyWindow() throws Exception {
         String connection = "rate-" + UUID.randomUUID();
-        RateBudget budget = RateBudget.of(new Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
+        RateBudget budget = RateBudget.of(new RateLimitReplicaProcess.Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
         Counted a = new Counted(new SharedPermits(dataSource, connection, budget));
         Counted b = new Counted(new SharedPermits(dataSource, connection, budget));
 
@@ -82,7 +85,7 @@ class SharedRateLimitTest {
 
     @Test
     void theSameLoadWithABucketPerReplicaBreaksTheLimitSoTheCountAboveCanFail() throws Exception {
-        RateBudget budget = RateBudget.of(new Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
+        RateBudget budget = RateBudget.of(new RateLimitReplicaProcess.Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
         // Each replica paces itself at the whole limit, as before issue 12.
         RateGate a = gate(new SharedPermits(dataSource, "rate-a-" + UUID.randomUUID(), budget), budget);
         RateGate b = gate(new SharedPermits(dataSource, "rate-b-" + UUID.randomUUID(), budget), budget);
@@ -95,7 +98,7 @@ class SharedRateLimitTest {
     @Test
     void atHighRatesAReplicaMakesOneDatabaseRoundTripPerLeaseNotPerRequest() throws Exception {
         String connection = "rate-" + UUID.randomUUID();
-        RateBudget budget = RateBudget.of(new Limit(20_000, PERIOD, Optional.empty(), Optional.empty()));
+        RateBudget budget = RateBudget.of(new RateLimitReplicaProcess.Limit(20_000, PERIOD, Optional.empty(), Optional.empty()));
         Counted a = new Counted(new SharedPermits(dataSource, connection, budget));
         Counted b = new Counted(new SharedPermits(dataSource, connection, budget));
 
@@ -109,7 +112,7 @@ class SharedRateLimitTest {
     @Test
     void a429SeenByOneReplicaPausesTheOther() {
         String connection = "rate-" + UUID.randomUUID();
-        RateBudget budget = RateBudget.of(new Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
+        RateBudget budget = RateBudget.of(new RateLimitReplicaProcess.Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
         RateGate a = gate(new SharedPermits(dataSource, connection, budget), budget);
         RateGate b = gate(new SharedPermits(dataSource, connection, budget), budget);
         assertThat(b.tryAcquire()).isZero();
@@ -122,6 +125,72 @@ class SharedRateLimitTest {
             b.tryAcquire();
         }
         assertThat(b.tryAcquire()).isGreaterThan(Duration.ofMillis(2_000).toNanos());
+    }
+
+    @Test
+    void aSecondApplicationProcessOnTheSameDatabaseSharesTheLimit() throws Exception {
+        String connection = "rate-jvm-" + UUID.randomUUID();
+        RateBudget budget = RateBudget.of(new RateLimitReplicaProcess.Limit(LIMIT, PERIOD, Optional.of(4),
+                Optional.of(Duration.ofMillis(100))));
+        String url;
+        String user;
+        try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL();
+            user = c.getMetaData().getUserName();
+        }
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", replicaClassPath(), RateLimitReplicaProcess.class.getName(), url, user, connection,
+                Integer.toString(LIMIT), Long.toString(PERIOD.toMillis()), "4", "100", "3")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).as("the other JVM is up").isEqualTo("READY");
+            // Both start together on the wall clock.
+            long start = System.currentTimeMillis() + 300;
+            long end = start + 4_000;
+            other.getOutputStream().write((start + " " + end + "\n").getBytes(StandardCharsets.UTF_8));
+            other.getOutputStream().flush();
+            Counted ours = new Counted(new SharedPermits(dataSource, connection, budget));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<List<List<Long>>> mine = pool.submit(() -> {
+                Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
+                return run(List.of(gate(ours, budget)), 3, Duration.ofMillis(end - System.currentTimeMillis()));
+            });
+            List<Long> theirs = new ArrayList<>();
+            try (out) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
+                        theirs.add(Long.parseLong(line));
+                    }
+                }
+            }
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.exitValue()).isZero();
+            List<Long> ourGrants = mine.get(60, TimeUnit.SECONDS).get(0);
+            pool.shutdown();
+
+            List<Long> all = merged(List.of(ourGrants, theirs));
+            assertThat(theirs).as("the other process got permits").hasSizeGreaterThan(all.size() / 5);
+            assertThat(ourGrants).as("this process got permits").hasSizeGreaterThan(all.size() / 5);
+            assertThat(maxInAnyWindow(all, PERIOD)).as("both processes together, in every 1 s window").isLessThanOrEqualTo(LIMIT);
+            assertThat(all.size()).isGreaterThanOrEqualTo(100);
+        } finally {
+            if (other.isAlive()) {
+                other.destroyForcibly();
+            }
+        }
+    }
+
+    /** What the other JVM needs: this module's classes, the PostgreSQL driver and JBoss Logging. */
+    private static String replicaClassPath() throws Exception {
+        return String.join(File.pathSeparator, Path.of("target", "classes").toAbsolutePath().toString(),
+                Path.of("target", "test-classes").toAbsolutePath().toString(), jarOf(org.postgresql.Driver.class),
+                jarOf(org.jboss.logging.Logger.class));
+    }
+
+    private static String jarOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static RateGate gate(RateGate.PermitSource source, RateBudget budget) {
@@ -142,7 +211,7 @@ class SharedRateLimitTest {
                     running.add(pool.submit(() -> {
                         while (System.nanoTime() < end) {
                             gate.acquire();
-                            mine.add(System.nanoTime());
+                            mine.add(RateLimitReplicaProcess.epochMicros(Instant.now()));
                         }
                     }));
                 }
@@ -163,12 +232,13 @@ class SharedRateLimitTest {
         return all;
     }
 
-    /** The most grants in any half-open window [t, t + period), t anywhere. */
-    static int maxInAnyWindow(List<Long> sortedNanos, Duration period) {
+    /** The most grants in any half-open window [t, t + period), t anywhere; times in epoch microseconds. */
+    static int maxInAnyWindow(List<Long> sortedMicros, Duration period) {
+        long periodMicros = period.toNanos() / 1_000;
         int max = 0;
         int start = 0;
-        for (int end = 0; end < sortedNanos.size(); end++) {
-            while (sortedNanos.get(end) - sortedNanos.get(start) >= period.toNanos()) {
+        for (int end = 0; end < sortedMicros.size(); end++) {
+            while (sortedMicros.get(end) - sortedMicros.get(start) >= periodMicros) {
                 start++;
             }
             max = Math.max(max, end - start + 1);
