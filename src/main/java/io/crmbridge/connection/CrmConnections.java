@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crmbridge.connection.ConnectionsConfig.AuthMode;
+import io.crmbridge.crm.CrmConnectors;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
@@ -34,15 +35,17 @@ public class CrmConnections {
     private final ConnectionStateConfig stateConfig;
     private final DataSource dataSource;
     private final OidcClients oidcClients;
+    private final CrmConnectors connectors;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     CrmConnections(ConnectionsConfig config, ConnectionStateStore store, ConnectionStateRecorder recorder,
-            ConnectionStateConfig stateConfig, DataSource dataSource, OidcClients oidcClients) {
+            ConnectionStateConfig stateConfig, DataSource dataSource, OidcClients oidcClients, CrmConnectors connectors) {
+        this.connectors = connectors;
+        this.stateConfig = stateConfig;
+        this.dataSource = dataSource;
         this.config = config;
         this.store = store;
         this.recorder = recorder;
-        this.stateConfig = stateConfig;
-        this.dataSource = dataSource;
         this.oidcClients = oidcClients;
     }
 
@@ -89,7 +92,7 @@ public class CrmConnections {
                 .id(name)
                 .authServerUrl(auth.tokenUrlBase().map(LocalPort::expand).orElse(baseUrl))
                 .discoveryEnabled(false)
-                .tokenPath(auth.tokenPath())
+                .tokenPath(auth.tokenPath().orElse(connectors.of(name).defaultTokenPath()))
                 .clientId(auth.clientId().orElseThrow(() -> missing(name, "client-id")))
                 .credentials().clientSecret(auth.clientSecret().orElseThrow(() -> missing(name, "client-secret")), Method.POST)
                 .end()

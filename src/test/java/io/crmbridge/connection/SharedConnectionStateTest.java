@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.crmbridge.connection.ConnectionsConfig.AuthMode;
+import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.outbound.OutboundTestSupport;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.oidc.client.OidcClients;
@@ -62,6 +63,9 @@ class SharedConnectionStateTest {
 
     @Inject
     OidcClients oidcClients;
+
+    @Inject
+    CrmConnectors connectors;
 
     @AfterEach
     void restoreCredentials() {
@@ -157,7 +161,7 @@ class SharedConnectionStateTest {
 
     /** Another replica of the application: its own connections on the same database. */
     private CrmConnections replica() {
-        return new CrmConnections(config, store, recorder, stateConfig, dataSource, oidcClients);
+        return new CrmConnections(config, store, recorder, stateConfig, dataSource, oidcClients, connectors);
     }
 
     private ConnectionAuth privateApp(String name) {
