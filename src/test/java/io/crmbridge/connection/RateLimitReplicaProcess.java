@@ -1,11 +1,18 @@
 package io.crmbridge.connection;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -25,14 +32,42 @@ public final class RateLimitReplicaProcess {
     private RateLimitReplicaProcess() {
     }
 
+    /** Connections kept open and handed out again, as the application's pool does (a new one per lease is slow). */
+    private static DataSource pooled(PGSimpleDataSource simple, int size) throws Exception {
+        BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            idle.add(simple.getConnection());
+        }
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class },
+                (proxy, method, methodArgs) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Connection real = idle.take();
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+                            (c, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    idle.add(real);
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(real, a);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
     public static long epochMicros(Instant t) {
         return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     public static void main(String[] args) throws Exception {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(args[0]);
-        dataSource.setUser(args[1]);
+        PGSimpleDataSource simple = new PGSimpleDataSource();
+        simple.setURL(args[0]);
+        simple.setUser(args[1]);
+        DataSource dataSource = pooled(simple, Integer.parseInt(args[7]));
         String connection = args[2];
         RateBudget budget = RateBudget.of(new Limit(Integer.parseInt(args[3]),
                 Duration.ofMillis(Long.parseLong(args[4])), Optional.of(Integer.parseInt(args[5])),
