@@ -44,6 +44,8 @@ public final class RateGate {
     private int nextWanted = 1;
     private long expiresAtNanos;
     private long pausedUntilNanos = System.nanoTime();
+    /** The bucket said to wait until then: this replica's other callers wait too, without asking the database. */
+    private long retryAtNanos = pausedUntilNanos;
 
     public RateGate(PermitSource source, int maxLease, Duration leaseValidity) {
         this.source = source;
@@ -78,6 +80,9 @@ public final class RateGate {
             used++;
             return 0;
         }
+        if (now - retryAtNanos < 0) {
+            return retryAtNanos - now;
+        }
         return lease();
     }
 
@@ -109,7 +114,9 @@ public final class RateGate {
         long sentAt = System.nanoTime();
         Lease lease = source.lease(wanted);
         if (lease.granted() <= 0) {
-            return Math.max(MIN_WAIT_NANOS, lease.retryIn().toNanos());
+            long wait = Math.max(MIN_WAIT_NANOS, lease.retryIn().toNanos());
+            retryAtNanos = System.nanoTime() + wait;
+            return wait;
         }
         leased = lease.granted();
         permits = leased - 1;

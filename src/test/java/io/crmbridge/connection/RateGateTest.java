@@ -60,6 +60,10 @@ class RateGateTest {
         assertThat(gate.tryAcquire()).isZero();
         assertThat(gate.tryAcquire()).isZero();
         assertThat(gate.tryAcquire()).isEqualTo(Duration.ofSeconds(3).toNanos());
+        int asked = source.asked.size();
+        assertThat(gate.tryAcquire()).as("another caller waits too").isBetween(Duration.ofSeconds(2).toNanos(),
+                Duration.ofSeconds(3).toNanos());
+        assertThat(source.asked).as("without asking the shared bucket again").hasSize(asked);
     }
 
     @Test

@@ -76,6 +76,9 @@ class SharedRateLimitTest {
         List<List<Long>> grants = run(List.of(gate(a, budget), gate(b, budget)), 3, Duration.ofSeconds(4));
         List<Long> all = merged(grants);
 
+        System.out.printf("Shared rate limit, two gates: %d grants (A %d, B %d), at most %d in a 1 s window, %d round trips%n",
+                all.size(), grants.get(0).size(), grants.get(1).size(), maxInAnyWindow(all, PERIOD),
+                a.leases.get() + b.leases.get());
         assertThat(maxInAnyWindow(all, PERIOD)).as("both replicas together, in every 1 s window").isLessThanOrEqualTo(LIMIT);
         // Not starved either: the sustained rate is (40 - 4) / 1.1 s, about 33/s; over 4 s at least 100.
         assertThat(all.size()).isGreaterThanOrEqualTo(100);
@@ -92,6 +95,8 @@ class SharedRateLimitTest {
 
         List<Long> all = merged(run(List.of(a, b), 3, Duration.ofSeconds(3)));
 
+        System.out.printf("A bucket per replica: %d grants, at most %d in a 1 s window%n", all.size(),
+                maxInAnyWindow(all, PERIOD));
         assertThat(maxInAnyWindow(all, PERIOD)).isGreaterThan(LIMIT);
     }
 
@@ -104,6 +109,8 @@ class SharedRateLimitTest {
 
         List<Long> all = merged(run(List.of(gate(a, budget), gate(b, budget)), 2, Duration.ofSeconds(2)));
 
+        System.out.printf("Shared rate limit at 20,000/s: %d grants, %d round trips, at most %d in a 1 s window%n",
+                all.size(), a.leases.get() + b.leases.get(), maxInAnyWindow(all, PERIOD));
         assertThat(all.size()).isGreaterThan(2_000);
         assertThat(a.leases.get() + b.leases.get()).as("round trips for %d grants", all.size()).isLessThan(all.size() / 20);
         assertThat(maxInAnyWindow(all, PERIOD)).isLessThanOrEqualTo(20_000);
@@ -171,6 +178,8 @@ class SharedRateLimitTest {
             pool.shutdown();
 
             List<Long> all = merged(List.of(ourGrants, theirs));
+            System.out.printf("Shared rate limit, two JVMs: %d grants (this %d, other %d), at most %d in a 1 s window%n",
+                    all.size(), ourGrants.size(), theirs.size(), maxInAnyWindow(all, PERIOD));
             // The other JVM starts cold (interpreted, first connections): its share is smaller, but it has one.
             assertThat(theirs).as("the other process got permits").hasSizeGreaterThan(all.size() / 10);
             assertThat(ourGrants).as("this process got permits").hasSizeGreaterThan(all.size() / 10);
