@@ -48,6 +48,9 @@ public class FaultFilter {
         }
         if (fault.kind() == Fault.Kind.LOST_RESPONSE) {
             ctx.put(LostResponseFilter.CONTEXT_KEY, fault.lost()); // served normally; LostResponseFilter loses the answer
+            if (fault.latencyMillis() <= 0) {
+                return;
+            }
         }
         Response answer = fault.kind() == Fault.Kind.ERROR ? errorResponse(fault.status()) : null;
         if (fault.latencyMillis() <= 0) {
