@@ -169,6 +169,11 @@ public class EventQueue {
                 eventId) == 1;
     }
 
+    /** This replica's stable name (before the run in {@code claimed_by}). */
+    String instance() {
+        return instance;
+    }
+
     /** This process run's name in {@code claimed_by}. */
     public String holder() {
         return holder;
@@ -182,7 +187,7 @@ public class EventQueue {
     }
 
     /** A restart of this instance: the claims of its previous run (killed mid-event) are claimable now, not in a lease. */
-    private void takeOverOwnClaims() {
+    void takeOverOwnClaims() {
         int taken = update("UPDATE raw_event SET claimed_until = now() - interval '1 millisecond' "
                 + "WHERE status = 'PROCESSING' AND claimed_by LIKE ? AND claimed_by <> ?", likePrefix(instance) + "/%", holder);
         tookOver = true;
