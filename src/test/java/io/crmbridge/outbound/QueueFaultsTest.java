@@ -76,6 +76,30 @@ class QueueFaultsTest {
     }
 
     @Test
+    void anEventPausedByTheCrmsRateLimitGoesBackToTheQueueUntilThePauseEnds() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        // four CRM calls per 5 s for every token: an event needs more, so the connection is paused mid-event
+        SandboxControl.rateLimit(4, 5000);
+        String id;
+        try {
+            id = postWebform(lead("paced-" + t, "paced-" + t + "@example.org", "Pa Ced", "Paced " + t, "paced-" + t + ".example"))
+                    .then().statusCode(202).extract().path("eventId");
+            Map<String, Object> waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(
+                    () -> query(dataSource, "SELECT status, last_error, next_attempt_at, updated_at, claimed_until FROM raw_event "
+                            + "WHERE event_id = CAST(? AS uuid)", id).get(0), r -> "WAITING".equals(r.get("status")));
+            assertThat(waiting.get("last_error").toString()).contains("paused by the CRM's rate limit until");
+            assertThat((Timestamp) waiting.get("next_attempt_at")).isAfter((Timestamp) waiting.get("updated_at"));
+            assertThat(waiting.get("claimed_until")).isNull();
+            awaitFinal(dataSource, List.of(id), Duration.ofSeconds(90));
+        } finally {
+            SandboxControl.resetRateLimit();
+        }
+        assertThat(status(dataSource, id)).isEqualTo("DONE");
+        assertThat(search("contacts", "email", "paced-" + t + "@example.org")).hasSize(1);
+        assertThat(query(dataSource, "SELECT 1 FROM dead_letter WHERE event_id = CAST(? AS uuid)", id)).isEmpty();
+    }
+
+    @Test
     void aTransientDatabaseErrorIsRetriedNotDeadLettered() {
         String t = UUID.randomUUID().toString().substring(0, 8);
         String sequence = "test_fault_" + t.replace('-', '_');
