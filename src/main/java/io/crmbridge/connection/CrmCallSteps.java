@@ -48,10 +48,12 @@ public class CrmCallSteps {
     @ConfigMapping(prefix = "crmbridge.crm-call")
     public interface CallConfig {
         /**
-         * The longest rate-limit pause (429, exhausted window) a call waits out in place; a longer one fails the call
-         * at once with {@link ConnectionPausedException} (an event goes back to the queue until the pause ends).
+         * The longest rate-limit pause (429, exhausted window) a call waits out in place, holding no database
+         * connection or lock; a longer one fails the call at once with {@link ConnectionPausedException} (an event
+         * goes back to the queue until the pause ends). Default: one HubSpot burst window. Requeueing on every short
+         * pause livelocks: a requeued event starts again from its first call.
          */
-        @WithDefault("1s")
+        @WithDefault("10s")
         Duration maxPauseWait();
     }
 

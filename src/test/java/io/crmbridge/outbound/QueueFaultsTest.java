@@ -78,8 +78,11 @@ class QueueFaultsTest {
     @Test
     void anEventPausedByTheCrmsRateLimitGoesBackToTheQueueUntilThePauseEnds() {
         String t = UUID.randomUUID().toString().substring(0, 8);
-        // four CRM calls per 5 s for every token: an event needs more, so the connection is paused mid-event
-        SandboxControl.rateLimit(4, 5000);
+        // the CRM answers one 429 without Retry-After: the connection pauses for the default 10 s, longer than a call
+        // waits in place (crmbridge.crm-call.max-pause-wait, 2 s in tests)
+        SandboxControl.control().body("""
+                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/contacts.*", "statuses": [429], "failNext": 1}]}""")
+                .put("/faults").then().statusCode(200);
         String id;
         try {
             id = postWebform(lead("paced-" + t, "paced-" + t + "@example.org", "Pa Ced", "Paced " + t, "paced-" + t + ".example"))
@@ -92,7 +95,7 @@ class QueueFaultsTest {
             assertThat(waiting.get("claimed_until")).isNull();
             awaitFinal(dataSource, List.of(id), Duration.ofSeconds(90));
         } finally {
-            SandboxControl.resetRateLimit();
+            SandboxControl.clearFaults();
         }
         assertThat(status(dataSource, id)).isEqualTo("DONE");
         assertThat(search("contacts", "email", "paced-" + t + "@example.org")).hasSize(1);
