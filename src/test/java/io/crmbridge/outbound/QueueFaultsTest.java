@@ -78,11 +78,9 @@ class QueueFaultsTest {
     @Test
     void anEventPausedByTheCrmsRateLimitGoesBackToTheQueueUntilThePauseEnds() {
         String t = UUID.randomUUID().toString().substring(0, 8);
-        // the CRM answers one 429 without Retry-After: the connection pauses for the default 10 s, longer than a call
+        // the CRM answers 429 without Retry-After: the connection pauses for the default 10 s, longer than a call
         // waits in place (crmbridge.crm-call.max-pause-wait, 2 s in tests)
-        SandboxControl.control().body("""
-                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/contacts.*", "statuses": [429], "failNext": 1}]}""")
-                .put("/faults").then().statusCode(200);
+        SandboxControl.fault("POST", "/crm/v3/objects/contacts.*", 1.0, List.of(429));
         String id;
         try {
             id = postWebform(lead("paced-" + t, "paced-" + t + "@example.org", "Pa Ced", "Paced " + t, "paced-" + t + ".example"))
@@ -93,7 +91,8 @@ class QueueFaultsTest {
             assertThat(waiting.get("last_error").toString()).contains("paused by the CRM's rate limit until");
             assertThat((Timestamp) waiting.get("next_attempt_at")).isAfter((Timestamp) waiting.get("updated_at"));
             assertThat(waiting.get("claimed_until")).isNull();
-            awaitFinal(dataSource, List.of(id), Duration.ofSeconds(90));
+            SandboxControl.clearFaults();
+            awaitFinal(dataSource, List.of(id), Duration.ofSeconds(60));
         } finally {
             SandboxControl.clearFaults();
         }
