@@ -21,11 +21,11 @@ public interface ConnectionsConfig {
     Map<String, Connection> connections();
 
     interface Connection {
-        /** The connector: {@code hubspot}. */
+        /** The connector (a {@code io.crmbridge.crm.CrmConnector} of this kind): {@code hubspot}. */
         @WithDefault("hubspot")
         String kind();
 
-        /** The CRM's API base URL, e.g. {@code https://api.hubapi.com} or the sandbox's {@code http://localhost:8080/sandbox/hubspot}. */
+        /** The CRM's API base URL, e.g. the vendor's API host or the sandbox's {@code http://localhost:8080/sandbox/hubspot}. */
         String baseUrl();
 
         Auth auth();
@@ -43,7 +43,10 @@ public interface ConnectionsConfig {
         /** Inbound polling of this connection's objects (routes {@code poll-<connection>-<object>}). */
         Poll poll();
 
-        /** Contract field -> CRM property, per object: {@code crmbridge.connections.hubspot.field-map.contacts.email.property=email}. */
+        /**
+         * Contract field -> CRM property, per object, overriding the connector's defaults:
+         * {@code crmbridge.connections.hubspot.field-map.contacts.phone.property=mobilephone}.
+         */
         Map<String, Map<String, Field>> fieldMap();
     }
 
@@ -62,9 +65,8 @@ public interface ConnectionsConfig {
         /** The initial refresh token (mode refresh-token); a rotated one is kept in table connection_state. */
         Optional<String> refreshToken();
 
-        /** Token endpoint, relative to {@code token-url-base} (or the base URL). HubSpot: {@code /oauth/v1/token}. */
-        @WithDefault("/oauth/v1/token")
-        String tokenPath();
+        /** Token endpoint, relative to {@code token-url-base} (or the base URL); unset, the connector's own. */
+        Optional<String> tokenPath();
 
         /** Where the token endpoint lives when it is not under the base URL. */
         Optional<String> tokenUrlBase();
@@ -77,7 +79,7 @@ public interface ConnectionsConfig {
     }
 
     interface RateLimit {
-        /** Requests allowed per {@code period}; HubSpot's private apps: 100 per 10 s (Pro/Enterprise: 190). */
+        /** Requests allowed per {@code period}: the CRM's published limit (HubSpot private apps: 100 per 10 s). */
         @WithDefault("100")
         int requests();
 
@@ -101,7 +103,7 @@ public interface ConnectionsConfig {
         /** Readiness goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
         Optional<Duration> maxStaleness();
 
-        /** Records per search page (HubSpot allows at most 200). */
+        /** Records per search page (HubSpot and Clio allow at most 200). */
         @WithDefault("100")
         int pageSize();
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -14,6 +15,9 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.model.ExchangeKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,17 +32,15 @@ import io.smallrye.config.WithDefault;
 @Named("crmCall")
 public class CrmCallSteps {
 
-    public static final String CONNECTION = "crmConnection";
-    public static final String OBJECT = "crmObject";
-    public static final String METHOD = "crmMethod";
-    public static final String PATH = "crmPath";
-    public static final String QUERY = "crmQuery";
-    public static final String BASE_URL = "crmBaseUrl";
-    public static final String RESPONSE_STATUS = "crmResponseStatus";
-    /** The request as first described: a redelivery sends it again rather than the previous answer. */
-    public static final String REQUEST = "crmRequest";
-    /** The request body as sent, for the error channels. */
-    public static final String REQUEST_BODY = "crmRequestBody";
+    public static final String CONNECTION = ExchangeKeys.CRM_CONNECTION;
+    public static final String OBJECT = ExchangeKeys.CRM_OBJECT;
+    public static final String METHOD = ExchangeKeys.CRM_METHOD;
+    public static final String PATH = ExchangeKeys.CRM_PATH;
+    public static final String QUERY = ExchangeKeys.CRM_QUERY;
+    public static final String BASE_URL = ExchangeKeys.CRM_BASE_URL;
+    public static final String RESPONSE_STATUS = ExchangeKeys.CRM_RESPONSE_STATUS;
+    public static final String REQUEST = ExchangeKeys.CRM_REQUEST;
+    public static final String REQUEST_BODY = ExchangeKeys.CRM_REQUEST_BODY;
 
     /** What the caller asked for, and the headers it had. */
     record Request(String connection, String object, String method, String path, String query, String body,
@@ -61,8 +63,11 @@ public class CrmCallSteps {
     private final MeterRegistry meters;
     private final CallConfig config;
     private final ObjectMapper json;
+    private final CrmConnectors connectors;
 
-    CrmCallSteps(CrmConnections connections, MeterRegistry meters, CallConfig config, ObjectMapper json) {
+    CrmCallSteps(CrmConnections connections, MeterRegistry meters, CallConfig config, ObjectMapper json,
+            CrmConnectors connectors) {
+        this.connectors = connectors;
         this.connections = connections;
         this.meters = meters;
         this.config = config;
@@ -92,21 +97,19 @@ public class CrmCallSteps {
         Message in = exchange.getMessage();
         Request request = exchange.getProperty(REQUEST, Request.class);
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String retryAfter = in.getHeader("Retry-After", String.class);
-        Duration windowLeft = CrmResponseClassifier.exhaustedWindow(in.getHeader("X-HubSpot-RateLimit-Remaining", String.class),
-                in.getHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.class));
+        CrmConnector connector = connectors.of(request.connection());
+        Function<String, String> responseHeader = name -> in.getHeader(name, String.class);
+        Duration retryAfter = status == 429 ? connector.retryAfter(responseHeader) : null;
+        // The CRM says this window is used up: wait it out rather than collect 429s.
+        connector.exhaustedWindow(responseHeader).ifPresent(connections.get(request.connection()).gate()::pause);
         String body = in.getBody(String.class);
         count(request, status);
-        if (windowLeft != null) {
-            // The CRM says this window is used up: wait it out rather than collect 429s.
-            connections.get(request.connection()).gate().pause(windowLeft);
-        }
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());
         in.getHeaders().putAll(redelivery);
         in.setHeader(RESPONSE_STATUS, status);
-        var failure = CrmResponseClassifier.classify(request.connection(), status, body);
+        var failure = connector.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
             exchange.removeProperty(REQUEST);
             exchange.removeProperty(REQUEST_BODY);
@@ -115,7 +118,7 @@ public class CrmCallSteps {
         }
         CrmConnections.Live connection = connections.get(request.connection());
         if (status == 429) {
-            connection.gate().pause(CrmResponseClassifier.retryAfter(retryAfter));
+            connection.gate().pause(retryAfter);
         }
         if (failure.get().kind() == CrmCallException.Kind.OPERATOR) {
             // 401 even with a freshly refreshed token, 403 (scope), 410 (API gone): only an operator can fix it.

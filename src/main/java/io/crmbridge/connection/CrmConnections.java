@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crmbridge.connection.ConnectionsConfig.AuthMode;
+import io.crmbridge.crm.CrmConnectors;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
@@ -30,10 +31,12 @@ public class CrmConnections {
     private final ConnectionStateStore store;
     private final ConnectionStateRecorder recorder;
     private final OidcClients oidcClients;
+    private final CrmConnectors connectors;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     CrmConnections(ConnectionsConfig config, ConnectionStateStore store, ConnectionStateRecorder recorder,
-            OidcClients oidcClients) {
+            OidcClients oidcClients, CrmConnectors connectors) {
+        this.connectors = connectors;
         this.config = config;
         this.store = store;
         this.recorder = recorder;
@@ -79,7 +82,7 @@ public class CrmConnections {
                 .id(name)
                 .authServerUrl(auth.tokenUrlBase().map(LocalPort::expand).orElse(baseUrl))
                 .discoveryEnabled(false)
-                .tokenPath(auth.tokenPath())
+                .tokenPath(auth.tokenPath().orElse(connectors.of(name).defaultTokenPath()))
                 .clientId(auth.clientId().orElseThrow(() -> missing(name, "client-id")))
                 .credentials().clientSecret(auth.clientSecret().orElseThrow(() -> missing(name, "client-secret")), Method.POST)
                 .end()

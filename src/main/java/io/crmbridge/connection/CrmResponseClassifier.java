@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public final class CrmResponseClassifier {
 
-    /** When a 429 says nothing about when to come back: HubSpot's ten-second window. */
+    /** When a 429 says nothing about when to come back: ten seconds, the common window of CRM rate limits. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(10);
 
     private CrmResponseClassifier() {
@@ -28,7 +28,7 @@ public final class CrmResponseClassifier {
         });
     }
 
-    /** {@code Retry-After} in seconds (HubSpot's form) or absent; never negative, never more than ten minutes. */
+    /** {@code Retry-After} in seconds or absent; never negative, never more than ten minutes. */
     public static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return DEFAULT_RETRY_AFTER;
@@ -38,25 +38,6 @@ public final class CrmResponseClassifier {
             return Duration.ofSeconds(Math.max(0, Math.min(seconds, 600)));
         } catch (NumberFormatException e) {
             return DEFAULT_RETRY_AFTER;
-        }
-    }
-
-    /**
-     * HubSpot's rate-limit headers on any answer: when {@code X-HubSpot-RateLimit-Remaining} reaches 0, the interval to
-     * wait before the window has room again ({@code X-HubSpot-RateLimit-Interval-Milliseconds}); otherwise null.
-     */
-    public static Duration exhaustedWindow(String remaining, String intervalMillis) {
-        if (remaining == null || intervalMillis == null) {
-            return null;
-        }
-        try {
-            if (Long.parseLong(remaining.trim()) > 0) {
-                return null;
-            }
-            long millis = Long.parseLong(intervalMillis.trim());
-            return Duration.ofMillis(Math.max(0, Math.min(millis, 60_000)));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.ledger.KeyLocks;
 
 /**
@@ -23,17 +24,16 @@ public class InboundRecords {
     public static final String ORIGIN = "inboundOrigin";
 
     private final InboundMetrics metrics;
+    private final CrmConnectors connectors;
 
-    InboundRecords(InboundMetrics metrics) {
+    InboundRecords(InboundMetrics metrics, CrmConnectors connectors) {
         this.metrics = metrics;
+        this.connectors = connectors;
     }
 
-    @SuppressWarnings("unchecked")
     public void prepare(Exchange exchange) {
-        PollState state = PollSteps.state(exchange);
         Message in = exchange.getMessage();
-        PolledRecord record = PolledRecord.of(state.connection, state.object,
-                PollQuery.modificationProperty(state.object), in.getBody(Map.class));
+        PolledRecord record = in.getBody(PolledRecord.class);
         in.setHeader(RECORD, record);
         in.setHeader(KeyLocks.KEY_HEADER, record.ledgerKey());
         in.setHeader(ORIGIN, record.origin());
@@ -45,7 +45,10 @@ public class InboundRecords {
         metrics.duplicate(state.connection, state.object);
     }
 
-    /** The intake's record: origin, where it comes from, its version and modification time, and its properties. */
+    /**
+     * The intake's record: origin, where it comes from, its version and modification time, its contract fields
+     * (through the connection's field map) and its properties under the CRM's names.
+     */
     public void normalize(Exchange exchange) {
         PolledRecord record = exchange.getMessage().getHeader(RECORD, PolledRecord.class);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -55,7 +58,8 @@ public class InboundRecords {
         out.put("id", record.id());
         out.put("version", record.version());
         out.put("modifiedAt", record.modifiedAt() == null ? null : record.modifiedAt().toString());
-        out.put("createdAt", record.raw().get("createdAt"));
+        out.put("createdAt", record.createdAt() == null ? null : record.createdAt().toString());
+        out.put("fields", connectors.fieldMap(record.connection()).fromCrm(record.object(), record.properties()));
         out.put("properties", new LinkedHashMap<>(record.properties()));
         exchange.getMessage().setBody(out);
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.connection.ConnectionsConfig;
-import io.crmbridge.connection.CrmCallSteps;
+import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.model.ExchangeKeys;
 
 /**
  * The steps of the poll routes ({@code poll-<connection>-<object>}, routes/inbound-poll.yaml): start from the cursor,
@@ -39,8 +42,11 @@ public class PollSteps {
     private final SyncCursors cursors;
     private final InboundMetrics metrics;
     private final ObjectMapper json;
+    private final CrmConnectors connectors;
 
-    PollSteps(ConnectionsConfig config, SyncCursors cursors, InboundMetrics metrics, ObjectMapper json) {
+    PollSteps(ConnectionsConfig config, SyncCursors cursors, InboundMetrics metrics, ObjectMapper json,
+            CrmConnectors connectors) {
+        this.connectors = connectors;
         this.config = config;
         this.cursors = cursors;
         this.metrics = metrics;
@@ -64,28 +70,25 @@ public class PollSteps {
         PollState state = state(exchange);
         state.startPage();
         ConnectionsConfig.Poll poll = poll(state.connection);
-        Map<String, Object> body = PollQuery.page(state.object, state.from, state.lastSeen, poll.pageSize(),
-                properties(state.connection, state.object));
+        CrmRequest request = connectors.of(state.connection).searchChanged(new ChangeQuery(state.object, state.from,
+                state.lastSeen, poll.pageSize(), properties(state.connection, state.object)));
         Message in = exchange.getMessage();
-        in.setHeader(CrmCallSteps.CONNECTION, state.connection);
-        in.setHeader(CrmCallSteps.OBJECT, state.object);
-        in.setHeader(CrmCallSteps.METHOD, "POST");
-        in.setHeader(CrmCallSteps.PATH, "/crm/v3/objects/" + state.object + "/search");
-        in.setHeader(CrmCallSteps.QUERY, null);
-        in.setBody(json.writeValueAsString(body));
+        in.setHeader(ExchangeKeys.CRM_CONNECTION, state.connection);
+        in.setHeader(ExchangeKeys.CRM_OBJECT, state.object);
+        in.setHeader(ExchangeKeys.CRM_METHOD, request.method());
+        in.setHeader(ExchangeKeys.CRM_PATH, request.path());
+        in.setHeader(ExchangeKeys.CRM_QUERY, request.query());
+        in.setBody(request.body() == null ? null : json.writeValueAsString(request.body()));
     }
 
-    /** The CRM's answer: the page's records become the body; the state learns the highest pair seen. */
-    @SuppressWarnings("unchecked")
+    /** The CRM's answer: the page's records ({@link PolledRecord}s) become the body; the state learns the highest pair. */
     public void readPage(Exchange exchange) {
         PollState state = state(exchange);
-        Map<String, Object> answer = exchange.getMessage().getBody(Map.class);
-        List<Map<String, Object>> results = answer == null || !(answer.get("results") instanceof List<?> r)
-                ? List.of() : (List<Map<String, Object>>) r;
-        String modified = PollQuery.modificationProperty(state.object);
-        for (Map<String, Object> raw : results) {
-            CursorPair pair = PolledRecord.of(state.connection, state.object, modified, raw).position();
-            state.pageHighest = CursorPair.max(state.pageHighest, pair);
+        List<PolledRecord> results = new ArrayList<>();
+        for (CrmRecord record : connectors.of(state.connection).records(state.object, exchange.getMessage().getBody())) {
+            PolledRecord polled = PolledRecord.of(state.connection, state.object, record);
+            results.add(polled);
+            state.pageHighest = CursorPair.max(state.pageHighest, polled.position());
         }
         state.pages++;
         state.pagePolled = results.size();
@@ -96,7 +99,7 @@ public class PollSteps {
                 && (state.lastSeen == null || state.pageHighest.compareTo(state.lastSeen) > 0)
                 && state.pages < poll(state.connection).maxPages();
         state.lastSeen = CursorPair.max(state.lastSeen, state.pageHighest);
-        exchange.getMessage().setBody(new ArrayList<>(results));
+        exchange.getMessage().setBody(results);
     }
 
     /** Every record of the page is through: commit the cursor and the page's counts in one statement. */
@@ -153,17 +156,10 @@ public class PollSteps {
         cursors.failure(state.connection, state.object, message);
     }
 
+    /** The connector's system properties, the mapped ones, and the extra ones of {@code poll.properties.<object>}. */
     private List<String> properties(String connection, String object) {
-        ConnectionsConfig.Connection c = config.connections().get(connection);
-        Set<String> names = new LinkedHashSet<>();
-        names.add(PollQuery.OBJECT_ID);
-        names.add(PollQuery.modificationProperty(object));
-        names.add("createdate");
-        Map<String, ConnectionsConfig.Field> fieldMap = c.fieldMap().get(object);
-        if (fieldMap != null) {
-            fieldMap.values().forEach(f -> names.add(f.property()));
-        }
-        names.addAll(c.poll().properties().getOrDefault(object, List.of()));
+        Set<String> names = new LinkedHashSet<>(connectors.fieldMap(connection).readProperties(object));
+        names.addAll(poll(connection).properties().getOrDefault(object, List.of()));
         return List.copyOf(names);
     }
 

@@ -12,29 +12,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.crmbridge.crm.CrmRecord;
+
 /**
- * One record from a CRM search page ({@code {id, properties, createdAt, updatedAt}}), with what the inbound side
- * derives from it: its poll position, its version for the ledger and its origin.
+ * One record from a CRM search page, as its connector read it, with what the inbound side derives from it: its poll
+ * position, its version for the ledger and its origin.
  */
-public record PolledRecord(String connection, String object, String id, Instant modifiedAt, String version,
-        Map<String, Object> properties, Map<String, Object> raw) {
+public record PolledRecord(String connection, String object, String id, Instant createdAt, Instant modifiedAt,
+        String version, Map<String, Object> properties, Map<String, Object> raw) {
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    @SuppressWarnings("unchecked")
-    public static PolledRecord of(String connection, String object, String modificationProperty, Map<String, Object> raw) {
-        Object id = raw.get("id");
-        if (id == null) {
-            throw new IllegalArgumentException("a CRM record without an id: " + raw);
+    /** The version is the CRM's modification time, or a SHA-256 of the record as the CRM gave it. */
+    public static PolledRecord of(String connection, String object, CrmRecord record) {
+        if (record == null || record.id() == null) {
+            throw new IllegalArgumentException("a CRM record without an id: " + record);
         }
-        Map<String, Object> properties = raw.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-        Instant modified = parseTime(properties.get(modificationProperty));
-        if (modified == null) {
-            modified = parseTime(raw.get("updatedAt"));
-        }
-        String version = modified != null ? modified.toString() : "sha256:" + sha256(canonicalJson(raw));
-        return new PolledRecord(connection, object, id.toString(), modified, version, properties, raw);
+        String version = record.modifiedAt() != null ? record.modifiedAt().toString()
+                : "sha256:" + sha256(canonicalJson(record.raw()));
+        return new PolledRecord(connection, object, record.id(), record.createdAt(), record.modifiedAt(), version,
+                record.properties(), record.raw());
     }
 
     /** {@code {connection}:{object}:{id}:{version}}. */

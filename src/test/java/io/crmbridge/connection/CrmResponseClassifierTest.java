@@ -34,11 +34,4 @@ class CrmResponseClassifierTest {
     void readsRetryAfterSafely(String header, long seconds) {
         assertThat(CrmResponseClassifier.retryAfter(header)).isEqualTo(Duration.ofSeconds(seconds));
     }
-
-    @ParameterizedTest
-    @CsvSource({ "0, 10000, 10000", "5, 10000, ", ", 10000, ", "0, , ", "0, 999999, 60000", "x, 10, " })
-    void aUsedUpWindowMeansWaitingOutTheInterval(String remaining, String interval, Long expectedMillis) {
-        Duration wait = CrmResponseClassifier.exhaustedWindow(remaining, interval);
-        assertThat(wait).isEqualTo(expectedMillis == null ? null : Duration.ofMillis(expectedMillis));
-    }
 }

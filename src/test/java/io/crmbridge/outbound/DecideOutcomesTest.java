@@ -66,7 +66,7 @@ class DecideOutcomesTest {
                 .containsEntry("company", "Known " + t);
         String decisions = (String) query(dataSource, "SELECT decisions::text AS d FROM event_trace WHERE event_id = CAST(? AS uuid)",
                 eventId).get(0).get("d");
-        assertThat(decisions).contains("\"action\": \"update\"").contains("CRM-owned values kept: firstname");
+        assertThat(decisions).contains("\"action\": \"update\"").contains("CRM-owned values kept: first-name");
         assertThat(query(dataSource, "SELECT 1 FROM origin_stamp WHERE object = 'contacts' AND crm_id = ?", id)).hasSize(1);
     }
 

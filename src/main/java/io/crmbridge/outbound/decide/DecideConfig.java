@@ -13,8 +13,8 @@ import io.smallrye.config.WithDefault;
 public interface DecideConfig {
 
     /**
-     * System of record: per object (contacts, companies, deals), the CRM properties the CRM owns. An event never
-     * overwrites their values; it may only fill them while they are empty (a merge).
+     * System of record: per object (contacts, companies, deals), the contract fields the CRM owns ({@code owner},
+     * {@code first-name}, ...). An event never overwrites their values; it may only fill them while they are empty.
      */
     Map<String, List<String>> crmOwned();
 

@@ -2,7 +2,6 @@ package io.crmbridge.outbound.decide;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -10,8 +9,10 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import io.crmbridge.crm.hubspot.HubSpotRequests;
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.FieldMap;
 import io.crmbridge.ledger.KeyLocks;
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.pipeline.EventSteps;
 
@@ -23,15 +24,14 @@ import io.crmbridge.outbound.pipeline.EventSteps;
 @Named("decideLookups")
 public class DecideLookups {
 
-    static final String CONTACT_PROPERTIES = "email,firstname,lastname,phone,company,website,lifecyclestage,hubspot_owner_id";
-    static final String COMPANY_PROPERTIES = "name,domain,hubspot_owner_id";
-
     private final EffectJournal journal;
     private final DecisionEngine engine;
+    private final CrmConnectors connectors;
 
-    DecideLookups(EffectJournal journal, DecisionEngine engine) {
+    DecideLookups(EffectJournal journal, DecisionEngine engine, CrmConnectors connectors) {
         this.journal = journal;
         this.engine = engine;
+        this.connectors = connectors;
     }
 
     /** New decision context; the effects of earlier attempts; then the contact search (body: the email). */
@@ -44,51 +44,56 @@ public class DecideLookups {
         exchange.setProperty("lookupDeals", false);
         Message in = exchange.getMessage();
         clearObjectHeaders(in);
-        in.setHeader(HubSpotRequests.PROPERTIES, CONTACT_PROPERTIES);
+        in.setHeader(ExchangeKeys.CRM_PROPERTIES, readProperties(exchange, "contacts"));
         in.setBody(event.contact().email());
     }
 
     public void contactsFound(Exchange exchange) {
         DecisionContext ctx = context(exchange);
-        ctx.contacts = results(exchange.getMessage().getBody());
-        String contactId = ctx.contacts.size() == 1 ? String.valueOf(ctx.contacts.get(0).get("id")) : ctx.journal.get("contacts");
+        ctx.contacts = matches(exchange, "contacts");
+        String contactId = ctx.contacts.size() == 1 ? ctx.contacts.get(0).id() : ctx.journal.get("contacts");
         Message in = exchange.getMessage();
         clearObjectHeaders(in);
         if (contactId != null && ctx.contacts.size() <= 1) {
             exchange.setProperty("lookupDeals", true);
-            in.setHeader(HubSpotRequests.OBJECT_ID, contactId);
-            in.setHeader("crmPipeline", engine.pipeline(ctx.event));
+            in.setHeader(ExchangeKeys.CRM_OBJECT_ID, contactId);
+            in.setHeader(ExchangeKeys.CRM_PIPELINE, engine.pipeline(ctx.event));
         }
-        in.setHeader(HubSpotRequests.PROPERTIES, COMPANY_PROPERTIES);
+        in.setHeader(ExchangeKeys.CRM_PROPERTIES, readProperties(exchange, "companies"));
         in.setBody(ctx.event.company() == null ? null : ctx.event.company().domain());
     }
 
     public void companiesFound(Exchange exchange) {
-        context(exchange).companies = results(exchange.getMessage().getBody());
+        context(exchange).companies = matches(exchange, "companies");
     }
 
     @SuppressWarnings("unchecked")
     public void dealsFound(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
-        context(exchange).deals = body instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        context(exchange).deals = body instanceof List<?> list ? (List<Match>) list : List.of();
     }
 
     static void clearObjectHeaders(Message in) {
-        in.removeHeader(HubSpotRequests.OBJECT_ID);
-        in.removeHeader(HubSpotRequests.TO_OBJECT);
-        in.removeHeader(HubSpotRequests.TO_OBJECT_ID);
-        in.removeHeader(HubSpotRequests.ID_PROPERTY);
-        in.removeHeader(HubSpotRequests.PROPERTIES);
-        in.removeHeader("crmObject");
-        in.removeHeader("crmPipeline");
+        in.removeHeader(ExchangeKeys.CRM_OBJECT_ID);
+        in.removeHeader(ExchangeKeys.CRM_TO_OBJECT);
+        in.removeHeader(ExchangeKeys.CRM_TO_OBJECT_ID);
+        in.removeHeader(ExchangeKeys.CRM_ID_PROPERTY);
+        in.removeHeader(ExchangeKeys.CRM_PROPERTIES);
+        in.removeHeader(ExchangeKeys.CRM_LINK_TO);
+        in.removeHeader(ExchangeKeys.CRM_OBJECT);
+        in.removeHeader(ExchangeKeys.CRM_PIPELINE);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> results(Object body) {
-        if (body instanceof Map<?, ?> answer && answer.get("results") instanceof List<?> results) {
-            return (List<Map<String, Object>>) results;
-        }
-        return List.of();
+    /** A search answer -> its records, as contract fields. */
+    private List<Match> matches(Exchange exchange, String object) {
+        String connection = connectors.connectionOf(exchange);
+        FieldMap fields = connectors.fieldMap(connection);
+        return connectors.of(connection).records(object, exchange.getMessage().getBody()).stream()
+                .map(r -> new Match(r.id(), fields.fromCrm(object, r.properties()))).toList();
+    }
+
+    private String readProperties(Exchange exchange, String object) {
+        return String.join(",", connectors.fieldMap(connectors.connectionOf(exchange)).readProperties(object));
     }
 
     static DecisionContext context(Exchange exchange) {

@@ -18,9 +18,9 @@ public final class DecisionContext {
 
     final OutboundEvent event;
     final String ledgerKey;
-    List<Map<String, Object>> contacts = List.of();
-    List<Map<String, Object>> companies = List.of();
-    List<Map<String, Object>> deals = List.of();
+    List<Match> contacts = List.of();
+    List<Match> companies = List.of();
+    List<Match> deals = List.of();
     final Map<String, String> journal = new LinkedHashMap<>();
     final Deque<String> ownerCandidates = new ArrayDeque<>();
     boolean ownerRouted;

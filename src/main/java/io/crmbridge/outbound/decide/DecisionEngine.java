@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
-import io.crmbridge.crm.hubspot.OpenDeals;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.ReviewRequired;
 import io.crmbridge.outbound.trace.EventTrace;
@@ -20,7 +19,9 @@ import io.crmbridge.outbound.trace.TraceBuffer;
  * The decision of route {@code decide}, made before anything is written: per object one of create, update, merge,
  * none or skip; the whole event to review (ambiguous match, owner that cannot be resolved) or rejected (no consent
  * to create a contact). Search before create: contact by email, company by domain, open deal of the contact in the
- * target pipeline. CRM-owned fields (system of record) are never overwritten, only filled while empty.
+ * target pipeline. CRM-owned fields (system of record) are never overwritten, only filled while empty. The plan speaks
+ * contract fields ({@code email}, {@code first-name}, {@code stage}, {@code owner}, ...); the connection's field map
+ * turns them into the CRM's properties when they are written.
  */
 @ApplicationScoped
 @Named("decisionEngine")
@@ -87,7 +88,7 @@ public class DecisionEngine {
         Map<String, Object> desired = new LinkedHashMap<>();
         desired.put("domain", company.domain());
         desired.put("name", company.name() != null ? company.name() : company.domain());
-        putIfPresent(desired, "hubspot_owner_id", ctx.ownerId);
+        putIfPresent(desired, "owner", ctx.ownerId);
         return objectPlan("companies", ctx.companies, ctx.journal.get("companies"), desired);
     }
 
@@ -98,16 +99,16 @@ public class DecisionEngine {
             return new ObjectPlan("deals", "skip", null, Map.of(), "event type " + event.eventType() + " moves no deal");
         }
         Map<String, Object> desired = new LinkedHashMap<>();
-        desired.put("dealname", dealName(event));
+        desired.put("name", dealName(event));
         desired.put("pipeline", pipeline(event));
-        desired.put("dealstage", stage);
+        desired.put("stage", stage);
         putIfPresent(desired, "amount", event.details() == null ? null : event.details().get("amount"));
-        putIfPresent(desired, "hubspot_owner_id", ctx.ownerId);
+        putIfPresent(desired, "owner", ctx.ownerId);
         return objectPlan("deals", ctx.deals, ctx.journal.get("deals"), desired);
     }
 
     /** Search results (at most one here) and the journal -> create, update, merge or none. */
-    ObjectPlan objectPlan(String object, List<Map<String, Object>> matches, String journalId, Map<String, Object> desired) {
+    ObjectPlan objectPlan(String object, List<Match> matches, String journalId, Map<String, Object> desired) {
         if (matches.isEmpty() && journalId != null) {
             return new ObjectPlan(object, "none", journalId, Map.of(),
                     "created by an earlier attempt of this event (" + journalId + "), not yet searchable");
@@ -115,11 +116,8 @@ public class DecisionEngine {
         if (matches.isEmpty()) {
             return new ObjectPlan(object, "create", null, desired, "no match found");
         }
-        Map<String, Object> existing = matches.get(0);
-        String id = String.valueOf(existing.get("id"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> current = (Map<String, Object>) existing.getOrDefault("properties", Map.of());
-        return diff(object, id, current, desired);
+        Match existing = matches.get(0);
+        return diff(object, existing.id(), existing.fields(), desired);
     }
 
     ObjectPlan diff(String object, String id, Map<String, Object> current, Map<String, Object> desired) {
@@ -157,16 +155,16 @@ public class DecisionEngine {
         String fullName = event.contact().fullName();
         if (fullName != null) {
             int space = fullName.trim().lastIndexOf(' ');
-            putIfPresent(props, "firstname", space < 0 ? fullName.trim() : fullName.trim().substring(0, space));
-            putIfPresent(props, "lastname", space < 0 ? null : fullName.trim().substring(space + 1));
+            putIfPresent(props, "first-name", space < 0 ? fullName.trim() : fullName.trim().substring(0, space));
+            putIfPresent(props, "last-name", space < 0 ? null : fullName.trim().substring(space + 1));
         }
         putIfPresent(props, "phone", event.contact().phone());
         if (event.company() != null) {
-            putIfPresent(props, "company", event.company().name());
+            putIfPresent(props, "company-name", event.company().name());
             putIfPresent(props, "website", event.company().domain());
         }
-        putIfPresent(props, "lifecyclestage", config.lifecycleStage().get(event.eventType()));
-        putIfPresent(props, "hubspot_owner_id", ctx.ownerId);
+        putIfPresent(props, "lifecycle-stage", config.lifecycleStage().get(event.eventType()));
+        putIfPresent(props, "owner", ctx.ownerId);
         return props;
     }
 
@@ -181,8 +179,8 @@ public class DecisionEngine {
         return routed != null ? routed : deals.defaultPipeline();
     }
 
-    private static String ids(List<Map<String, Object>> records) {
-        return records.stream().map(r -> String.valueOf(r.get("id"))).toList().toString();
+    private static String ids(List<Match> records) {
+        return records.stream().map(Match::id).toList().toString();
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

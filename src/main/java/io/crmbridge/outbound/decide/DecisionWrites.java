@@ -12,16 +12,20 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import io.crmbridge.crm.hubspot.HubSpotRequests;
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.FieldMap;
 import io.crmbridge.inbound.OriginStamps;
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.trace.EventTrace;
 
 /**
  * Steps of the {@code decide-write-*} routes: turn the plan for one object (header {@code decideObject}) into the
- * request for its CRM endpoint ({@code decisionAction} create/update/merge/none, the properties as body, the record's
- * id), then record what the CRM answered: id, trace, effect journal and origin stamp (the inbound side's
- * {@code originStamps}, with the mapped properties as sent and the CRM's modification time of the write).
+ * request for its CRM endpoint ({@code decisionAction} create/update/merge/none, the plan's contract fields turned
+ * into CRM properties by the connection's field map as body, the record's id), then record what the CRM answered:
+ * id, trace, effect journal and origin stamp (the inbound side's {@code originStamps}, with the properties as sent and
+ * the CRM's modification time of the write).
  */
 @ApplicationScoped
 @Named("decisionWrites")
@@ -30,17 +34,17 @@ public class DecisionWrites {
     public static final String OBJECT = "decideObject";
     public static final String ACTION = "decisionAction";
 
-    /** HubSpot's default association type ids from a note / a task to contact, company and deal. */
-    private static final Map<String, Map<String, Integer>> ENGAGEMENT_TYPES = Map.of(
-            "notes", Map.of("contacts", 202, "companies", 190, "deals", 214),
-            "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216));
+    /** The records a note or a task is linked to. */
+    private static final List<String> ENGAGEMENT_LINKS = List.of("contacts", "companies", "deals");
 
     private final EffectJournal journal;
     private final OriginStamps stamps;
+    private final CrmConnectors connectors;
 
-    DecisionWrites(EffectJournal journal, OriginStamps stamps) {
+    DecisionWrites(EffectJournal journal, OriginStamps stamps, CrmConnectors connectors) {
         this.journal = journal;
         this.stamps = stamps;
+        this.connectors = connectors;
     }
 
     /** Contacts, companies, deals: the planned create, update or merge. */
@@ -58,9 +62,9 @@ public class DecisionWrites {
             return;
         }
         if (!plan.action().equals("create")) {
-            in.setHeader(HubSpotRequests.OBJECT_ID, plan.crmId());
+            in.setHeader(ExchangeKeys.CRM_OBJECT_ID, plan.crmId());
         }
-        Map<String, Object> properties = new LinkedHashMap<>(plan.properties());
+        Map<String, Object> properties = fieldMap(exchange).toCrm(plan.object(), plan.properties());
         bridgeProperties(ctx, properties);
         in.setBody(properties);
     }
@@ -79,22 +83,18 @@ public class DecisionWrites {
             return;
         }
         in.setHeader(ACTION, "create");
-        Map<String, Object> properties = new LinkedHashMap<>(object.equals("notes") ? noteProperties(ctx) : taskProperties(ctx));
+        Map<String, Object> properties = fieldMap(exchange).toCrm(object,
+                object.equals("notes") ? noteFields(ctx) : taskFields(ctx));
         bridgeProperties(ctx, properties);
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("properties", properties);
-        input.put("associations", ENGAGEMENT_TYPES.get(object).entrySet().stream()
-                .filter(e -> ctx.id(e.getKey()) != null)
-                .map(e -> Map.of("to", Map.of("id", ctx.id(e.getKey())),
-                        "types", List.of(Map.of("associationCategory", "HUBSPOT_DEFINED", "associationTypeId", e.getValue()))))
-                .toList());
-        in.setBody(input);
+        Map<String, String> linkTo = new LinkedHashMap<>();
+        ENGAGEMENT_LINKS.stream().filter(o -> ctx.id(o) != null).forEach(o -> linkTo.put(o, ctx.id(o)));
+        in.setHeader(ExchangeKeys.CRM_LINK_TO, linkTo);
+        in.setBody(properties);
         EventTrace.of(exchange).decision(object, "create", object.equals("notes") ? "note with the source event"
                 : "onboarding task after a " + ctx.event().eventType() + " event");
     }
 
     /** After the CRM call: the record's id, the response in the trace, the journal entry and the origin stamp. */
-    @SuppressWarnings("unchecked")
     public void written(Exchange exchange) throws SQLException {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
@@ -103,20 +103,23 @@ public class DecisionWrites {
         if (action.equals("none") || action.equals("skip")) {
             return;
         }
-        Map<String, Object> answer = in.getBody(Map.class);
-        String id = answer != null && answer.get("id") != null ? String.valueOf(answer.get("id")) : ctx.id(object);
+        Object answer = in.getBody();
+        String connection = connectors.connectionOf(exchange);
+        CrmRecord record = connectors.of(connection).record(object, answer);
+        String id = record != null ? record.id() : ctx.id(object);
         ctx.ids.put(object, id);
         EventTrace.of(exchange).crmId(object, id);
-        EventTrace.of(exchange).response(object, action, in.getHeader("crmResponseStatus"), answer);
+        EventTrace.of(exchange).response(object, action, in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS), answer);
         String eventId = ctx.event().eventId();
         journal.remember(ctx.ledgerKey(), object, id, eventId);
         ObjectPlan plan = ctx.plan(object);
         if (plan != null) {
             Map<String, String> written = new LinkedHashMap<>();
-            plan.properties().forEach((k, v) -> written.put(k, v == null ? null : String.valueOf(v)));
+            fieldMap(exchange).toCrm(object, plan.properties())
+                    .forEach((k, v) -> written.put(k, v == null ? null : String.valueOf(v)));
             // the inbound poller recognises this write as our own echo (same values, not modified after it)
-            stamps.stamp(in.getHeader("crmConnection", String.class), object, id, written, eventId,
-                    answer == null || answer.get("updatedAt") == null ? null : String.valueOf(answer.get("updatedAt")));
+            stamps.stamp(connection, object, id, written, eventId,
+                    record == null || record.modifiedAt() == null ? null : record.modifiedAt().toString());
         }
     }
 
@@ -129,17 +132,17 @@ public class DecisionWrites {
         boolean both = ctx.id(pair[0]) != null && ctx.id(pair[1]) != null;
         exchange.setProperty("associate", both);
         if (both) {
-            in.setHeader("crmObject", pair[0]);
-            in.setHeader(HubSpotRequests.OBJECT_ID, ctx.id(pair[0]));
-            in.setHeader(HubSpotRequests.TO_OBJECT, pair[1]);
-            in.setHeader(HubSpotRequests.TO_OBJECT_ID, ctx.id(pair[1]));
+            in.setHeader(ExchangeKeys.CRM_OBJECT, pair[0]);
+            in.setHeader(ExchangeKeys.CRM_OBJECT_ID, ctx.id(pair[0]));
+            in.setHeader(ExchangeKeys.CRM_TO_OBJECT, pair[1]);
+            in.setHeader(ExchangeKeys.CRM_TO_OBJECT_ID, ctx.id(pair[1]));
         }
     }
 
     public void associated(Exchange exchange) {
         Message in = exchange.getMessage();
         EventTrace.of(exchange).response("association", in.getHeader("decideAssociation", String.class),
-                in.getHeader("crmResponseStatus"), in.getBody());
+                in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS), in.getBody());
     }
 
     private static void bridgeProperties(DecisionContext ctx, Map<String, Object> properties) {
@@ -147,7 +150,12 @@ public class DecisionWrites {
         properties.put("crmbridge_event_id", ctx.event().eventId());
     }
 
-    private static Map<String, Object> noteProperties(DecisionContext ctx) {
+    private FieldMap fieldMap(Exchange exchange) {
+        return connectors.fieldMap(connectors.connectionOf(exchange));
+    }
+
+    /** The note's contract fields: its text and when the event happened. */
+    private static Map<String, Object> noteFields(DecisionContext ctx) {
         OutboundEvent e = ctx.event();
         StringBuilder body = new StringBuilder();
         body.append(e.eventType()).append(" event from ").append(e.sourceSystem());
@@ -161,21 +169,22 @@ public class DecisionWrites {
         if (e.details() != null) {
             body.append("\nDetails: ").append(e.details());
         }
-        return Map.of("hs_note_body", body.toString(), "hs_timestamp", timestamp(e));
+        return Map.of("body", body.toString(), "timestamp", timestamp(e));
     }
 
-    private static Map<String, Object> taskProperties(DecisionContext ctx) {
+    /** The onboarding task's contract fields. */
+    private static Map<String, Object> taskFields(DecisionContext ctx) {
         OutboundEvent e = ctx.event();
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("hs_task_subject", "Onboarding: " + (e.contact().fullName() != null ? e.contact().fullName() : e.contact().email()));
-        props.put("hs_task_body", "Start onboarding after the " + e.eventType() + " event " + e.eventId());
-        props.put("hs_task_status", "NOT_STARTED");
-        props.put("hs_task_priority", "HIGH");
-        props.put("hs_timestamp", timestamp(e));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("subject", "Onboarding: " + (e.contact().fullName() != null ? e.contact().fullName() : e.contact().email()));
+        fields.put("body", "Start onboarding after the " + e.eventType() + " event " + e.eventId());
+        fields.put("status", "NOT_STARTED");
+        fields.put("priority", "HIGH");
+        fields.put("timestamp", timestamp(e));
         if (ctx.ownerId != null) {
-            props.put("hubspot_owner_id", ctx.ownerId);
+            fields.put("owner", ctx.ownerId);
         }
-        return props;
+        return fields;
     }
 
     /** When the event happened, if the source said so in ISO-8601, else now. */

@@ -1,13 +1,12 @@
 package io.crmbridge.outbound.decide;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.model.OutboundEvent;
 
 /**
@@ -22,9 +21,11 @@ public class OwnerRouting {
     public static final String CANDIDATE = "ownerCandidate";
 
     private final DecideConfig config;
+    private final CrmConnectors connectors;
 
-    OwnerRouting(DecideConfig config) {
+    OwnerRouting(DecideConfig config, CrmConnectors connectors) {
         this.config = config;
+        this.connectors = connectors;
     }
 
     public void start(Exchange exchange) {
@@ -41,18 +42,14 @@ public class OwnerRouting {
     }
 
     /** The owners search answered for the current candidate: an active owner ends the search, else the next one. */
-    @SuppressWarnings("unchecked")
     public void answer(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         String email = exchange.getProperty(CANDIDATE, String.class);
-        Object body = exchange.getMessage().getBody();
-        List<Map<String, Object>> owners = body instanceof Map<?, ?> m && m.get("results") instanceof List<?> l
-                ? (List<Map<String, Object>>) l : List.of();
-        Map<String, Object> active = owners.stream()
-                .filter(o -> email.equalsIgnoreCase(String.valueOf(o.get("email"))) && !Boolean.TRUE.equals(o.get("archived")))
+        CrmOwner active = connectors.of(connectors.connectionOf(exchange)).owners(exchange.getMessage().getBody()).stream()
+                .filter(o -> email.equalsIgnoreCase(o.email()) && o.active())
                 .findFirst().orElse(null);
         if (active != null) {
-            ctx.ownerId = String.valueOf(active.get("id"));
+            ctx.ownerId = active.id();
             ctx.ownerNote = "owner " + email + " (" + ctx.ownerId + ")" + (ctx.ownerNote == null ? "" : "; " + ctx.ownerNote);
             exchange.setProperty(CANDIDATE, null);
             return;

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.outbound.decide.Match;
 import io.crmbridge.sandbox.contract.SandboxContractRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -64,15 +65,13 @@ class CrmEndpointsContractTest {
         producer.requestBodyAndHeaders("direct:crm-association-batch-create",
                 List.of(Map.of("from", Map.of("id", contactId), "to", Map.of("id", companyId))),
                 Map.of("crmObject", "contacts", "crmToObject", "companies"));
-        List<Map<String, Object>> open = producer.requestBodyAndHeaders("direct:crm-deal-search-open", null,
+        List<Match> open = producer.requestBodyAndHeaders("direct:crm-deal-search-open", null,
                 Map.of("crmObjectId", contactId, "crmPipeline", "default"), List.class);
-        assertThat(open).extracting(d -> d.get("id")).containsExactly(dealId);
+        assertThat(open).extracting(Match::id).containsExactly(dealId);
 
         String now = Instant.now().toString();
-        producer.requestBody("direct:crm-note-create", Map.of("properties",
-                Map.of("hs_note_body", "Lead from contract test", "hs_timestamp", now),
-                "associations", List.of(Map.of("to", Map.of("id", contactId), "types",
-                        List.of(Map.of("associationCategory", "HUBSPOT_DEFINED", "associationTypeId", 202))))));
+        producer.requestBodyAndHeader("direct:crm-note-create",
+                Map.of("hs_note_body", "Lead from contract test", "hs_timestamp", now), "crmLinkTo", Map.of("contacts", contactId));
         producer.requestBody("direct:crm-task-create", Map.of("hs_task_subject", "Onboard " + tag, "hs_timestamp", now,
                 "hs_task_status", "NOT_STARTED"));
 

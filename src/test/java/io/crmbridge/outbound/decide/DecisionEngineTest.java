@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.crmbridge.crm.hubspot.OpenDeals;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.model.OutboundEvent.Company;
 import io.crmbridge.model.OutboundEvent.Contact;
@@ -21,7 +20,7 @@ class DecisionEngineTest {
 
     static final DecideConfig CONFIG = new DecideConfig() {
         public Map<String, List<String>> crmOwned() {
-            return Map.of("contacts", List.of("firstname", "hubspot_owner_id"));
+            return Map.of("contacts", List.of("first-name", "owner"));
         }
 
         public Map<String, String> dealStage() {
@@ -67,8 +66,8 @@ class DecisionEngineTest {
                 new LeadContext(null, null, null, consent, null), null, null, Map.of("amount", "10.00"));
     }
 
-    static Map<String, Object> record(String id, Map<String, Object> properties) {
-        return Map.of("id", id, "properties", properties);
+    static Match record(String id, Map<String, Object> fields) {
+        return new Match(id, fields);
     }
 
     @Test
@@ -76,10 +75,10 @@ class DecisionEngineTest {
         DecisionContext ctx = new DecisionContext(event("lead", true, "b.example"), "k");
         assertThat(engine.plan(ctx)).isNull();
         assertThat(ctx.plan("contacts").action()).isEqualTo("create");
-        assertThat(ctx.plan("contacts").properties()).containsEntry("firstname", "Ada").containsEntry("lastname", "Lovelace")
-                .containsEntry("lifecyclestage", "lead");
+        assertThat(ctx.plan("contacts").properties()).containsEntry("first-name", "Ada").containsEntry("last-name", "Lovelace")
+                .containsEntry("lifecycle-stage", "lead");
         assertThat(ctx.plan("companies").action()).isEqualTo("create");
-        assertThat(ctx.plan("deals").properties()).containsEntry("dealstage", "qualifiedtobuy").containsEntry("pipeline", "default");
+        assertThat(ctx.plan("deals").properties()).containsEntry("stage", "qualifiedtobuy").containsEntry("pipeline", "default");
     }
 
     @Test
@@ -119,13 +118,13 @@ class DecisionEngineTest {
 
     @Test
     void crmOwnedFieldsAreFilledWhenEmptyAndNeverOverwritten() {
-        ObjectPlan keep = engine.diff("contacts", "9", Map.of("firstname", "Kept", "phone", "+1"),
-                Map.of("firstname", "New", "phone", "+1"));
+        ObjectPlan keep = engine.diff("contacts", "9", Map.of("first-name", "Kept", "phone", "+1"),
+                Map.of("first-name", "New", "phone", "+1"));
         assertThat(keep.action()).isEqualTo("none");
-        assertThat(keep.reason()).contains("CRM-owned values kept: firstname");
-        ObjectPlan fill = engine.diff("contacts", "9", Map.of("phone", "+1"), Map.of("firstname", "New", "phone", "+1"));
+        assertThat(keep.reason()).contains("CRM-owned values kept: first-name");
+        ObjectPlan fill = engine.diff("contacts", "9", Map.of("phone", "+1"), Map.of("first-name", "New", "phone", "+1"));
         assertThat(fill.action()).isEqualTo("merge");
-        assertThat(fill.properties()).containsExactly(Map.entry("firstname", "New"));
+        assertThat(fill.properties()).containsExactly(Map.entry("first-name", "New"));
         ObjectPlan overwrite = engine.diff("contacts", "9", Map.of("phone", "+1"), Map.of("phone", "+2"));
         assertThat(overwrite.action()).isEqualTo("update");
     }

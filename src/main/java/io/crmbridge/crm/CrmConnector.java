@@ -1,0 +1,104 @@
+package io.crmbridge.crm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.crmbridge.connection.CrmCallException;
+import io.crmbridge.connection.CrmResponseClassifier;
+
+/**
+ * What the flows and the decision code need from a CRM, in the bridge's terms (DESIGN.md section 2). A connector
+ * describes each call as a {@link CrmRequest} (route {@code crm-call} sends it: the one place a CRM is called, with
+ * the connection's token, rate limit and error classes) and reads the CRM's answers back into {@link CrmRecord}s,
+ * {@link CrmOwner}s and ids. Everything vendor-specific (paths, property names, association types, search shapes,
+ * rate-limit headers, error bodies) stays in the connector's own package; one implementation per connection kind.
+ *
+ * <p>Objects are named in the bridge's plural terms: {@code contacts}, {@code companies}, {@code deals},
+ * {@code notes}, {@code tasks}, {@code tickets}.
+ */
+public interface CrmConnector {
+
+    /** The connection kind this connector serves ({@code crmbridge.connections.<name>.kind}). */
+    String kind();
+
+    /** The token endpoint under the base URL when the connection names none. */
+    String defaultTokenPath();
+
+    /** Inputs one batch call takes at most. */
+    int maxBatchSize();
+
+    // --- the vocabulary ---
+
+    /** Contract field -> CRM property for one object, before the connection's own field map overrides it. */
+    Map<String, FieldSpec> defaultFieldMap(String object);
+
+    /** Properties every read of the object returns besides the mapped ones (id, creation and modification time). */
+    List<String> systemProperties(String object);
+
+    // --- requests ---
+
+    /** One page of records changed since the cursor, oldest first by (modification time, id). */
+    CrmRequest searchChanged(ChangeQuery query);
+
+    /** Records whose {@code property} equals {@code value} (search before create). */
+    CrmRequest searchEquals(String object, String property, String value, List<String> properties);
+
+    /** One record by id, or by a unique property when {@code idProperty} is given. */
+    CrmRequest read(String object, String id, String idProperty, List<String> properties);
+
+    /** A new record with its properties and, where the CRM allows it in one call, links to existing records. */
+    CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo);
+
+    /** Changes to one record by id, or by a unique property when {@code idProperty} is given. */
+    CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties);
+
+    /** A batch call: inputs as the connector's batch endpoints take them (at most {@link #maxBatchSize()}). */
+    CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty, List<String> properties);
+
+    /** The default association of two records (idempotent). */
+    CrmRequest associate(String fromObject, String fromId, String toObject, String toId);
+
+    /** Default associations for a list of {@code {from:{id}, to:{id}}} pairs. */
+    CrmRequest associateBatch(String fromObject, String toObject, List<?> pairs);
+
+    /** The ids of the {@code toObject} records associated with one record. */
+    CrmRequest listAssociations(String fromObject, String fromId, String toObject);
+
+    /** One owner by id. */
+    CrmRequest owner(String id);
+
+    /** The owners with an email. */
+    CrmRequest ownersByEmail(String email);
+
+    // --- answers ---
+
+    /** A list, search or batch answer -> its records. */
+    List<CrmRecord> records(String object, Object answer);
+
+    /** A read, create or update answer -> the record; null when the answer holds none. */
+    CrmRecord record(String object, Object answer);
+
+    /** A {@link #listAssociations} answer -> the associated ids. */
+    List<String> associatedIds(Object answer);
+
+    /** An owner answer (one or a list) -> the owners. */
+    List<CrmOwner> owners(Object answer);
+
+    // --- responses ---
+
+    /** A failed answer -> its error class (DESIGN.md section 5); empty for a success. */
+    default Optional<CrmCallException> classify(String connection, int status, String body) {
+        return CrmResponseClassifier.classify(connection, status, body);
+    }
+
+    /** How long a 429 asks to wait, from its {@code Retry-After} (or the CRM's default window). */
+    default Duration retryAfter(Function<String, String> responseHeader) {
+        return CrmResponseClassifier.retryAfter(responseHeader.apply("Retry-After"));
+    }
+
+    /** Rate-limit feedback on any answer: how long until the window has room again when it is used up, else empty. */
+    Optional<Duration> exhaustedWindow(Function<String, String> responseHeader);
+}

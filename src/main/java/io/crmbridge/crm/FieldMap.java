@@ -1,0 +1,94 @@
+package io.crmbridge.crm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.crmbridge.connection.ConnectionsConfig;
+import io.crmbridge.connection.ConnectionsConfig.FieldType;
+
+/**
+ * One connection's map between contract fields ({@code contacts.email}, {@code contacts.first-name},
+ * {@code deals.stage}, {@code owner}, ...) and the CRM's properties, both ways: the connector's defaults, each
+ * overridden by the connection's {@code field-map.<object>.<field>.property / .type / .allowed / .read}. So renaming a
+ * CRM property is configuration. Types: a relationship ({@code {id, name}} object) is written as {@code {id}} and read
+ * through its {@code id} or {@code name}.
+ */
+public final class FieldMap {
+
+    private final String connection;
+    private final Map<String, Map<String, FieldSpec>> byObject = new LinkedHashMap<>();
+    private final CrmConnector connector;
+
+    FieldMap(String connection, CrmConnector connector, Map<String, Map<String, ConnectionsConfig.Field>> configured) {
+        this.connection = connection;
+        this.connector = connector;
+        configured.forEach((object, fields) -> {
+            Map<String, FieldSpec> merged = new LinkedHashMap<>(connector.defaultFieldMap(object));
+            fields.forEach((field, f) -> merged.put(field, new FieldSpec(f.property(), f.type(),
+                    f.allowed().orElse(List.of()), f.read())));
+            byObject.put(object, merged);
+        });
+    }
+
+    /** Contract field -> spec for one object. */
+    public Map<String, FieldSpec> fields(String object) {
+        Map<String, FieldSpec> fields = byObject.get(object);
+        return fields != null ? fields : connector.defaultFieldMap(object);
+    }
+
+    /** The CRM property of a contract field, or null when the object does not map it. */
+    public String property(String object, String field) {
+        FieldSpec spec = fields(object).get(field);
+        return spec == null ? null : spec.property();
+    }
+
+    /** The CRM properties to read for an object: the connector's system properties and every mapped one. */
+    public List<String> readProperties(String object) {
+        Set<String> names = new LinkedHashSet<>(connector.systemProperties(object));
+        fields(object).values().forEach(f -> names.add(f.property()));
+        return List.copyOf(names);
+    }
+
+    /** Contract fields -> CRM properties; a field the map does not know is an error of the caller. */
+    public Map<String, Object> toCrm(String object, Map<String, Object> fields) {
+        Map<String, FieldSpec> specs = fields(object);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> unmapped = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            FieldSpec spec = specs.get(field);
+            if (spec == null) {
+                unmapped.add(object + "." + field);
+            } else {
+                properties.put(spec.property(), spec.type() == FieldType.RELATIONSHIP && value != null
+                        && !(value instanceof Map<?, ?>) ? Map.of("id", value) : value);
+            }
+        });
+        if (!unmapped.isEmpty()) {
+            throw new IllegalArgumentException("connection " + connection + " maps no CRM property for " + unmapped
+                    + " (crmbridge.connections." + connection + ".field-map.<object>.<field>.property)");
+        }
+        return properties;
+    }
+
+    /** CRM properties -> the contract fields the map knows (others are left out). */
+    public Map<String, Object> fromCrm(String object, Map<String, Object> properties) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields(object).forEach((field, spec) -> {
+            if (properties.containsKey(spec.property())) {
+                fields.put(field, read(spec, properties.get(spec.property())));
+            }
+        });
+        return fields;
+    }
+
+    private static Object read(FieldSpec spec, Object value) {
+        if (spec.type() == FieldType.RELATIONSHIP && value instanceof Map<?, ?> relationship) {
+            return relationship.get(spec.read());
+        }
+        return value;
+    }
+}

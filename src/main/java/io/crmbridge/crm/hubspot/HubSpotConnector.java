@@ -1,0 +1,254 @@
+package io.crmbridge.crm.hubspot;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.crmbridge.crm.BatchOperation;
+import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmOwner;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.crm.FieldSpec;
+
+/**
+ * HubSpot CRM v3 objects, v4 associations and v3 owners, as HubSpot's published specs describe them: every path,
+ * property name, association type, search shape and rate-limit header of HubSpot lives in this package.
+ */
+@ApplicationScoped
+public class HubSpotConnector implements CrmConnector {
+
+    /** HubSpot's default association type ids from a note or a task to a contact, a company and a deal. */
+    private static final Map<String, Map<String, Integer>> ENGAGEMENT_TYPES = Map.of(
+            "notes", Map.of("contacts", 202, "companies", 190, "deals", 214),
+            "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216));
+
+    @Override
+    public String kind() {
+        return "hubspot";
+    }
+
+    @Override
+    public String defaultTokenPath() {
+        return "/oauth/v1/token";
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return 100;
+    }
+
+    @Override
+    public Map<String, FieldSpec> defaultFieldMap(String object) {
+        return HubSpotFields.of(object);
+    }
+
+    @Override
+    public List<String> systemProperties(String object) {
+        return List.of(HubSpotSearch.OBJECT_ID, HubSpotSearch.modificationProperty(object), "createdate");
+    }
+
+    // --- requests ---
+
+    @Override
+    public CrmRequest searchChanged(ChangeQuery query) {
+        return CrmRequest.post(objects(query.object()) + "/search", HubSpotSearch.changed(query));
+    }
+
+    @Override
+    public CrmRequest searchEquals(String object, String property, String value, List<String> properties) {
+        return CrmRequest.post(objects(object) + "/search", HubSpotSearch.equal(property, value, properties));
+    }
+
+    @Override
+    public CrmRequest read(String object, String id, String idProperty, List<String> properties) {
+        String query = join(properties.isEmpty() ? null : "properties=" + encode(String.join(",", properties)),
+                idPropertyQuery(idProperty));
+        return CrmRequest.get(objects(object) + "/" + encode(id), query);
+    }
+
+    @Override
+    public CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("properties", properties);
+        Map<String, Integer> types = ENGAGEMENT_TYPES.getOrDefault(object, Map.of());
+        List<Map<String, Object>> associations = new ArrayList<>();
+        linkTo.forEach((toObject, toId) -> {
+            Integer type = types.get(toObject);
+            if (type != null && toId != null) {
+                associations.add(Map.of("to", Map.of("id", toId), "types",
+                        List.of(Map.of("associationCategory", "HUBSPOT_DEFINED", "associationTypeId", type))));
+            }
+        });
+        if (!associations.isEmpty()) {
+            input.put("associations", associations);
+        }
+        return CrmRequest.post(objects(object), input);
+    }
+
+    @Override
+    public CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties) {
+        return new CrmRequest("PATCH", objects(object) + "/" + encode(id), idPropertyQuery(idProperty),
+                Map.of("properties", properties));
+    }
+
+    @Override
+    public CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty,
+            List<String> properties) {
+        if (inputs.size() > maxBatchSize()) {
+            throw new IllegalArgumentException("HubSpot batch " + operation + " takes at most " + maxBatchSize()
+                    + " inputs, got " + inputs.size());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("inputs", inputs);
+        if (operation == BatchOperation.READ) {
+            body.put("properties", properties);
+            body.put("propertiesWithHistory", List.of());
+            if (idProperty != null) {
+                body.put("idProperty", idProperty);
+            }
+        }
+        return CrmRequest.post(objects(object) + "/batch/" + operation.name().toLowerCase(java.util.Locale.ROOT), body);
+    }
+
+    @Override
+    public CrmRequest associate(String fromObject, String fromId, String toObject, String toId) {
+        return new CrmRequest("PUT", "/crm/v4/objects/" + fromObject + "/" + encode(fromId) + "/associations/default/"
+                + toObject + "/" + encode(toId), null, null);
+    }
+
+    @Override
+    public CrmRequest associateBatch(String fromObject, String toObject, List<?> pairs) {
+        return CrmRequest.post("/crm/v4/associations/" + fromObject + "/" + toObject + "/batch/associate/default",
+                Map.of("inputs", pairs));
+    }
+
+    @Override
+    public CrmRequest listAssociations(String fromObject, String fromId, String toObject) {
+        return CrmRequest.get("/crm/v4/objects/" + fromObject + "/" + encode(fromId) + "/associations/" + toObject,
+                "limit=500");
+    }
+
+    @Override
+    public CrmRequest owner(String id) {
+        return CrmRequest.get("/crm/v3/owners/" + encode(id), null);
+    }
+
+    @Override
+    public CrmRequest ownersByEmail(String email) {
+        return CrmRequest.get("/crm/v3/owners", "email=" + encode(email) + "&limit=10");
+    }
+
+    // --- answers ---
+
+    @Override
+    public List<CrmRecord> records(String object, Object answer) {
+        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
+            return results.stream().filter(Map.class::isInstance).map(r -> record(object, r)).toList();
+        }
+        return List.of();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CrmRecord record(String object, Object answer) {
+        if (!(answer instanceof Map<?, ?> map) || map.get("id") == null) {
+            return null;
+        }
+        Map<String, Object> raw = (Map<String, Object>) map;
+        Map<String, Object> properties = raw.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+        Instant modified = time(properties.get(HubSpotSearch.modificationProperty(object)));
+        if (modified == null) {
+            modified = time(raw.get("updatedAt"));
+        }
+        return new CrmRecord(String.valueOf(raw.get("id")), time(raw.get("createdAt")), modified, properties, raw);
+    }
+
+    @Override
+    public List<String> associatedIds(Object answer) {
+        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
+            return results.stream().filter(Map.class::isInstance).map(r -> String.valueOf(((Map<?, ?>) r).get("toObjectId")))
+                    .toList();
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<CrmOwner> owners(Object answer) {
+        List<?> list = answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results ? results
+                : answer instanceof Map<?, ?> one ? List.of(one) : List.of();
+        return list.stream().filter(Map.class::isInstance).map(o -> (Map<?, ?>) o)
+                .filter(o -> o.get("id") != null)
+                .map(o -> new CrmOwner(String.valueOf(o.get("id")), o.get("email") == null ? null : String.valueOf(o.get("email")),
+                        !Boolean.TRUE.equals(o.get("archived"))))
+                .toList();
+    }
+
+    // --- responses ---
+
+    /**
+     * HubSpot's rate-limit headers on any answer: when {@code X-HubSpot-RateLimit-Remaining} reaches 0, the interval
+     * to wait before the window has room again ({@code X-HubSpot-RateLimit-Interval-Milliseconds}).
+     */
+    @Override
+    public Optional<Duration> exhaustedWindow(Function<String, String> responseHeader) {
+        String remaining = responseHeader.apply("X-HubSpot-RateLimit-Remaining");
+        String interval = responseHeader.apply("X-HubSpot-RateLimit-Interval-Milliseconds");
+        if (remaining == null || interval == null) {
+            return Optional.empty();
+        }
+        try {
+            if (Long.parseLong(remaining.trim()) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofMillis(Math.max(0, Math.min(Long.parseLong(interval.trim()), 60_000))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    // --- helpers ---
+
+    private static String objects(String object) {
+        return "/crm/v3/objects/" + object;
+    }
+
+    private static String idPropertyQuery(String idProperty) {
+        return idProperty == null ? null : "idProperty=" + encode(idProperty);
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "&" + b;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Epoch milliseconds or ISO-8601; null when absent or unreadable. */
+    static Instant time(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().trim();
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.crmbridge.crm.hubspot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.crmbridge.crm.FieldSpec;
+
+/**
+ * HubSpot's property API names for the contract fields the bridge writes and reads, per object; a connection's
+ * {@code field-map} overrides any of them (a renamed or custom property is configuration).
+ */
+final class HubSpotFields {
+
+    static final String OWNER = "hubspot_owner_id";
+
+    private static final Map<String, Map<String, FieldSpec>> DEFAULTS = Map.of(
+            "contacts", ordered(
+                    "email", FieldSpec.string("email"),
+                    "first-name", FieldSpec.string("firstname"),
+                    "last-name", FieldSpec.string("lastname"),
+                    "phone", FieldSpec.string("phone"),
+                    "company-name", FieldSpec.string("company"),
+                    "website", FieldSpec.string("website"),
+                    "lifecycle-stage", FieldSpec.string("lifecyclestage"),
+                    "owner", FieldSpec.string(OWNER)),
+            "companies", ordered(
+                    "domain", FieldSpec.string("domain"),
+                    "name", FieldSpec.string("name"),
+                    "owner", FieldSpec.string(OWNER)),
+            "deals", ordered(
+                    "name", FieldSpec.string("dealname"),
+                    "pipeline", FieldSpec.string("pipeline"),
+                    "stage", FieldSpec.string("dealstage"),
+                    "amount", FieldSpec.number("amount"),
+                    "owner", FieldSpec.string(OWNER)),
+            "notes", ordered(
+                    "body", FieldSpec.string("hs_note_body"),
+                    "timestamp", FieldSpec.date("hs_timestamp")),
+            "tasks", ordered(
+                    "subject", FieldSpec.string("hs_task_subject"),
+                    "body", FieldSpec.string("hs_task_body"),
+                    "status", FieldSpec.enumeration("hs_task_status", List.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED")),
+                    "priority", FieldSpec.enumeration("hs_task_priority", List.of("LOW", "MEDIUM", "HIGH")),
+                    "timestamp", FieldSpec.date("hs_timestamp"),
+                    "owner", FieldSpec.string(OWNER)));
+
+    private HubSpotFields() {
+    }
+
+    static Map<String, FieldSpec> of(String object) {
+        return DEFAULTS.getOrDefault(object, Map.of());
+    }
+
+    private static Map<String, FieldSpec> ordered(Object... pairs) {
+        Map<String, FieldSpec> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (FieldSpec) pairs[i + 1]);
+        }
+        return map;
+    }
+}

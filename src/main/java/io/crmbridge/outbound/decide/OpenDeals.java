@@ -1,0 +1,75 @@
+package io.crmbridge.outbound.decide;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.FieldMap;
+import io.crmbridge.model.ExchangeKeys;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Steps of route {@code crm-deal-search-open}: the contact's associated deals, read in one batch, kept when they are in
+ * the target pipeline ({@code crmPipeline}) and not in a closed stage. Contract fields {@code deals.pipeline} and
+ * {@code deals.stage} through the connection's field map.
+ */
+@ApplicationScoped
+@Named("openDeals")
+public class OpenDeals {
+
+    @ConfigMapping(prefix = "crmbridge.deals")
+    public interface DealsConfig {
+        /** Deal stages that count as closed (HubSpot's default pipeline: closedwon, closedlost). */
+        @WithDefault("closedwon,closedlost")
+        Set<String> closedStages();
+
+        /** The pipeline a deal goes to when the event names none. */
+        @WithDefault("default")
+        String defaultPipeline();
+    }
+
+    private final DealsConfig config;
+    private final CrmConnectors connectors;
+
+    OpenDeals(DealsConfig config, CrmConnectors connectors) {
+        this.config = config;
+        this.connectors = connectors;
+    }
+
+    /** Association list answer -> batch read inputs [{id}] of the deals, with the deal properties to read. */
+    public List<Map<String, Object>> dealIdsAsReadInputs(Exchange exchange) {
+        String connection = connectors.connectionOf(exchange);
+        Message in = exchange.getMessage();
+        in.setHeader(ExchangeKeys.CRM_PROPERTIES, String.join(",", connectors.fieldMap(connection).readProperties("deals")));
+        return connectors.of(connection).associatedIds(in.getBody()).stream()
+                .map(id -> Map.<String, Object>of("id", id)).toList();
+    }
+
+    /** Batch read answer (or the empty input list) -> the open deals of the target pipeline. */
+    public List<Match> openInPipeline(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof List<?>) {
+            return List.of();
+        }
+        String connection = connectors.connectionOf(exchange);
+        FieldMap fields = connectors.fieldMap(connection);
+        String pipeline = exchange.getMessage().getHeader(ExchangeKeys.CRM_PIPELINE, config.defaultPipeline(), String.class);
+        return connectors.of(connection).records("deals", body).stream()
+                .map(deal -> new Match(deal.id(), fields.fromCrm("deals", deal.properties())))
+                .filter(deal -> isOpenIn(deal, pipeline))
+                .toList();
+    }
+
+    private boolean isOpenIn(Match deal, String pipeline) {
+        return pipeline.equals(String.valueOf(deal.fields().get("pipeline")))
+                && !config.closedStages().contains(String.valueOf(deal.fields().get("stage")));
+    }
+}

@@ -1,0 +1,96 @@
+package io.crmbridge.crm.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.inbound.CursorPair;
+
+/** The HubSpot connector's requests and answers: poll search bodies, records, owners, rate-limit headers. */
+class HubSpotConnectorTest {
+
+    static final Instant T = Instant.parse("2026-01-31T23:59:59.123Z");
+    final HubSpotConnector hubspot = new HubSpotConnector();
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void laterPagesRestartFromTheLastPairSeenAndNeverUseAnOffset() {
+        CrmRequest first = hubspot.searchChanged(new ChangeQuery("contacts", T, null, 100, List.of("email")));
+        assertThat(first.method()).isEqualTo("POST");
+        assertThat(first.path()).isEqualTo("/crm/v3/objects/contacts/search");
+        Map<String, Object> body = (Map<String, Object>) first.body();
+        assertThat(body.get("after")).isEqualTo("0");
+        assertThat(body.toString()).contains("lastmodifieddate", "GTE", Long.toString(T.toEpochMilli()));
+
+        Map<String, Object> next = (Map<String, Object>) hubspot
+                .searchChanged(new ChangeQuery("deals", null, new CursorPair(T, "1234"), 100, List.of())).body();
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) next.get("filterGroups");
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).toString()).contains("hs_lastmodifieddate", "GT", Long.toString(T.toEpochMilli()));
+        assertThat(groups.get(1).toString()).contains("EQ", "hs_object_id", "1234");
+        assertThat(next.get("after")).isEqualTo("0");
+        assertThat(next.get("sorts").toString()).contains("hs_lastmodifieddate", "ASCENDING");
+
+        Map<String, Object> all = (Map<String, Object>) hubspot
+                .searchChanged(new ChangeQuery("contacts", null, null, 100, List.of())).body();
+        assertThat((List<?>) all.get("filterGroups")).isEmpty();
+    }
+
+    @Test
+    void recordsCarryTheModificationTimeOfTheirObject() {
+        CrmRecord contact = hubspot.record("contacts",
+                Map.of("id", "42", "properties", Map.of("lastmodifieddate", T.toString()), "createdAt", T.toString()));
+        assertThat(contact.id()).isEqualTo("42");
+        assertThat(contact.modifiedAt()).isEqualTo(T);
+        assertThat(contact.createdAt()).isEqualTo(T);
+
+        List<CrmRecord> deals = hubspot.records("deals", Map.of("results", List.of(
+                Map.of("id", "7", "properties", Map.of("hs_lastmodifieddate", Long.toString(T.toEpochMilli()))),
+                Map.of("id", "8", "properties", Map.of("dealname", "x"), "updatedAt", T.toString()),
+                Map.of("id", "9", "properties", Map.of("dealname", "x")))));
+        assertThat(deals).extracting(CrmRecord::modifiedAt).containsExactly(T, T, null);
+        assertThat(hubspot.record("deals", Map.of("properties", Map.of()))).as("no id, no record").isNull();
+    }
+
+    @Test
+    void ownersAndAssociationsReadAsIds() {
+        assertThat(hubspot.owners(Map.of("results", List.of(
+                Map.of("id", "1", "email", "a@x.example", "archived", false),
+                Map.of("id", "2", "email", "b@x.example", "archived", true)))))
+                .extracting(o -> o.id() + ":" + o.active()).containsExactly("1:true", "2:false");
+        assertThat(hubspot.associatedIds(Map.of("results", List.of(Map.of("toObjectId", 11), Map.of("toObjectId", "12")))))
+                .containsExactly("11", "12");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void engagementsLinkWithHubSpotsDefinedAssociationTypes() {
+        Map<String, Object> input = (Map<String, Object>) hubspot.create("notes", Map.of("hs_note_body", "x"),
+                Map.of("contacts", "5", "deals", "6")).body();
+        assertThat(input.get("associations").toString()).contains("associationTypeId=202", "associationTypeId=214");
+        Map<String, Object> contact = (Map<String, Object>) hubspot.create("contacts", Map.of("email", "a@b.example"),
+                Map.of()).body();
+        assertThat(contact).doesNotContainKey("associations");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "0, 10000, 10000", "5, 10000, ", ", 10000, ", "0, , ", "0, 999999, 60000", "x, 10, " })
+    void aUsedUpWindowMeansWaitingOutTheInterval(String remaining, String interval, Long expectedMillis) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-HubSpot-RateLimit-Remaining", remaining);
+        headers.put("X-HubSpot-RateLimit-Interval-Milliseconds", interval);
+        assertThat(hubspot.exhaustedWindow(headers::get).orElse(null))
+                .isEqualTo(expectedMillis == null ? null : Duration.ofMillis(expectedMillis));
+    }
+}
