@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox.objects;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,8 @@ import java.util.random.RandomGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.crmbridge.sandbox.history.PropertyHistory;
+
 /**
  * The sandbox CRM's in-memory records, one {@link TypeTable} per object type. Ids are numeric and unique across
  * the store (and across resets). Every write sets the managed properties: {@code hs_object_id}, {@code createdate},
@@ -28,12 +31,26 @@ public class RecordStore {
     private static final long FIRST_ID = 1001;
 
     private final SandboxClock clock;
+    private final SearchIndexLag searchLag;
+    private final PropertyHistory history;
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ObjectType, TypeTable> tables = new EnumMap<>(ObjectType.class);
 
-    @Inject
+    /** A store whose search never lags (plain unit tests and benchmarks). */
     public RecordStore(SandboxClock clock) {
+        this(clock, new SearchIndexLag(() -> Duration.ZERO), new PropertyHistory("sandbox-app", 20));
+    }
+
+    /** A store whose search never lags, with its property history (plain unit tests). */
+    public RecordStore(SandboxClock clock, PropertyHistory history) {
+        this(clock, new SearchIndexLag(() -> Duration.ZERO), history);
+    }
+
+    @Inject
+    public RecordStore(SandboxClock clock, SearchIndexLag searchLag, PropertyHistory history) {
         this.clock = clock;
+        this.searchLag = searchLag;
+        this.history = history;
         for (ObjectType t : ObjectType.values()) {
             tables.put(t, new TypeTable(t));
         }
@@ -41,6 +58,11 @@ public class RecordStore {
 
     public SandboxClock clock() {
         return clock;
+    }
+
+    /** Every property change made through {@link #create} and {@link #update}, with its source. */
+    public PropertyHistory history() {
+        return history;
     }
 
     // --- writes ---------------------------------------------------------------------------------------------
@@ -55,7 +77,41 @@ public class RecordStore {
                 checkUnique(table, properties, -1);
             }
             Instant now = clock.now();
-            return insert(table, properties, now, now);
+            CrmRecord created = insert(table, properties, now, now);
+            lagSearch(table, null, created);
+            history.recordWrite(null, created);
+            return created;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The outcome of an upsert: the record and whether it was created. */
+    public record Upserted(CrmRecord record, boolean created) {
+    }
+
+    /**
+     * Updates the live record whose unique {@code property} holds {@code value}, or creates one with that value, in
+     * one step under the type's lock, so two upserts of one value never create two records; 409 if the changes
+     * would take another record's unique value.
+     */
+    public Upserted upsert(ObjectType type, String property, String value, Map<String, String> changes) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            Optional<Long> existing = table.findUnique(property, value);
+            if (existing.isPresent()) {
+                return new Upserted(updateLocked(table, table.live().get(existing.get()), changes), false);
+            }
+            Map<String, String> withKey = new LinkedHashMap<>(changes);
+            withKey.put(property, value);
+            checkUnique(table, withKey, -1);
+            Instant now = clock.now();
+            CrmRecord created = insert(table, withKey, now, now);
+            lagSearch(table, null, created);
+            history.recordWrite(null, created);
+            return new Upserted(created, true);
         } finally {
             lock.unlock();
         }
@@ -98,11 +154,54 @@ public class RecordStore {
             if (current == null) {
                 return Optional.empty();
             }
-            checkUnique(table, changes, id);
-            CrmRecord next = build(type, id, new LinkedHashMap<>(current.properties()), changes,
-                    current.createdAt(), clock.now());
-            table.putLive(current, next);
-            return Optional.of(next);
+            return Optional.of(updateLocked(table, current, changes));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CrmRecord updateLocked(TypeTable table, CrmRecord current, Map<String, String> changes) {
+        checkUnique(table, changes, current.id());
+        CrmRecord next = build(table.type, current.id(), new LinkedHashMap<>(current.properties()), changes,
+                current.createdAt(), clock.now());
+        table.putLive(current, next);
+        lagSearch(table, current, next);
+        history.recordWrite(current, next);
+        return next;
+    }
+
+    /** With a search index lag in force, search keeps seeing {@code previous} (or nothing) for the lag. */
+    private void lagSearch(TypeTable table, CrmRecord previous, CrmRecord next) {
+        Duration lag = searchLag.lag();
+        if (!lag.isZero()) {
+            long now = System.nanoTime();
+            table.lagSearch(previous, next, now + lag.toNanos(), now);
+        }
+    }
+
+    /** Sets the search index lag; setting 0 makes every record's latest version searchable at once. */
+    public void searchIndexLag(Duration lag) {
+        searchLag.set(lag);
+        if (lag.isZero()) {
+            for (TypeTable table : tables.values()) {
+                Lock lock = table.lock.writeLock();
+                lock.lock();
+                try {
+                    table.clearSearchLag();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Brings a type's unique-value indexes in line with its properties (after a property was created or removed). */
+    public void syncUniqueIndexes(ObjectType type) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            table.syncUniqueIndexes();
         } finally {
             lock.unlock();
         }
@@ -155,6 +254,35 @@ public class RecordStore {
             } finally {
                 lock.unlock();
             }
+        }
+        history.clear();
+    }
+
+    /**
+     * Merges live record {@code secondaryId} into live record {@code primaryId} at one moment: the primary takes
+     * {@code changes.apply(primary, secondary)} and a new modification time, the secondary leaves the live records
+     * (not archived). Empty if either is not live.
+     */
+    public Optional<CrmRecord> merge(ObjectType type, long primaryId, long secondaryId,
+            java.util.function.BinaryOperator<Map<String, String>> changes) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            CrmRecord primary = table.live().get(primaryId);
+            CrmRecord secondary = table.live().get(secondaryId);
+            if (primary == null || secondary == null || primaryId == secondaryId) {
+                return Optional.empty();
+            }
+            Map<String, String> merged = changes.apply(primary.properties(), secondary.properties());
+            table.removeLive(secondary);
+            CrmRecord next = build(type, primaryId, new LinkedHashMap<>(primary.properties()), merged,
+                    primary.createdAt(), clock.now());
+            table.putLive(primary, next);
+            history.recordWrite(primary, next);
+            return Optional.of(next);
+        } finally {
+            lock.unlock();
         }
     }
 
