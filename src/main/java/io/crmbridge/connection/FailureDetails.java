@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.model.ExchangeKeys;
+
 /**
  * Puts what went wrong into headers for the error channels' SQL ({@code routes/errors.yaml}): the route and
  * endpoint that failed, the exception, the attempts made, the CRM's status and body, and the request as sent.
@@ -26,22 +28,22 @@ public class FailureDetails {
         if (error == null) {
             error = exchange.getException();
         }
-        in.setHeader("failureRouteId", exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class));
-        in.setHeader("failureEndpoint", exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class));
-        in.setHeader("failureClass", error == null ? null : error.getClass().getName());
-        in.setHeader("failureMessage", error == null ? null : error.getMessage());
-        in.setHeader("failureAttempts", in.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1);
+        in.setHeader(ExchangeKeys.FAILURE_ROUTE_ID, exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class));
+        in.setHeader(ExchangeKeys.FAILURE_ENDPOINT, exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class));
+        in.setHeader(ExchangeKeys.FAILURE_CLASS, error == null ? null : error.getClass().getName());
+        in.setHeader(ExchangeKeys.FAILURE_MESSAGE, error == null ? null : error.getMessage());
+        in.setHeader(ExchangeKeys.FAILURE_ATTEMPTS, in.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1);
         String request = exchange.getProperty(CrmCallSteps.REQUEST_BODY, String.class);
-        in.setHeader("failurePayload", request != null ? request : in.getBody(String.class));
-        in.setHeader("failureEventId", in.getHeader("crmEventId", String.class));
+        in.setHeader(ExchangeKeys.FAILURE_PAYLOAD, request != null ? request : in.getBody(String.class));
+        in.setHeader(ExchangeKeys.FAILURE_EVENT_ID, in.getHeader(ExchangeKeys.EVENT_ID, String.class));
         if (error instanceof CrmCallException crm) {
-            in.setHeader("failureStatus", crm.status());
-            in.setHeader("failureResponse", crm.responseBody());
-            in.setHeader("failureReason", crm.kind() + " " + crm.status());
+            in.setHeader(ExchangeKeys.FAILURE_STATUS, crm.status());
+            in.setHeader(ExchangeKeys.FAILURE_RESPONSE, crm.responseBody());
+            in.setHeader(ExchangeKeys.FAILURE_REASON, crm.kind() + " " + crm.status());
         } else {
-            in.setHeader("failureStatus", null);
-            in.setHeader("failureResponse", null);
-            in.setHeader("failureReason", error == null ? "unknown" : error.getClass().getSimpleName());
+            in.setHeader(ExchangeKeys.FAILURE_STATUS, null);
+            in.setHeader(ExchangeKeys.FAILURE_RESPONSE, null);
+            in.setHeader(ExchangeKeys.FAILURE_REASON, error == null ? "unknown" : error.getClass().getSimpleName());
         }
     }
 }

@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.model.ExchangeKeys;
+
 /**
  * Serializes work on one ledger key across threads and replicas, from {@link #lock} until the exchange completes, so
  * two nodes cannot both find a key absent and both create. The lock is a lease ({@link KeyLeases}): it expires with
@@ -19,7 +21,7 @@ import org.apache.camel.Exchange;
 @Named("keyLocks")
 public class KeyLocks {
 
-    public static final String KEY_HEADER = "ledgerKey";
+    public static final String KEY_HEADER = ExchangeKeys.LEDGER_KEY;
 
     private final KeyLeases leases;
 

@@ -9,6 +9,42 @@ public final class ExchangeKeys {
     private ExchangeKeys() {
     }
 
+    // --- the outbound event (routes/webhook.yaml, routes/event-pipeline.yaml) ---
+
+    /** Header: the event's id, from its storage in {@code raw_event} to its last step. */
+    public static final String EVENT_ID = "eventId";
+    /** Header: the configured source that sent the event ({@code POST /events/{source}}). */
+    public static final String EVENT_SOURCE = "eventSource";
+    /** Header: the route that normalizes the event's source ({@code direct:normalize-<name>}). */
+    public static final String EVENT_NORMALIZER = "eventNormalizer";
+    /** Header of route {@code webhook-receive}: the source named in the path. */
+    public static final String WEBHOOK_SOURCE = "source";
+    /** Exchange property: the claimed {@code raw_event} row being processed. */
+    public static final String RAW_EVENT = "rawEvent";
+    /** Exchange property: the event in the internal contract, once normalized. */
+    public static final String OUTBOUND_EVENT = "outboundEvent";
+    /** Exchange property: the event passed validation and the loop guard. */
+    public static final String EVENT_ACCEPTED = "eventAccepted";
+    /** Exchange property: the event's trace, written when the event ends. */
+    public static final String EVENT_TRACE = "eventTrace";
+    /** Header of the ledger steps: the idempotency key being processed. */
+    public static final String LEDGER_KEY = "ledgerKey";
+    /** Header of route {@code demo-traffic}: the source a sample event is posted to. */
+    public static final String DEMO_SOURCE = "demoSource";
+
+    // --- the error channels (routes/errors.yaml): what failed, for dead_letter and review_item ---
+
+    public static final String FAILURE_EVENT_ID = "failureEventId";
+    public static final String FAILURE_ROUTE_ID = "failureRouteId";
+    public static final String FAILURE_ENDPOINT = "failureEndpoint";
+    public static final String FAILURE_CLASS = "failureClass";
+    public static final String FAILURE_MESSAGE = "failureMessage";
+    public static final String FAILURE_ATTEMPTS = "failureAttempts";
+    public static final String FAILURE_PAYLOAD = "failurePayload";
+    public static final String FAILURE_STATUS = "failureStatus";
+    public static final String FAILURE_RESPONSE = "failureResponse";
+    public static final String FAILURE_REASON = "failureReason";
+
     // --- headers of the per-object CRM endpoints (routes/crm-endpoints.yaml) ---
 
     /** The connection to call (default: {@code crmbridge.crm.default-connection}). */

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.outbound.SourcesConfig;
 import io.crmbridge.outbound.receive.SignatureCheck;
 
@@ -41,7 +42,7 @@ public class DemoTraffic {
         Sample sample = samples.get(next.getAndIncrement() % samples.size());
         Message in = exchange.getMessage();
         in.getHeaders().clear();
-        in.setHeader("demoSource", sample.source());
+        in.setHeader(ExchangeKeys.DEMO_SOURCE, sample.source());
         in.setHeader(Exchange.HTTP_METHOD, "POST");
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         sign(in, sample, exchange.getContext().resolvePropertyPlaceholders("{{quarkus.http.port:8080}}"));

@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.model.OutboundEvent.Company;
 import io.crmbridge.model.OutboundEvent.Contact;
@@ -35,7 +36,7 @@ public class CalendlyNormalizer {
 
     @SuppressWarnings("unchecked")
     public OutboundEvent normalize(Exchange exchange) {
-        String source = exchange.getMessage().getHeader("eventSource", String.class);
+        String source = exchange.getMessage().getHeader(ExchangeKeys.EVENT_SOURCE, String.class);
         Map<String, Object> body = exchange.getMessage().getBody(Map.class);
         PayloadReader p = new PayloadReader(json, body);
         String type = p.text("/event");
@@ -47,7 +48,7 @@ public class CalendlyNormalizer {
         details.put("meeting_name", p.text("/payload/scheduled_event/name"));
         details.put("start_time", p.text("/payload/scheduled_event/start_time"));
         String recordId = p.text("/payload/uri");
-        return new OutboundEvent(exchange.getMessage().getHeader("eventId", String.class), "booking", source, recordId,
+        return new OutboundEvent(exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class), "booking", source, recordId,
                 p.text("/payload/tracking/utm_content"),
                 EventKeys.idempotencyKey(source, null, recordId, "booking", p.canonical()), p.text("/created_at"), null,
                 new Contact(p.text("/payload/email"), p.text("/payload/text_reminder_number"), p.text("/payload/name")),

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.model.OutboundEvent.Company;
 import io.crmbridge.model.OutboundEvent.Contact;
@@ -36,7 +37,7 @@ public class JsonMappingNormalizer {
     }
 
     public OutboundEvent normalize(Exchange exchange) {
-        String source = exchange.getMessage().getHeader("eventSource", String.class);
+        String source = exchange.getMessage().getHeader(ExchangeKeys.EVENT_SOURCE, String.class);
         SourcesConfig.Source config = sources.sources().get(source);
         Map<String, String> map = config.mapping();
         PayloadReader payload = new PayloadReader(json, exchange.getMessage().getBody());
@@ -48,7 +49,7 @@ public class JsonMappingNormalizer {
         Map<String, Object> details = new LinkedHashMap<>();
         putIfPresent(details, "amount", payload.text(map.get("amount")));
         putIfPresent(details, "currency", payload.text(map.get("currency")));
-        return new OutboundEvent(exchange.getMessage().getHeader("eventId", String.class), eventType, source, recordId,
+        return new OutboundEvent(exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class), eventType, source, recordId,
                 payload.text(map.get("correlation-id")), key, payload.text(map.get("occurred-at")),
                 payload.text(map.get("origin")),
                 new Contact(payload.text(map.get("contact-email")), payload.text(map.get("contact-phone")),

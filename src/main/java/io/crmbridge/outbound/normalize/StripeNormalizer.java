@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.model.OutboundEvent.Company;
 import io.crmbridge.model.OutboundEvent.Contact;
@@ -34,7 +35,7 @@ public class StripeNormalizer {
     }
 
     public OutboundEvent normalize(Exchange exchange) {
-        String source = exchange.getMessage().getHeader("eventSource", String.class);
+        String source = exchange.getMessage().getHeader(ExchangeKeys.EVENT_SOURCE, String.class);
         PayloadReader p = new PayloadReader(json, exchange.getMessage().getBody());
         String type = p.text("/type");
         Contact contact;
@@ -58,7 +59,7 @@ public class StripeNormalizer {
         details.put("currency", p.text("/data/object/currency"));
         details.put("provider_type", type);
         String recordId = p.text("/data/object/id");
-        return new OutboundEvent(exchange.getMessage().getHeader("eventId", String.class), "payment", source, recordId,
+        return new OutboundEvent(exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class), "payment", source, recordId,
                 p.text("/data/object/metadata/correlation_id"),
                 EventKeys.idempotencyKey(source, p.text("/id"), recordId, "payment", p.canonical()),
                 created == null ? null : Instant.ofEpochSecond(Long.parseLong(created)).toString(),

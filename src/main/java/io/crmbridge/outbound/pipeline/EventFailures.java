@@ -14,6 +14,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.ConnectionPausedException;
 import io.crmbridge.connection.CrmCallException;
 import io.crmbridge.connection.CrmCallSteps;
@@ -169,7 +170,7 @@ public class EventFailures {
                 crm == null ? null : crm.status(), crm == null ? null : crm.responseBody(),
                 exchange.getProperty(CrmCallSteps.REQUEST_BODY, String.class))));
         if (ended) {
-            alerts.raise("EVENT_DEAD_LETTERED", String.valueOf(exchange.getMessage().getHeader("eventSource")),
+            alerts.raise("EVENT_DEAD_LETTERED", String.valueOf(exchange.getMessage().getHeader(ExchangeKeys.EVENT_SOURCE)),
                     "event " + eventId(exchange) + " was dead-lettered: " + message(exchange));
         }
     }
@@ -275,7 +276,7 @@ public class EventFailures {
 
     private static String eventId(Exchange exchange) {
         ClaimedEvent raw = exchange.getProperty(EventSteps.RAW, ClaimedEvent.class);
-        return raw == null ? exchange.getMessage().getHeader("eventId", String.class) : raw.eventId();
+        return raw == null ? exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class) : raw.eventId();
     }
 
     private static String message(Exchange exchange) {

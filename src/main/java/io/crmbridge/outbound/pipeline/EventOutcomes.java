@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.outbound.queue.EventQueue;
 import io.crmbridge.outbound.trace.EventTrace;
 import io.crmbridge.outbound.trace.TraceBuffer;
@@ -49,7 +50,7 @@ public class EventOutcomes {
 
     public void duplicate(Exchange exchange) {
         EventTrace.of(exchange).decision("event", "duplicate",
-                "ledger already holds " + exchange.getMessage().getHeader("ledgerKey"));
+                "ledger already holds " + exchange.getMessage().getHeader(ExchangeKeys.LEDGER_KEY));
         meters.counter("crmbridge.events.duplicates").increment();
         end(exchange, "DUPLICATE", null);
     }
@@ -74,6 +75,6 @@ public class EventOutcomes {
     }
 
     private static String eventId(Exchange exchange) {
-        return exchange.getMessage().getHeader("eventId", String.class);
+        return exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.CrmDefaults;
 import io.crmbridge.ledger.KeyLocks;
 import io.crmbridge.model.OutboundEvent;
@@ -30,10 +31,10 @@ import io.crmbridge.outbound.trace.TraceBuffer;
 @Named("eventSteps")
 public class EventSteps {
 
-    public static final String RAW = "rawEvent";
-    public static final String EVENT = "outboundEvent";
+    public static final String RAW = ExchangeKeys.RAW_EVENT;
+    public static final String EVENT = ExchangeKeys.OUTBOUND_EVENT;
     /** Set once the event is normalized and valid: a later failure is no longer about its content. */
-    public static final String ACCEPTED = "eventAccepted";
+    public static final String ACCEPTED = ExchangeKeys.EVENT_ACCEPTED;
 
     private final SourcesConfig sources;
     private final CrmDefaults defaults;
@@ -49,12 +50,11 @@ public class EventSteps {
         ClaimedEvent raw = exchange.getMessage().getBody(ClaimedEvent.class);
         Message in = exchange.getMessage();
         in.getHeaders().clear();
-        in.setHeader("eventId", raw.eventId());
-        in.setHeader("crmEventId", raw.eventId());
-        in.setHeader("eventSource", raw.source());
-        in.setHeader("crmConnection", raw.connection() != null ? raw.connection() : defaults.defaultConnection());
+        in.setHeader(ExchangeKeys.EVENT_ID, raw.eventId());
+        in.setHeader(ExchangeKeys.EVENT_SOURCE, raw.source());
+        in.setHeader(ExchangeKeys.CRM_CONNECTION, raw.connection() != null ? raw.connection() : defaults.defaultConnection());
         SourcesConfig.Source source = sources.sources().get(raw.source());
-        in.setHeader("eventNormalizer", source == null ? "unknown-source" : source.normalizer());
+        in.setHeader(ExchangeKeys.EVENT_NORMALIZER, source == null ? "unknown-source" : source.normalizer());
         exchange.setProperty(RAW, raw);
         exchange.setProperty(TraceBuffer.PROPERTY, new TraceBuffer(raw.eventId(), raw.source(), raw.attempts()));
         in.setBody(new String(raw.body(), StandardCharsets.UTF_8));
@@ -85,7 +85,7 @@ public class EventSteps {
         exchange.setProperty(EVENT, event);
         exchange.setProperty(ACCEPTED, true);
         exchange.getMessage().setHeader(KeyLocks.KEY_HEADER,
-                "out:" + exchange.getMessage().getHeader("crmConnection", String.class) + ":" + event.idempotencyKey());
+                "out:" + exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, String.class) + ":" + event.idempotencyKey());
         EventTrace.of(exchange).normalized(event);
     }
 }

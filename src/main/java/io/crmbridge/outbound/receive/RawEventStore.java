@@ -20,6 +20,7 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.CrmDefaults;
 import io.crmbridge.outbound.SourcesConfig;
 
@@ -32,7 +33,7 @@ import io.crmbridge.outbound.SourcesConfig;
 @Named("rawEventStore")
 public class RawEventStore {
 
-    public static final String EVENT_ID = "eventId";
+    public static final String EVENT_ID = ExchangeKeys.EVENT_ID;
     private static final Set<String> NOT_KEPT = Set.of("authorization", "cookie", "proxy-authorization");
 
     private final DataSource dataSource;

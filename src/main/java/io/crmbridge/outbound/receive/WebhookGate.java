@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.outbound.SourcesConfig;
 import io.crmbridge.outbound.SourcesConfig.Source;
 
@@ -21,7 +22,7 @@ import io.crmbridge.outbound.SourcesConfig.Source;
 @Named("webhookGate")
 public class WebhookGate {
 
-    public static final String SOURCE = "source";
+    public static final String SOURCE = ExchangeKeys.WEBHOOK_SOURCE;
 
     private final SourcesConfig sources;
     private final WebhookConfig config;
