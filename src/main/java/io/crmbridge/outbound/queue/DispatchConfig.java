@@ -10,11 +10,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crmbridge.dispatch")
 public interface DispatchConfig {
 
-    /** Milliseconds between polls of the queue (route event-dispatch). */
+    /**
+     * Milliseconds between polls of the queue. Read by route {@code event-dispatch} as the placeholder
+     * {@code {{crmbridge.dispatch.period}}}, not from Java: declared here so that its default lives in one place and a
+     * mistyped key under {@code crmbridge.dispatch} fails the start-up.
+     */
     @WithDefault("500")
     long period();
 
-    /** Milliseconds after start-up before the first poll. */
+    /** Milliseconds after start-up before the first poll ({@code {{crmbridge.dispatch.delay}}} in event-dispatch). */
     @WithDefault("1000")
     long delay();
 
