@@ -16,7 +16,8 @@ import jakarta.inject.Inject;
 /**
  * Answers searches. A query sorted by modification time walks the ordered (modification time, id) index from the
  * lowest bound its filters allow, and a query sorted by id (or not sorted) walks the id order; neither sorts
- * anything. Any other sort scans the type and sorts the matches. Ties are always broken by id ascending.
+ * anything. Any other sort scans the type and sorts the matches. Ties are always broken by id ascending. While
+ * the search index lags writes ({@link SearchIndexLag}), every search scans the versions the index holds.
  */
 @ApplicationScoped
 public class SearchEngine {
@@ -39,6 +40,10 @@ public class SearchEngine {
 
     public SearchResult search(ObjectType type, SearchQuery query, Strategy strategy) {
         return store.read(type, table -> {
+            if (table.searchLags()) {
+                long now = System.nanoTime();
+                return scan(type, table, query, r -> table.searchVersion(r, now));
+            }
             SearchQuery.SortKey sort = query.sorts().isEmpty() ? null : query.sorts().get(0);
             if (strategy == Strategy.AUTO && query.sorts().size() <= 1) {
                 if (sort == null || PropertyCatalog.OBJECT_ID.equals(sort.property())) {
@@ -56,7 +61,7 @@ public class SearchEngine {
                             : page(ordered, query);
                 }
             }
-            return scan(type, table, query);
+            return scan(type, table, query, Function.identity());
         });
     }
 
@@ -179,10 +184,13 @@ public class SearchEngine {
 
     // --- scan -----------------------------------------------------------------------------------------------
 
-    private static SearchResult scan(ObjectType type, TypeTable table, SearchQuery query) {
+    /** Every live record as {@code indexed} shows it (null: not in the index yet), filtered and sorted. */
+    private static SearchResult scan(ObjectType type, TypeTable table, SearchQuery query,
+            Function<CrmRecord, CrmRecord> indexed) {
         List<CrmRecord> matches = new ArrayList<>();
-        for (CrmRecord r : table.live().values()) {
-            if (matches(r, query)) {
+        for (CrmRecord live : table.live().values()) {
+            CrmRecord r = indexed.apply(live);
+            if (r != null && matches(r, query)) {
                 matches.add(r);
             }
         }
