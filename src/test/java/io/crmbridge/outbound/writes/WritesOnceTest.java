@@ -80,7 +80,7 @@ class WritesOnceTest {
                     "Co " + run + " " + person / 4, domain(run, person / 4)));
         }
         List<String> ids = postAll(bodies);
-        awaitFinal(dataSource, ids, Duration.ofMinutes(9));
+        awaitFinal(dataSource, ids, Duration.ofMinutes(15));
         SandboxControl.clearFaults();
         SandboxControl.resetSearchIndexLag();
 
