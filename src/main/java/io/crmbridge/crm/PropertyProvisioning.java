@@ -29,8 +29,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code POST /admin/connections/{name}/provision}.
  *
  * <p>Per object the outcome is a {@link KeyMode}: {@code UNIQUE} (every write is an upsert by the bridge's key),
- * {@code NOT_UNIQUE} (the account cannot hold a unique property on this object: the key is written, and read back by
- * search before a create, which only the effect journal and the per-event lock make safe against a lagging index),
+ * {@code NOT_UNIQUE} (the account cannot hold a unique property on this object: the property exists without unique
+ * values and is not relied on; plain creates guarded by the effect journal and the per-event lock),
  * or {@code NONE} (the property could not be created, e.g. the app lacks the {@code crm.schemas.*.write} scope:
  * plain creates guarded by the effect journal). A missing scope raises the operator alert
  * {@code CRM_PROPERTIES_NOT_PROVISIONED}; the connection keeps working.
