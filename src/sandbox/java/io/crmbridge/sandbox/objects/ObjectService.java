@@ -18,11 +18,13 @@ public class ObjectService {
 
     private final RecordStore store;
     private final AssociationStore associations;
+    private final MergedIds merged;
 
     @Inject
-    public ObjectService(RecordStore store, AssociationStore associations) {
+    public ObjectService(RecordStore store, AssociationStore associations, MergedIds merged) {
         this.store = store;
         this.associations = associations;
+        this.merged = merged;
     }
 
     public CrmRecord create(ObjectType type, ObjectInput input) {
@@ -81,7 +83,9 @@ public class ObjectService {
             return Optional.empty();
         }
         if (idProperty == null || idProperty.isBlank() || PropertyCatalog.OBJECT_ID.equals(idProperty)) {
-            return parseId(idOrValue).flatMap(id -> store.get(type, id, false));
+            // An id merged away reads as the record it was merged into, as HubSpot answers it.
+            return parseId(idOrValue).flatMap(id -> store.get(type, id, false)
+                    .or(() -> merged.primaryOf(id).flatMap(primary -> store.get(type, primary, false))));
         }
         requireUnique(type, idProperty);
         return store.findUnique(type, idProperty, idOrValue);

@@ -18,6 +18,8 @@ import java.util.random.RandomGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.crmbridge.sandbox.history.PropertyHistory;
+
 /**
  * The sandbox CRM's in-memory records, one {@link TypeTable} per object type. Ids are numeric and unique across
  * the store (and across resets). Every write sets the managed properties: {@code hs_object_id}, {@code createdate},
@@ -30,18 +32,25 @@ public class RecordStore {
 
     private final SandboxClock clock;
     private final SearchIndexLag searchLag;
+    private final PropertyHistory history;
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ObjectType, TypeTable> tables = new EnumMap<>(ObjectType.class);
 
     /** A store whose search never lags (plain unit tests and benchmarks). */
     public RecordStore(SandboxClock clock) {
-        this(clock, new SearchIndexLag(() -> Duration.ZERO));
+        this(clock, new SearchIndexLag(() -> Duration.ZERO), new PropertyHistory("sandbox-app", 20));
+    }
+
+    /** A store whose search never lags, with its property history (plain unit tests). */
+    public RecordStore(SandboxClock clock, PropertyHistory history) {
+        this(clock, new SearchIndexLag(() -> Duration.ZERO), history);
     }
 
     @Inject
-    public RecordStore(SandboxClock clock, SearchIndexLag searchLag) {
+    public RecordStore(SandboxClock clock, SearchIndexLag searchLag, PropertyHistory history) {
         this.clock = clock;
         this.searchLag = searchLag;
+        this.history = history;
         for (ObjectType t : ObjectType.values()) {
             tables.put(t, new TypeTable(t));
         }
@@ -49,6 +58,11 @@ public class RecordStore {
 
     public SandboxClock clock() {
         return clock;
+    }
+
+    /** Every property change made through {@link #create} and {@link #update}, with its source. */
+    public PropertyHistory history() {
+        return history;
     }
 
     // --- writes ---------------------------------------------------------------------------------------------
@@ -65,6 +79,7 @@ public class RecordStore {
             Instant now = clock.now();
             CrmRecord created = insert(table, properties, now, now);
             lagSearch(table, null, created);
+            history.recordWrite(null, created);
             return created;
         } finally {
             lock.unlock();
@@ -95,6 +110,7 @@ public class RecordStore {
             Instant now = clock.now();
             CrmRecord created = insert(table, withKey, now, now);
             lagSearch(table, null, created);
+            history.recordWrite(null, created);
             return new Upserted(created, true);
         } finally {
             lock.unlock();
@@ -150,6 +166,7 @@ public class RecordStore {
                 current.createdAt(), clock.now());
         table.putLive(current, next);
         lagSearch(table, current, next);
+        history.recordWrite(current, next);
         return next;
     }
 
@@ -237,6 +254,35 @@ public class RecordStore {
             } finally {
                 lock.unlock();
             }
+        }
+        history.clear();
+    }
+
+    /**
+     * Merges live record {@code secondaryId} into live record {@code primaryId} at one moment: the primary takes
+     * {@code changes.apply(primary, secondary)} and a new modification time, the secondary leaves the live records
+     * (not archived). Empty if either is not live.
+     */
+    public Optional<CrmRecord> merge(ObjectType type, long primaryId, long secondaryId,
+            java.util.function.BinaryOperator<Map<String, String>> changes) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            CrmRecord primary = table.live().get(primaryId);
+            CrmRecord secondary = table.live().get(secondaryId);
+            if (primary == null || secondary == null || primaryId == secondaryId) {
+                return Optional.empty();
+            }
+            Map<String, String> merged = changes.apply(primary.properties(), secondary.properties());
+            table.removeLive(secondary);
+            CrmRecord next = build(type, primaryId, new LinkedHashMap<>(primary.properties()), merged,
+                    primary.createdAt(), clock.now());
+            table.putLive(primary, next);
+            history.recordWrite(primary, next);
+            return Optional.of(next);
+        } finally {
+            lock.unlock();
         }
     }
 
