@@ -29,7 +29,9 @@ class RouteInventoryTest {
             "crm-company-create", "crm-company-update", "crm-company-upsert", "crm-company-search-by-domain",
             "crm-company-batch-create", "crm-company-batch-update",
             "crm-deal-create", "crm-deal-update", "crm-deal-upsert", "crm-deal-search-open", "crm-deal-batch-read",
+            "crm-ticket-create", "crm-ticket-update",
             "crm-note-create", "crm-task-create",
+            "crm-upsert", "crm-read-by-key",
             "crm-association-create", "crm-association-batch-create",
             "crm-owner-get", "crm-owner-find-by-email",
             "crm-batch",
@@ -37,7 +39,7 @@ class RouteInventoryTest {
             "webhook-receive",
             "event-dispatch", "lease-renew", "queue-backlog", "event-process", "normalize-json-mapping", "normalize-stripe", "normalize-calendly",
             "decide", "decide-lookup", "decide-apply", "decide-write-contact", "decide-write-company",
-            "decide-write-deal", "decide-associate", "decide-write-engagement",
+            "decide-write-deal", "decide-write-ticket", "decide-associate", "decide-write-engagement",
             "demo-traffic",
             // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
             "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",

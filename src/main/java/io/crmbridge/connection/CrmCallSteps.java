@@ -120,8 +120,10 @@ public class CrmCallSteps {
         if (status == 429) {
             connection.gate().pause(retryAfter);
         }
-        if (failure.get().kind() == CrmCallException.Kind.OPERATOR) {
+        if (failure.get().kind() == CrmCallException.Kind.OPERATOR
+                && !(status == 403 && Boolean.TRUE.equals(request.callerHeaders().get("crmProbe")))) {
             // 401 even with a freshly refreshed token, 403 (scope), 410 (API gone): only an operator can fix it.
+            // (A probe's 403, e.g. provisioning properties without the schema scope, is the caller's to report.)
             // The connection pauses; this call and the ones queued behind it wait in prepare() for new credentials.
             connection.auth().suspend(failure.get().getMessage() + ": " + abbreviate(body));
         }

@@ -22,7 +22,8 @@ import io.crmbridge.connection.ConnectionsConfig.FieldType;
 public class FieldMapCheck {
 
     /** Properties the bridge itself writes on every object. */
-    static final Set<String> BRIDGE_PROPERTIES = Set.of("crmbridge_origin", "crmbridge_event_id");
+    static final Set<String> BRIDGE_PROPERTIES = Set.of("crmbridge_origin", "crmbridge_event_id",
+            "crmbridge_key", "crmbridge_occurred_at");
 
     private final ConnectionsConfig config;
     private final CrmDefaults defaults;

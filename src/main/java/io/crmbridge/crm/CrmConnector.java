@@ -58,6 +58,21 @@ public interface CrmConnector {
     /** A batch call: inputs as the connector's batch endpoints take them (at most {@link #maxBatchSize()}). */
     CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty, List<String> properties);
 
+    /**
+     * Upserts by a unique property: each entry (the property's value -> the record's properties) updates the record
+     * holding that value, or creates it with that value when there is none. Repeating it cannot create a second one.
+     */
+    CrmRequest upsert(String object, String idProperty, Map<String, Map<String, Object>> byKey);
+
+    /** Reads records by the values of a unique property (consistent, unlike search); absent values are left out. */
+    CrmRequest readByKey(String object, String idProperty, List<String> values, List<String> properties);
+
+    /** The properties an object has (to provision the bridge's own idempotently). */
+    CrmRequest listProperties(String object);
+
+    /** Creates one of the bridge's own properties on an object (it answers a conflict if it exists). */
+    CrmRequest createProperty(String object, BridgeProperty property);
+
     /** The default association of two records (idempotent). */
     CrmRequest associate(String fromObject, String fromId, String toObject, String toId);
 
@@ -80,6 +95,12 @@ public interface CrmConnector {
 
     /** A read, create or update answer -> the record; null when the answer holds none. */
     CrmRecord record(String object, Object answer);
+
+    /** A {@link #listProperties} answer -> property name -> whether it holds unique values. */
+    Map<String, Boolean> propertyNames(Object answer);
+
+    /** A batch answer's per-input errors (HubSpot: 207 with {@code errors}), as messages; empty when none. */
+    List<String> batchErrors(Object answer);
 
     /** A {@link #listAssociations} answer -> the associated ids. */
     List<String> associatedIds(Object answer);

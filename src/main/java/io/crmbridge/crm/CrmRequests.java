@@ -87,6 +87,20 @@ public class CrmRequests {
                 header(exchange, CRM_ID_PROPERTY), propertyList(exchange)));
     }
 
+    /** Upsert of the body's properties by unique property {@code crmIdProperty} = {@code crmUpsertKey}. */
+    public void upsert(Exchange exchange) {
+        describe(exchange, connector(exchange).upsert(object(exchange), required(exchange, CRM_ID_PROPERTY),
+                Map.of(required(exchange, io.crmbridge.model.ExchangeKeys.CRM_UPSERT_KEY), properties(exchange))));
+    }
+
+    /** Records whose unique property {@code crmIdProperty} has one of the values in the body (a list). */
+    @SuppressWarnings("unchecked")
+    public void readByKey(Exchange exchange) {
+        List<String> values = exchange.getMessage().getBody(List.class);
+        describe(exchange, connector(exchange).readByKey(object(exchange), required(exchange, CRM_ID_PROPERTY),
+                values, propertyList(exchange)));
+    }
+
     /** The default association {@code crmObject/crmObjectId -> crmToObject/crmToObjectId}. */
     public void associateDefault(Exchange exchange) {
         describe(exchange, connector(exchange).associate(object(exchange), required(exchange, CRM_OBJECT_ID),

@@ -66,6 +66,8 @@ public final class ExchangeKeys {
     /** read, create, update, upsert or archive, for the batch routes. */
     public static final String CRM_BATCH_OPERATION = "crmBatchOperation";
     /** A create's links to existing records, object to id (notes and tasks to contact, company, deal). */
+    /** An upsert's value of its unique property {@code crmIdProperty} (the record's key). */
+    public static final String CRM_UPSERT_KEY = "crmUpsertKey";
     public static final String CRM_LINK_TO = "crmLinkTo";
     /** The deal pipeline of route {@code crm-deal-search-open}. */
     public static final String CRM_PIPELINE = "crmPipeline";

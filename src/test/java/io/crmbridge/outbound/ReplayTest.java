@@ -41,9 +41,11 @@ class ReplayTest {
     void aDeadLetteredEventReplayedAfterTheCrmRecoversCompletesOnce() {
         String t = UUID.randomUUID().toString().substring(0, 8);
         String email = "dead-" + t + "@example.org";
-        // notes cannot be created: every attempt fails after contact, company and deal were written
+        // notes cannot be written (created or upserted by their key): every attempt fails after contact, company and
+        // deal were written
         control().body("""
-                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes", "failNext": 100000, "statuses": [503]}]}""")
+                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes(/batch/upsert)?", "failNext": 100000,
+                 "statuses": [503]}]}""")
                 .put("/faults").then().statusCode(200);
         String eventId;
         try {

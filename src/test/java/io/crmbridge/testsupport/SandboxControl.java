@@ -116,6 +116,16 @@ public final class SandboxControl {
     /** Forgets every custom property and restores the configured Properties API settings. */
     public static void resetProperties() {
         control().delete("/properties").then().statusCode(200);
+        provisionBridgeProperties();
+    }
+
+    /**
+     * The bridge provisions its own properties again (admin command), as an operator would after a CRM account lost
+     * them: the bridge provisions once per connection and then relies on them. Not asserted: a test profile may run
+     * without the bridge's admin API.
+     */
+    public static void provisionBridgeProperties() {
+        given().header("Authorization", "Bearer test-admin-token").post("/admin/connections/hubspot/provision");
     }
 
     /** Every write-failure knob back to its default: faults, search lag, properties settings and custom properties. */

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crmbridge.crm.BatchOperation;
+import io.crmbridge.crm.BridgeProperty;
 import io.crmbridge.crm.ChangeQuery;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmOwner;
@@ -31,8 +32,8 @@ public class HubSpotConnector implements CrmConnector {
 
     /** HubSpot's default association type ids from a note or a task to a contact, a company and a deal. */
     private static final Map<String, Map<String, Integer>> ENGAGEMENT_TYPES = Map.of(
-            "notes", Map.of("contacts", 202, "companies", 190, "deals", 214),
-            "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216));
+            "notes", Map.of("contacts", 202, "companies", 190, "deals", 214, "tickets", 228),
+            "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216, "tickets", 230));
 
     @Override
     public String kind() {
@@ -123,6 +124,48 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
+    public CrmRequest upsert(String object, String idProperty, Map<String, Map<String, Object>> byKey) {
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        byKey.forEach((key, properties) -> inputs.add(Map.of("idProperty", idProperty, "id", key,
+                "properties", properties)));
+        return batch(object, BatchOperation.UPSERT, inputs, null, List.of());
+    }
+
+    @Override
+    public CrmRequest readByKey(String object, String idProperty, List<String> values, List<String> properties) {
+        List<Map<String, Object>> inputs = values.stream().map(v -> Map.<String, Object>of("id", v)).toList();
+        List<String> read = new ArrayList<>(properties);
+        if (!read.contains(idProperty)) {
+            read.add(idProperty);
+        }
+        return batch(object, BatchOperation.READ, inputs, idProperty, read);
+    }
+
+    @Override
+    public CrmRequest listProperties(String object) {
+        return CrmRequest.get("/crm/v3/properties/" + object, null);
+    }
+
+    /** HubSpot's property groups that every account has, one per object. */
+    private static final Map<String, String> PROPERTY_GROUPS = Map.of("contacts", "contactinformation",
+            "companies", "companyinformation", "deals", "dealinformation", "tickets", "ticketinformation",
+            "notes", "engagement", "tasks", "engagement");
+
+    @Override
+    public CrmRequest createProperty(String object, BridgeProperty property) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", property.name());
+        body.put("label", property.label());
+        body.put("type", property.type() == BridgeProperty.Type.NUMBER ? "number" : "string");
+        body.put("fieldType", property.type() == BridgeProperty.Type.NUMBER ? "number" : "text");
+        body.put("groupName", PROPERTY_GROUPS.getOrDefault(object, "engagement"));
+        body.put("description", "Written by crm-bridge; do not edit.");
+        body.put("hasUniqueValue", property.unique());
+        body.put("formField", false);
+        return CrmRequest.post("/crm/v3/properties/" + object, body);
+    }
+
+    @Override
     public CrmRequest associate(String fromObject, String fromId, String toObject, String toId) {
         return new CrmRequest("PUT", "/crm/v4/objects/" + fromObject + "/" + encode(fromId) + "/associations/default/"
                 + toObject + "/" + encode(toId), null, null);
@@ -173,6 +216,26 @@ public class HubSpotConnector implements CrmConnector {
             modified = time(raw.get("updatedAt"));
         }
         return new CrmRecord(String.valueOf(raw.get("id")), time(raw.get("createdAt")), modified, properties, raw);
+    }
+
+    @Override
+    public Map<String, Boolean> propertyNames(Object answer) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
+            results.stream().filter(Map.class::isInstance).map(r -> (Map<?, ?>) r).filter(r -> r.get("name") != null)
+                    .forEach(r -> names.put(String.valueOf(r.get("name")), Boolean.TRUE.equals(r.get("hasUniqueValue"))));
+        }
+        return names;
+    }
+
+    @Override
+    public List<String> batchErrors(Object answer) {
+        if (answer instanceof Map<?, ?> map && map.get("errors") instanceof List<?> errors) {
+            return errors.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
+                    .filter(e -> !"OBJECT_NOT_FOUND".equals(e.get("category")))
+                    .map(e -> e.get("category") + ": " + e.get("message")).toList();
+        }
+        return List.of();
     }
 
     @Override

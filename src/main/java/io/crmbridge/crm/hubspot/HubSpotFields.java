@@ -37,6 +37,12 @@ final class HubSpotFields {
             "notes", ordered(
                     "body", FieldSpec.string("hs_note_body"),
                     "timestamp", FieldSpec.date("hs_timestamp")),
+            "tickets", ordered(
+                    "subject", FieldSpec.string("subject"),
+                    "body", FieldSpec.string("content"),
+                    "pipeline", FieldSpec.string("hs_pipeline"),
+                    "stage", FieldSpec.string("hs_pipeline_stage"),
+                    "owner", FieldSpec.string(OWNER)),
             "tasks", ordered(
                     "subject", FieldSpec.string("hs_task_subject"),
                     "body", FieldSpec.string("hs_task_body"),

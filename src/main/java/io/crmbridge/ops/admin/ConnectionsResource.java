@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.crmbridge.connection.ConnectionAuth;
 import io.crmbridge.connection.CrmConnections;
+import io.crmbridge.crm.PropertyProvisioning;
 import io.crmbridge.inbound.PollFreshness;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -42,11 +43,33 @@ public class ConnectionsResource {
     }
 
     private final CrmConnections connections;
+    private final PropertyProvisioning provisioning;
     private final PollFreshness freshness;
 
-    ConnectionsResource(CrmConnections connections, PollFreshness freshness) {
+    ConnectionsResource(CrmConnections connections, PropertyProvisioning provisioning, PollFreshness freshness) {
         this.connections = connections;
+        this.provisioning = provisioning;
         this.freshness = freshness;
+    }
+
+    /** Creates the bridge's own CRM properties that are missing (idempotent) and says what the connection has. */
+    @POST
+    @Path("/{name}/provision")
+    public PropertyProvisioning.State provision(@PathParam("name") String name) {
+        get(name);
+        return provisioning.provision(name);
+    }
+
+    /** The last provisioning outcome (404 before the first). */
+    @GET
+    @Path("/{name}/provision")
+    public PropertyProvisioning.State provisioned(@PathParam("name") String name) {
+        get(name);
+        PropertyProvisioning.State state = provisioning.last(name);
+        if (state == null) {
+            throw new NotFoundException("connection " + name + " has not been provisioned yet");
+        }
+        return state;
     }
 
     @GET

@@ -28,6 +28,20 @@ public final class DecisionContext {
     String ownerNote;
     final Map<String, ObjectPlan> plan = new LinkedHashMap<>();
     final Map<String, String> ids = new LinkedHashMap<>();
+    /** The connection's provisioned bridge properties (which objects are keyed). */
+    io.crmbridge.crm.PropertyProvisioning.State properties;
+    /** Records the bridge made, found again by their key (consistent reads, not search), per object. */
+    final Map<String, Match> own = new LinkedHashMap<>();
+    /** The key each object of this event is upserted by: company domain, deal generation, note/task/ticket id. */
+    final Map<String, String> keys = new LinkedHashMap<>();
+    /** Objects whose CRM record holds values of a newer event than this one: only empty fields are filled. */
+    final java.util.Set<String> newerInCrm = new java.util.HashSet<>();
+    /** When the event happened (epoch ms): the source's occurred_at, else when the bridge received it. */
+    long occurredAt;
+    /** The pipeline of the event's deal. */
+    String pipeline;
+    /** The deal keys read (generations 1..n) and the generation a new deal takes. */
+    final java.util.List<String> dealKeys = new java.util.ArrayList<>();
 
     public DecisionContext(OutboundEvent event, String ledgerKey) {
         this.event = event;
@@ -44,6 +58,10 @@ public final class DecisionContext {
 
     public ObjectPlan plan(String object) {
         return plan.get(object);
+    }
+
+    public String key(String object) {
+        return keys.get(object);
     }
 
     public String id(String object) {

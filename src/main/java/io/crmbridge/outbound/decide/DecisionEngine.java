@@ -31,10 +31,22 @@ public class DecisionEngine {
 
     private final DecideConfig config;
     private final OpenDeals.DealsConfig deals;
+    private final TicketConfig tickets;
 
-    DecisionEngine(DecideConfig config, OpenDeals.DealsConfig deals) {
+    @jakarta.inject.Inject
+    DecisionEngine(DecideConfig config, OpenDeals.DealsConfig deals, TicketConfig tickets) {
         this.config = config;
         this.deals = deals;
+        this.tickets = tickets;
+    }
+
+    DecisionEngine(DecideConfig config, OpenDeals.DealsConfig deals) {
+        this(config, deals, TicketConfig.DEFAULTS);
+    }
+
+    /** Whether the event opens or updates a ticket (support events). */
+    public boolean makesTicket(OutboundEvent event) {
+        return tickets.eventTypes().contains(event.eventType());
     }
 
     public void plan(Exchange exchange) {
@@ -64,6 +76,9 @@ public class DecisionEngine {
             throw new ReviewRequired("AMBIGUOUS_COMPANY", ctx.companies.size() + " companies have domain "
                     + event.company().domain() + ": " + ids(ctx.companies));
         }
+        if (ctx.own.containsKey("deals")) {
+            ctx.deals = List.of(ctx.own.get("deals"));
+        }
         if (ctx.deals.size() > 1 && !ctx.journal.containsKey("deals")) {
             throw new ReviewRequired("AMBIGUOUS_DEAL", ctx.deals.size() + " open deals of the contact in the pipeline: "
                     + ids(ctx.deals));
@@ -74,10 +89,55 @@ public class DecisionEngine {
         if (ctx.contacts.isEmpty() && !ctx.journal.containsKey("contacts") && !event.consented()) {
             return "no consent to contact: a new contact is not created";
         }
-        ctx.plan.put("contacts", objectPlan("contacts", ctx.contacts, ctx.journal.get("contacts"), contactProperties(ctx)));
+        ctx.plan.put("contacts", objectPlan(ctx, "contacts", ctx.contacts, contactProperties(ctx)));
         ctx.plan.put("companies", companyPlan(ctx));
         ctx.plan.put("deals", dealPlan(ctx));
+        ctx.plan.put("tickets", ticketPlan(ctx));
         return null;
+    }
+
+    private ObjectPlan ticketPlan(DecisionContext ctx) {
+        OutboundEvent event = ctx.event;
+        if (!makesTicket(event)) {
+            return new ObjectPlan("tickets", "skip", null, Map.of(), "event type " + event.eventType() + " opens no ticket");
+        }
+        Map<String, Object> desired = new LinkedHashMap<>();
+        String summary = event.leadContext() != null && event.leadContext().painSummary() != null
+                ? event.leadContext().painSummary() : null;
+        desired.put("subject", "Support: " + (summary != null ? abbreviate(summary, 80)
+                : event.contact().fullName() != null ? event.contact().fullName() : event.contact().email()));
+        desired.put("body", (summary != null ? summary + "\n" : "") + "From " + event.sourceSystem()
+                + (event.sourceRecordId() != null ? " record " + event.sourceRecordId() : "") + ", event " + event.eventId());
+        desired.put("pipeline", tickets.pipeline());
+        desired.put("stage", tickets.stage());
+        putIfPresent(desired, "owner", ctx.ownerId);
+        Match own = ctx.own.get("tickets");
+        return objectPlan(ctx, "tickets", own == null ? List.of() : List.of(own), desired);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+
+    /** Like {@link #objectPlan(String, List, String, Map)}; a record written by a newer event only gets empty fields. */
+    private ObjectPlan objectPlan(DecisionContext ctx, String object, List<Match> matches, Map<String, Object> desired) {
+        String journalId = ctx.journal.get(object);
+        if (!matches.isEmpty() && matches.get(0).occurredAt() != null && matches.get(0).occurredAt() > ctx.occurredAt) {
+            Match newer = matches.get(0);
+            ctx.newerInCrm.add(object);
+            Map<String, Object> empty = new LinkedHashMap<>();
+            desired.forEach((field, value) -> {
+                Object now = newer.fields().get(field);
+                if (now == null || String.valueOf(now).isEmpty()) {
+                    empty.put(field, value);
+                }
+            });
+            String why = "match " + newer.id() + " holds values of a newer event (" + java.time.Instant.ofEpochMilli(
+                    newer.occurredAt()) + ") than this one (" + java.time.Instant.ofEpochMilli(ctx.occurredAt) + ")";
+            return empty.isEmpty() ? new ObjectPlan(object, "none", newer.id(), Map.of(), why + ": kept")
+                    : new ObjectPlan(object, "merge", newer.id(), empty, why + ": only empty fields filled");
+        }
+        return objectPlan(object, matches, journalId, desired);
     }
 
     private ObjectPlan companyPlan(DecisionContext ctx) {
@@ -89,7 +149,8 @@ public class DecisionEngine {
         desired.put("domain", company.domain());
         desired.put("name", company.name() != null ? company.name() : company.domain());
         putIfPresent(desired, "owner", ctx.ownerId);
-        return objectPlan("companies", ctx.companies, ctx.journal.get("companies"), desired);
+        Match own = ctx.own.get("companies");
+        return objectPlan(ctx, "companies", own != null ? List.of(own) : ctx.companies, desired);
     }
 
     private ObjectPlan dealPlan(DecisionContext ctx) {
@@ -104,7 +165,7 @@ public class DecisionEngine {
         desired.put("stage", stage);
         putIfPresent(desired, "amount", event.details() == null ? null : event.details().get("amount"));
         putIfPresent(desired, "owner", ctx.ownerId);
-        return objectPlan("deals", ctx.deals, ctx.journal.get("deals"), desired);
+        return objectPlan(ctx, "deals", ctx.deals, desired);
     }
 
     /** Search results (at most one here) and the journal -> create, update, merge or none. */

@@ -12,12 +12,14 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.crm.BridgeProperty;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
 import io.crmbridge.inbound.OriginStamps;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
+import io.crmbridge.outbound.ReviewRequired;
 import io.crmbridge.outbound.trace.EventTrace;
 
 /**
@@ -35,7 +37,7 @@ public class DecisionWrites {
     public static final String ACTION = "decisionAction";
 
     /** The records a note or a task is linked to. */
-    private static final List<String> ENGAGEMENT_LINKS = List.of("contacts", "companies", "deals");
+    private static final List<String> ENGAGEMENT_LINKS = List.of("contacts", "companies", "deals", "tickets");
 
     private final EffectJournal journal;
     private final OriginStamps stamps;
@@ -61,12 +63,44 @@ public class DecisionWrites {
             in.setBody(null);
             return;
         }
-        if (!plan.action().equals("create")) {
-            in.setHeader(ExchangeKeys.CRM_OBJECT_ID, plan.crmId());
-        }
         Map<String, Object> properties = fieldMap(exchange).toCrm(plan.object(), plan.properties());
         bridgeProperties(ctx, properties);
+        orderProperty(ctx, plan.object(), properties);
+        boolean keyed = keyedBy(exchange, ctx, plan.object()) != null;
+        if (!plan.action().equals("create")) {
+            in.setHeader(ExchangeKeys.CRM_OBJECT_ID, plan.crmId());
+            if (keyed && !plan.object().equals("contacts") && !ctx.own.containsKey(plan.object())) {
+                // a record people made becomes the bridge's: found again by its key from now on
+                properties.put(BridgeProperty.KEY, ctx.key(plan.object()));
+            }
+        } else if (keyed) {
+            // never a plain create: an upsert by a key the bridge controls cannot make a second record on a retry
+            in.setHeader(ACTION, "upsert");
+            in.setHeader(ExchangeKeys.CRM_OBJECT, plan.object());
+            in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, keyedBy(exchange, ctx, plan.object()));
+            in.setHeader(ExchangeKeys.CRM_UPSERT_KEY, upsertKey(ctx, plan.object()));
+        }
         in.setBody(properties);
+    }
+
+    /** The unique property an object's new records are upserted by, or null (then a plain create, journal-guarded). */
+    private String keyedBy(Exchange exchange, DecisionContext ctx, String object) {
+        if (object.equals("contacts")) {
+            return fieldMap(exchange).property("contacts", "email");
+        }
+        return OwnRecords.keyed(ctx, object) ? BridgeProperty.KEY : null;
+    }
+
+    private static String upsertKey(DecisionContext ctx, String object) {
+        return object.equals("contacts") ? ctx.event().contact().email() : ctx.key(object);
+    }
+
+    /** The event's time on the record, unless the record holds a newer event's values. */
+    private static void orderProperty(DecisionContext ctx, String object, Map<String, Object> properties) {
+        if (ctx.properties != null && ctx.properties.has(object, BridgeProperty.OCCURRED_AT)
+                && !ctx.newerInCrm.contains(object)) {
+            properties.put(BridgeProperty.OCCURRED_AT, ctx.occurredAt);
+        }
     }
 
     /** Notes and tasks: created once per event (journal), associated with the contact, company and deal. */
@@ -75,6 +109,8 @@ public class DecisionWrites {
         Message in = exchange.getMessage();
         String object = in.getHeader(OBJECT, String.class);
         DecideLookups.clearObjectHeaders(in);
+        // keyed engagements are linked by idempotent association calls (an upsert cannot carry links)
+        exchange.setProperty("linkEngagement", OwnRecords.keyed(ctx, object));
         String earlier = ctx.journal.get(object);
         if (earlier != null) {
             in.setHeader(ACTION, "none");
@@ -82,10 +118,28 @@ public class DecisionWrites {
             EventTrace.of(exchange).decision(object, "none", "created by an earlier attempt: " + earlier);
             return;
         }
-        in.setHeader(ACTION, "create");
         Map<String, Object> properties = fieldMap(exchange).toCrm(object,
                 object.equals("notes") ? noteFields(ctx) : taskFields(ctx));
         bridgeProperties(ctx, properties);
+        Match own = ctx.own.get(object);
+        if (own != null) {
+            // made by an earlier attempt whose answer was lost: found by its key; its links are made again below
+            in.setHeader(ACTION, "none");
+            ctx.ids.put(object, own.id());
+            EventTrace.of(exchange).decision(object, "none", "made by an earlier attempt, found by its key: " + own.id());
+            return;
+        }
+        if (OwnRecords.keyed(ctx, object)) {
+            in.setHeader(ACTION, "upsert");
+            in.setHeader(ExchangeKeys.CRM_OBJECT, object);
+            in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, BridgeProperty.KEY);
+            in.setHeader(ExchangeKeys.CRM_UPSERT_KEY, ctx.key(object));
+            in.setBody(properties);
+            EventTrace.of(exchange).decision(object, "upsert", (object.equals("notes") ? "note with the source event"
+                    : "onboarding task after a " + ctx.event().eventType() + " event") + ", key " + ctx.key(object));
+            return;
+        }
+        in.setHeader(ACTION, "create");
         Map<String, String> linkTo = new LinkedHashMap<>();
         ENGAGEMENT_LINKS.stream().filter(o -> ctx.id(o) != null).forEach(o -> linkTo.put(o, ctx.id(o)));
         in.setHeader(ExchangeKeys.CRM_LINK_TO, linkTo);
@@ -106,6 +160,14 @@ public class DecisionWrites {
         Object answer = in.getBody();
         String connection = connectors.connectionOf(exchange);
         CrmRecord record = connectors.of(connection).record(object, answer);
+        if (record == null && action.equals("upsert")) {
+            List<String> errors = connectors.of(connection).batchErrors(answer);
+            List<CrmRecord> records = connectors.of(connection).records(object, answer);
+            if (records.isEmpty()) {
+                throw new ReviewRequired("CRM_REJECTED", "the CRM wrote no " + object + ": " + errors);
+            }
+            record = records.get(0);
+        }
         String id = record != null ? record.id() : ctx.id(object);
         ctx.ids.put(object, id);
         EventTrace.of(exchange).crmId(object, id);

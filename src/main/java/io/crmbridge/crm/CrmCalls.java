@@ -1,0 +1,61 @@
+package io.crmbridge.crm;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmbridge.model.ExchangeKeys;
+
+/**
+ * One CRM call from Java (provisioning, admin commands) through route {@code crm-call}, so it has the connection's
+ * token, rate limit and error classes like every other. Returns the parsed answer or throws the call's
+ * {@link io.crmbridge.connection.CrmCallException}. A probe ({@code probe = true}) that the CRM refuses for a missing
+ * scope does not pause the connection: writes go on and the caller reports it.
+ */
+@ApplicationScoped
+public class CrmCalls {
+
+    public static final String PROBE = "crmProbe";
+
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
+
+    CrmCalls(ProducerTemplate producer, ObjectMapper json) {
+        this.producer = producer;
+        this.json = json;
+    }
+
+    public Object call(String connection, String object, CrmRequest request, boolean probe) {
+        Exchange answer = producer.request("direct:crm-call", exchange -> {
+            var in = exchange.getMessage();
+            in.setHeader(ExchangeKeys.CRM_CONNECTION, connection);
+            in.setHeader(ExchangeKeys.CRM_OBJECT, object);
+            in.setHeader(ExchangeKeys.CRM_METHOD, request.method());
+            in.setHeader(ExchangeKeys.CRM_PATH, request.path());
+            in.setHeader(ExchangeKeys.CRM_QUERY, request.query());
+            in.setHeader(PROBE, probe);
+            in.setBody(request.body() == null ? null : toJson(request.body()));
+        });
+        if (answer.getException() != null) {
+            if (answer.getException() instanceof RuntimeException e) {
+                throw e;
+            }
+            throw new IllegalStateException(answer.getException());
+        }
+        return answer.getMessage().getBody();
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body instanceof Map<?, ?> ? body : body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.crmbridge.outbound.decide;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.FieldMap;
+import io.crmbridge.crm.PropertyProvisioning.KeyMode;
+import io.crmbridge.model.ExchangeKeys;
+
+/**
+ * Steps of the loop in route {@code decide-lookup} that finds the records the bridge made by reading their keys,
+ * which is consistent, instead of searching, whose index lags writes by seconds (DESIGN.md section 1, ledger
+ * semantics). One batch read per object: the contact by email (when search found none: it may be new and not yet
+ * indexed), the company by its domain key, the deal's generations, the event's note, task or ticket.
+ * Property {@code ownObject} names the next read, null when there is none left.
+ */
+@ApplicationScoped
+@Named("ownRecords")
+public class OwnRecords {
+
+    static final String NEXT = "ownObject";
+    private static final String QUEUE = "ownReads";
+    /** Deal generations read at once: a contact's n-th deal in a pipeline after n - 1 were closed. */
+    static final int DEAL_GENERATIONS = 10;
+
+    private final CrmConnectors connectors;
+    private final DecideConfig config;
+    private final OpenDeals.DealsConfig deals;
+
+    OwnRecords(CrmConnectors connectors, DecideConfig config, OpenDeals.DealsConfig deals) {
+        this.connectors = connectors;
+        this.config = config;
+        this.deals = deals;
+    }
+
+    /** The reads this event needs, in order; called once after the contact search. */
+    void plan(Exchange exchange, DecisionContext ctx) {
+        Deque<String> reads = new ArrayDeque<>();
+        if (ctx.contacts.isEmpty()) {
+            reads.add("contacts");
+        }
+        if (ctx.key("companies") != null && keyed(ctx, "companies")) {
+            reads.add("companies");
+        }
+        if (!ctx.dealKeys.isEmpty() && keyed(ctx, "deals")) {
+            reads.add("deals");
+        }
+        for (String object : List.of("tickets", "notes", "tasks")) {
+            if (ctx.key(object) != null && keyed(ctx, object)) {
+                reads.add(object);
+            }
+        }
+        exchange.setProperty(QUEUE, reads);
+    }
+
+    static boolean keyed(DecisionContext ctx, String object) {
+        return ctx.properties != null && ctx.properties.key(object) == KeyMode.UNIQUE;
+    }
+
+    /** Sets up the next read (object, key property, values as body), or clears {@code ownObject}. */
+    @SuppressWarnings("unchecked")
+    public void next(Exchange exchange) {
+        DecisionContext ctx = DecideLookups.context(exchange);
+        Deque<String> reads = exchange.getProperty(QUEUE, Deque.class);
+        if (reads == null) {
+            plan(exchange, ctx);
+            reads = exchange.getProperty(QUEUE, Deque.class);
+        }
+        String object = reads.poll();
+        exchange.setProperty(NEXT, object);
+        Message in = exchange.getMessage();
+        DecideLookups.clearObjectHeaders(in);
+        if (object == null) {
+            return;
+        }
+        String connection = connectors.connectionOf(exchange);
+        FieldMap fields = connectors.fieldMap(connection);
+        boolean contacts = object.equals("contacts");
+        in.setHeader(ExchangeKeys.CRM_OBJECT, object);
+        in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, contacts ? fields.property("contacts", "email") : BridgeProperty.KEY);
+        in.setHeader(ExchangeKeys.CRM_PROPERTIES, String.join(",", DecideLookups.readProperties(ctx, fields, object)));
+        in.setBody(contacts ? List.of(ctx.event.contact().email())
+                : object.equals("deals") ? List.copyOf(ctx.dealKeys) : List.of(ctx.key(object)));
+    }
+
+    /** The read's answer: what the bridge made (the contact, whoever made it: its email is unique). */
+    public void found(Exchange exchange) {
+        DecisionContext ctx = DecideLookups.context(exchange);
+        String object = exchange.getProperty(NEXT, String.class);
+        List<Match> found = DecideLookups.matches(connectors, exchange, object, exchange.getMessage().getBody());
+        if (found.isEmpty()) {
+            return;
+        }
+        switch (object) {
+            case "contacts" -> ctx.contacts = List.of(found.get(0));
+            case "deals" -> latestDeal(ctx, found);
+            default -> ctx.own.put(object, found.get(0));
+        }
+    }
+
+    /** The newest generation: open, it is the deal to update; closed, a new deal takes the next generation. */
+    private void latestDeal(DecisionContext ctx, List<Match> found) {
+        Match latest = found.stream().max(Comparator.comparingInt(m -> generation(m.key()))).orElseThrow();
+        int generation = generation(latest.key());
+        boolean closed = deals.closedStages().contains(String.valueOf(latest.fields().get("stage")));
+        if (!closed || (latest.occurredAt() != null && latest.occurredAt() > ctx.occurredAt)) {
+            // open, or closed by an event newer than this one: this event belongs to that deal
+            ctx.own.put("deals", latest);
+            ctx.keys.put("deals", latest.key());
+        } else {
+            ctx.keys.put("deals", dealKey(ctx, generation + 1));
+        }
+    }
+
+    static String dealKey(DecisionContext ctx, int generation) {
+        return "deal:" + ctx.event.contact().email() + ":" + ctx.pipeline + ":" + generation;
+    }
+
+    static List<String> dealKeys(DecisionContext ctx) {
+        List<String> keys = new ArrayList<>();
+        for (int g = 1; g <= DEAL_GENERATIONS; g++) {
+            keys.add(dealKey(ctx, g));
+        }
+        return keys;
+    }
+
+    private static int generation(String key) {
+        try {
+            return key == null ? 0 : Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
