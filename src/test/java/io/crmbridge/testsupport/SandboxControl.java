@@ -83,6 +83,56 @@ public final class SandboxControl {
                 .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();
     }
 
+    /**
+     * A person edits a record in the CRM (history source {@code CRM_UI}, user {@code userId}; null: the first active
+     * owner's user); answers the record's new {@code updatedAt}.
+     */
+    public static String humanEdit(String objectType, String id, Map<String, String> properties, Integer userId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("objectType", objectType);
+        body.put("id", id);
+        body.put("properties", properties);
+        if (userId != null) {
+            body.put("userId", userId);
+        }
+        return control().body(body).post("/human-edit").then().statusCode(200).extract().path("updatedAt");
+    }
+
+    /** How search orders results sharing their sort value: {@code "random"} (HubSpot-like default) or {@code "id"}. */
+    public static void tieOrder(String order) {
+        control().body(Map.of("order", order)).put("/search/tie-order").then().statusCode(200);
+    }
+
+    /** A seeded random tie order with this seed. */
+    public static void tieOrder(String order, long seed) {
+        control().body(Map.of("order", order, "seed", seed)).put("/search/tie-order").then().statusCode(200);
+    }
+
+    /** Back to the configured tie order. */
+    public static void resetTieOrder() {
+        control().delete("/search/tie-order").then().statusCode(200);
+    }
+
+    /** Archives (deletes) a record through the CRM API, as a person or another integration would. */
+    public static void archive(String objectType, String id) {
+        SandboxClient.crm().delete("/crm/v3/objects/" + objectType + "/" + id).then().statusCode(204);
+    }
+
+    /**
+     * A person merges contact {@code objectIdToMerge} into {@code primaryObjectId} (user {@code userId}; null: the
+     * first active owner's); answers the primary's {@code hs_merged_object_ids}.
+     */
+    public static String merge(String primaryObjectId, String objectIdToMerge, Integer userId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("primaryObjectId", primaryObjectId);
+        body.put("objectIdToMerge", objectIdToMerge);
+        if (userId != null) {
+            body.put("userId", userId);
+        }
+        return control().body(body).post("/merge").then().statusCode(200).extract()
+                .path("properties.hs_merged_object_ids");
+    }
+
     /** Contacts whose email ends with {@code @domain}, counted through the sandbox's own search API. */
     public static int contactsWithEmailDomain(String domain) {
         int total = 0;

@@ -35,6 +35,13 @@ public interface OAuthConfig {
     @WithDefault("24681357")
     int hubId();
 
+    /**
+     * The id of the app the tokens belong to: property history reports writes made with any of its tokens (OAuth
+     * access token or private-app token) as {@code sourceType: INTEGRATION} with this {@code sourceId}.
+     */
+    @WithDefault("4242001")
+    String appId();
+
     @WithDefault("oauth,crm.objects.contacts.read,crm.objects.contacts.write,crm.objects.companies.read,"
             + "crm.objects.companies.write,crm.objects.deals.read,crm.objects.deals.write,crm.objects.owners.read")
     List<String> scopes();

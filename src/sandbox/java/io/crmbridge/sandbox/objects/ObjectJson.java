@@ -1,10 +1,12 @@
 package io.crmbridge.sandbox.objects;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.crmbridge.sandbox.history.ValueWithTimestamp;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -13,9 +15,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ObjectJson(String id, Map<String, String> properties, String createdAt, String updatedAt,
-        boolean archived, String archivedAt, @JsonProperty("new") Boolean created) {
+        boolean archived, String archivedAt, @JsonProperty("new") Boolean created,
+        Map<String, List<ValueWithTimestamp>> propertiesWithHistory) {
 
     public ObjectJson withNew(boolean isNew) {
-        return new ObjectJson(id, properties, createdAt, updatedAt, archived, archivedAt, isNew);
+        return new ObjectJson(id, properties, createdAt, updatedAt, archived, archivedAt, isNew, propertiesWithHistory);
+    }
+
+    public ObjectJson withHistory(Map<String, List<ValueWithTimestamp>> history) {
+        return new ObjectJson(id, properties, createdAt, updatedAt, archived, archivedAt, created, history);
     }
 }

@@ -19,11 +19,13 @@ public class ObjectService {
 
     private final RecordStore store;
     private final AssociationStore associations;
+    private final MergedIds merged;
 
     @Inject
-    public ObjectService(RecordStore store, AssociationStore associations) {
+    public ObjectService(RecordStore store, AssociationStore associations, MergedIds merged) {
         this.store = store;
         this.associations = associations;
+        this.merged = merged;
     }
 
     /** The outcome of an upsert: the record and whether it was created. */
@@ -83,7 +85,9 @@ public class ObjectService {
             return Optional.empty();
         }
         if (idProperty == null || idProperty.isBlank() || PropertyCatalog.OBJECT_ID.equals(idProperty)) {
-            return parseId(idOrValue).flatMap(id -> store.get(type, id, false));
+            // An id merged away reads as the record it was merged into, as HubSpot answers it.
+            return parseId(idOrValue).flatMap(id -> store.get(type, id, false)
+                    .or(() -> merged.primaryOf(id).flatMap(primary -> store.get(type, primary, false))));
         }
         if (!PropertyCatalog.uniqueProperties(type).contains(idProperty)) {
             throw SandboxApiException.badRequest("Property " + idProperty + " is not a unique identifier property for "

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.crmbridge.sandbox.history.PropertyHistory;
+
 /**
  * Renders records as {@link ObjectJson}: the properties a request names (comma-separated, possibly repeated), or
  * the type's defaults when it names none; a property the record has no value for is left out.
@@ -47,6 +49,13 @@ public final class ObjectViews {
         return json(r, props);
     }
 
+    /** {@link #view}, plus {@code propertiesWithHistory} for the {@code historyNames} when a read names any. */
+    public static ObjectJson view(CrmRecord r, List<String> requested, List<String> historyNames,
+            PropertyHistory history) {
+        ObjectJson json = view(r, requested);
+        return historyNames.isEmpty() ? json : json.withHistory(history.view(r, historyNames));
+    }
+
     /** Every property the record has: what create and update answer with. */
     public static ObjectJson full(CrmRecord r) {
         return json(r, new TreeMap<>(r.properties()));
@@ -55,6 +64,6 @@ public final class ObjectViews {
     private static ObjectJson json(CrmRecord r, Map<String, String> props) {
         return new ObjectJson(r.idString(), new LinkedHashMap<>(props), Timestamps.format(r.createdAt()),
                 Timestamps.format(r.updatedAt()), r.archived(),
-                r.archivedAt() == null ? null : Timestamps.format(r.archivedAt()), null);
+                r.archivedAt() == null ? null : Timestamps.format(r.archivedAt()), null, null);
     }
 }

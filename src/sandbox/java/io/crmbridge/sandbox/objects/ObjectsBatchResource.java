@@ -35,6 +35,9 @@ public class ObjectsBatchResource {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    RecordStore store;
+
     @POST
     @Path("read")
     public Response read(@PathParam("objectType") String objectType, BatchInput body,
@@ -44,11 +47,13 @@ public class ObjectsBatchResource {
         List<ObjectJson> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> names = ObjectViews.names(body == null ? null : body.properties());
+        List<String> historyNames = ObjectViews.names(body == null ? null : body.propertiesWithHistory());
         for (ObjectInput input : required(body).checkedInputs()) {
             String id = input == null ? null : input.id();
             Optional<CrmRecord> found = archived ? objects.findArchived(type, id)
                     : objects.find(type, id, body.idProperty());
-            found.ifPresentOrElse(r -> results.add(ObjectViews.view(r, names)), () -> missing.add(id));
+            found.ifPresentOrElse(r -> results.add(ObjectViews.view(r, names, historyNames, store.history())),
+                    () -> missing.add(id));
         }
         List<BatchResponse.BatchError> errors = missing.isEmpty() ? List.of()
                 : List.of(BatchResponse.BatchError.of("OBJECT_NOT_FOUND", "Could not get some "

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 public class ObjectsResource {
 
     static final int LIST_MAX_LIMIT = 100;
+    /** A list page that asks for history holds fewer records (HubSpot: history "will reduce the maximum number"). */
+    static final int LIST_MAX_WITH_HISTORY = 50;
 
     @Inject
     ObjectService objects;
@@ -45,10 +47,15 @@ public class ObjectsResource {
     public CollectionJson<ObjectJson> list(@PathParam("objectType") String objectType,
             @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("after") String after,
             @QueryParam("properties") List<String> properties,
+            @QueryParam("propertiesWithHistory") List<String> propertiesWithHistory,
             @QueryParam("archived") @DefaultValue("false") boolean archived) {
         ObjectType type = ObjectType.resolve(objectType);
         if (limit < 1 || limit > LIST_MAX_LIMIT) {
             throw SandboxApiException.badRequest("limit must be between 1 and " + LIST_MAX_LIMIT + ", was " + limit);
+        }
+        List<String> historyNames = ObjectViews.names(propertiesWithHistory);
+        if (!historyNames.isEmpty()) {
+            limit = Math.min(limit, LIST_MAX_WITH_HISTORY);
         }
         long afterId = after == null || after.isBlank() ? 0
                 : ObjectService.parseId(after).orElseThrow(() -> SandboxApiException.badRequest(
@@ -58,7 +65,8 @@ public class ObjectsResource {
         List<CrmRecord> shown = more ? page.subList(0, limit) : page;
         List<String> names = ObjectViews.names(properties);
         String next = more ? shown.get(shown.size() - 1).idString() : null;
-        return new CollectionJson<>(null, shown.stream().map(r -> ObjectViews.view(r, names)).toList(),
+        return new CollectionJson<>(null,
+                shown.stream().map(r -> ObjectViews.view(r, names, historyNames, store.history())).toList(),
                 CollectionJson.next(next, next == null ? null
                         : "/sandbox/hubspot/crm/v3/objects/" + objectType + "?after=" + next + "&limit=" + limit));
     }
@@ -67,9 +75,11 @@ public class ObjectsResource {
     @Path("{objectType}/{id}")
     public ObjectJson read(@PathParam("objectType") String objectType, @PathParam("id") String id,
             @QueryParam("idProperty") String idProperty, @QueryParam("properties") List<String> properties,
+            @QueryParam("propertiesWithHistory") List<String> propertiesWithHistory,
             @QueryParam("archived") @DefaultValue("false") boolean archived) {
         CrmRecord r = objects.read(ObjectType.resolve(objectType), id, idProperty, archived);
-        return ObjectViews.view(r, ObjectViews.names(properties));
+        return ObjectViews.view(r, ObjectViews.names(properties), ObjectViews.names(propertiesWithHistory),
+                store.history());
     }
 
     @PATCH

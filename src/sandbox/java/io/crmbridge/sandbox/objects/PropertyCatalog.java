@@ -48,7 +48,8 @@ public final class PropertyCatalog {
                 enumeration("lifecyclestage", LIFECYCLE_STAGES.toArray(String[]::new)),
                 enumeration("hs_lead_status", "NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL", "UNQUALIFIED",
                         "ATTEMPTED_TO_CONTACT", "CONNECTED", "BAD_TIMING"),
-                string("hubspot_owner_id"), managed(CONTACT_LASTMODIFIED, PropertyType.DATETIME));
+                string("hubspot_owner_id"), managed(CONTACT_LASTMODIFIED, PropertyType.DATETIME),
+                managed(ContactMerge.MERGED_IDS, PropertyType.STRING));
         define(ObjectType.COMPANIES, List.of(CREATEDATE, "domain", LASTMODIFIED, OBJECT_ID, "name"),
                 string("name"), string("domain"), string("industry"), string("phone"), string("city"),
                 string("country"), string("website"), number("numberofemployees"), number("annualrevenue"),

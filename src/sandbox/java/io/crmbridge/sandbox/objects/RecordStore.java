@@ -17,6 +17,8 @@ import java.util.random.RandomGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.crmbridge.sandbox.history.PropertyHistory;
+
 /**
  * The sandbox CRM's in-memory records, one {@link TypeTable} per object type. Ids are numeric and unique across
  * the store (and across resets). Every write sets the managed properties: {@code hs_object_id}, {@code createdate},
@@ -28,12 +30,18 @@ public class RecordStore {
     private static final long FIRST_ID = 1001;
 
     private final SandboxClock clock;
+    private final PropertyHistory history;
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ObjectType, TypeTable> tables = new EnumMap<>(ObjectType.class);
 
-    @Inject
     public RecordStore(SandboxClock clock) {
+        this(clock, new PropertyHistory("sandbox-app", 20));
+    }
+
+    @Inject
+    public RecordStore(SandboxClock clock, PropertyHistory history) {
         this.clock = clock;
+        this.history = history;
         for (ObjectType t : ObjectType.values()) {
             tables.put(t, new TypeTable(t));
         }
@@ -41,6 +49,11 @@ public class RecordStore {
 
     public SandboxClock clock() {
         return clock;
+    }
+
+    /** Every property change made through {@link #create} and {@link #update}, with its source. */
+    public PropertyHistory history() {
+        return history;
     }
 
     // --- writes ---------------------------------------------------------------------------------------------
@@ -55,7 +68,9 @@ public class RecordStore {
                 checkUnique(table, properties, -1);
             }
             Instant now = clock.now();
-            return insert(table, properties, now, now);
+            CrmRecord created = insert(table, properties, now, now);
+            history.recordWrite(null, created);
+            return created;
         } finally {
             lock.unlock();
         }
@@ -102,6 +117,7 @@ public class RecordStore {
             CrmRecord next = build(type, id, new LinkedHashMap<>(current.properties()), changes,
                     current.createdAt(), clock.now());
             table.putLive(current, next);
+            history.recordWrite(current, next);
             return Optional.of(next);
         } finally {
             lock.unlock();
@@ -155,6 +171,35 @@ public class RecordStore {
             } finally {
                 lock.unlock();
             }
+        }
+        history.clear();
+    }
+
+    /**
+     * Merges live record {@code secondaryId} into live record {@code primaryId} at one moment: the primary takes
+     * {@code changes.apply(primary, secondary)} and a new modification time, the secondary leaves the live records
+     * (not archived). Empty if either is not live.
+     */
+    public Optional<CrmRecord> merge(ObjectType type, long primaryId, long secondaryId,
+            java.util.function.BinaryOperator<Map<String, String>> changes) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            CrmRecord primary = table.live().get(primaryId);
+            CrmRecord secondary = table.live().get(secondaryId);
+            if (primary == null || secondary == null || primaryId == secondaryId) {
+                return Optional.empty();
+            }
+            Map<String, String> merged = changes.apply(primary.properties(), secondary.properties());
+            table.removeLive(secondary);
+            CrmRecord next = build(type, primaryId, new LinkedHashMap<>(primary.properties()), merged,
+                    primary.createdAt(), clock.now());
+            table.putLive(primary, next);
+            history.recordWrite(primary, next);
+            return Optional.of(next);
+        } finally {
+            lock.unlock();
         }
     }
 

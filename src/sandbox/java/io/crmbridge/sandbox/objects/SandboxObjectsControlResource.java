@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.crmbridge.sandbox.associations.AssociationStore;
+import io.crmbridge.sandbox.history.HumanUsers;
+import io.crmbridge.sandbox.history.WriteSource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -51,7 +53,7 @@ public class SandboxObjectsControlResource {
     }
 
     @RegisterForReflection
-    public record HumanEdit(String objectType, String id, Map<String, Object> properties) {
+    public record HumanEdit(String objectType, String id, Map<String, Object> properties, Integer userId) {
     }
 
     @Inject
@@ -65,6 +67,12 @@ public class SandboxObjectsControlResource {
 
     @Inject
     AssociationStore associations;
+
+    @Inject
+    HumanUsers users;
+
+    @Inject
+    MergedIds merged;
 
     @GET
     @Path("clock")
@@ -100,6 +108,7 @@ public class SandboxObjectsControlResource {
     public Response reset() {
         store.reset();
         associations.reset();
+        merged.reset();
         return Response.noContent().build();
     }
 
@@ -123,7 +132,8 @@ public class SandboxObjectsControlResource {
         }
         ObjectType type = ObjectType.resolve(edit.objectType());
         ObjectInput input = new ObjectInput(edit.id(), null, edit.properties(), null, null);
-        return ObjectViews.full(objects.update(type, edit.id(), null, input.stringProperties()));
+        return ObjectViews.full(WriteSource.run(users.source(edit.userId()),
+                () -> objects.update(type, edit.id(), null, input.stringProperties())));
     }
 
     private static Instant instant(String value, Instant fallback) {

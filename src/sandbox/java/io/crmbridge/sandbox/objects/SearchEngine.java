@@ -1,9 +1,7 @@
 package io.crmbridge.sandbox.objects;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,10 @@ import jakarta.inject.Inject;
 /**
  * Answers searches. A query sorted by modification time walks the ordered (modification time, id) index from the
  * lowest bound its filters allow, and a query sorted by id (or not sorted) walks the id order; neither sorts
- * anything. Any other sort scans the type and sorts the matches. Ties are always broken by id ascending.
+ * anything but runs of equal times. Any other sort scans the type and sorts the matches. Only the first sort is
+ * honoured, as HubSpot documents ("only one sorting rule can be applied to any search"); results sharing their sort
+ * value come in the {@link TieOrder} (by default seeded random, as HubSpot promises no order), so only a sort by
+ * {@code hs_object_id} is a total order.
  */
 @ApplicationScoped
 public class SearchEngine {
@@ -27,10 +28,17 @@ public class SearchEngine {
     }
 
     private final RecordStore store;
+    private final TieOrder ties;
+
+    /** An engine with ties in the default seeded random order. */
+    public SearchEngine(RecordStore store) {
+        this(store, new TieOrder(new TieOrder.Setting(TieOrder.Mode.RANDOM, 42)));
+    }
 
     @Inject
-    public SearchEngine(RecordStore store) {
+    public SearchEngine(RecordStore store, TieOrder ties) {
         this.store = store;
+        this.ties = ties;
     }
 
     public SearchResult search(ObjectType type, SearchQuery query) {
@@ -40,7 +48,8 @@ public class SearchEngine {
     public SearchResult search(ObjectType type, SearchQuery query, Strategy strategy) {
         return store.read(type, table -> {
             SearchQuery.SortKey sort = query.sorts().isEmpty() ? null : query.sorts().get(0);
-            if (strategy == Strategy.AUTO && query.sorts().size() <= 1) {
+            Comparator<CrmRecord> tie = ties.comparator();
+            if (strategy == Strategy.AUTO) {
                 if (sort == null || PropertyCatalog.OBJECT_ID.equals(sort.property())) {
                     boolean desc = sort != null && sort.descending();
                     NavigableMap<Long, CrmRecord> byId = desc ? table.live().descendingMap() : table.live();
@@ -48,15 +57,15 @@ public class SearchEngine {
                 }
                 if (PropertyCatalog.isModificationTime(type, sort.property())) {
                     NavigableMap<ModificationKey, CrmRecord> slice = modificationSlice(table, query);
-                    Iterable<CrmRecord> ordered = sort.descending()
-                            ? () -> new TiesByIdAscending(slice.descendingMap().values().iterator())
-                            : slice.values();
+                    Iterable<CrmRecord> ordered = !sort.descending() && ties.byIdAscending() ? slice.values()
+                            : () -> new TieRuns((sort.descending() ? slice.descendingMap() : slice).values().iterator(),
+                                    tie);
                     return rangeIsTheWholeFilter(type, query)
                             ? pageOfAll(ordered, sizeOf(slice, table.byModified()), query)
                             : page(ordered, query);
                 }
             }
-            return scan(type, table, query);
+            return scan(type, table, query, sort == null ? List.of() : List.of(sort), tie);
         });
     }
 
@@ -179,20 +188,22 @@ public class SearchEngine {
 
     // --- scan -----------------------------------------------------------------------------------------------
 
-    private static SearchResult scan(ObjectType type, TypeTable table, SearchQuery query) {
+    private static SearchResult scan(ObjectType type, TypeTable table, SearchQuery query,
+            List<SearchQuery.SortKey> sorts, Comparator<CrmRecord> tie) {
         List<CrmRecord> matches = new ArrayList<>();
         for (CrmRecord r : table.live().values()) {
             if (matches(r, query)) {
                 matches.add(r);
             }
         }
-        matches.sort(comparator(type, query.sorts()));
+        matches.sort(sorts.isEmpty() ? Comparator.comparingLong(CrmRecord::id) : comparator(type, sorts, tie));
         int end = Math.min(Math.min(query.offset() + query.limit(), matches.size()), SearchQuery.RESULT_CAP);
         List<CrmRecord> page = query.offset() >= end ? List.of() : List.copyOf(matches.subList(query.offset(), end));
         return result(matches.size(), page, query);
     }
 
-    static Comparator<CrmRecord> comparator(ObjectType type, List<SearchQuery.SortKey> sorts) {
+    static Comparator<CrmRecord> comparator(ObjectType type, List<SearchQuery.SortKey> sorts,
+            Comparator<CrmRecord> tie) {
         Comparator<CrmRecord> c = (a, b) -> 0;
         for (SearchQuery.SortKey key : sorts) {
             Function<CrmRecord, Comparable<?>> reader = PropertyAccess.reader(type, key.property());
@@ -201,7 +212,7 @@ public class SearchEngine {
             c = c.thenComparing(reader, key.descending() ? Comparator.nullsFirst(ordered)
                     : Comparator.nullsLast(ordered));
         }
-        return c.thenComparingLong(CrmRecord::id);
+        return c.thenComparing(tie);
     }
 
     // --- shared ---------------------------------------------------------------------------------------------
@@ -263,37 +274,45 @@ public class SearchEngine {
         return false;
     }
 
-    /** Turns a (time desc, id desc) walk into (time desc, id asc) by reversing each run of equal times. */
-    private static final class TiesByIdAscending implements Iterator<CrmRecord> {
+    /** Orders each run of equal modification times of a walk by the tie comparator; the runs keep their order. */
+    private static final class TieRuns implements Iterator<CrmRecord> {
         private final Iterator<CrmRecord> source;
-        private final Deque<CrmRecord> run = new ArrayDeque<>();
+        private final Comparator<CrmRecord> tie;
+        private final List<CrmRecord> run = new ArrayList<>();
+        private int next;
         private CrmRecord pending;
 
-        TiesByIdAscending(Iterator<CrmRecord> source) {
+        TieRuns(Iterator<CrmRecord> source, Comparator<CrmRecord> tie) {
             this.source = source;
+            this.tie = tie;
         }
 
         @Override
         public boolean hasNext() {
-            return !run.isEmpty() || pending != null || source.hasNext();
+            return next < run.size() || pending != null || source.hasNext();
         }
 
         @Override
         public CrmRecord next() {
-            if (run.isEmpty()) {
+            if (next == run.size()) {
+                run.clear();
+                next = 0;
                 CrmRecord first = pending != null ? pending : source.next();
                 pending = null;
-                run.push(first);
+                run.add(first);
                 while (source.hasNext()) {
                     CrmRecord r = source.next();
                     if (!r.updatedAt().equals(first.updatedAt())) {
                         pending = r;
                         break;
                     }
-                    run.push(r);
+                    run.add(r);
+                }
+                if (run.size() > 1) {
+                    run.sort(tie);
                 }
             }
-            return run.pop();
+            return run.get(next++);
         }
     }
 }

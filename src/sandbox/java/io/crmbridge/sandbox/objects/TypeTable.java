@@ -68,6 +68,11 @@ final class TypeTable {
         archived.put(archivedRecord.id(), archivedRecord);
     }
 
+    /** Takes a live record out of every index without archiving it (merged away). */
+    void removeLive(CrmRecord current) {
+        unindex(current);
+    }
+
     private void unindex(CrmRecord r) {
         live.remove(r.id());
         byModified.remove(ModificationKey.of(r));

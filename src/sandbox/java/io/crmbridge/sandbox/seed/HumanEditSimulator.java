@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.crmbridge.sandbox.history.HumanUsers;
+import io.crmbridge.sandbox.history.WriteSource;
 import io.crmbridge.sandbox.objects.CrmRecord;
 import io.crmbridge.sandbox.objects.ObjectType;
 import io.crmbridge.sandbox.objects.PropertyCatalog;
@@ -36,14 +38,21 @@ public class HumanEditSimulator {
     private final SeedConfig config;
     private final SeedGenerator generator;
     private final RecordStore store;
+    private final HumanUsers users;
     private final SplittableRandom random;
     private ScheduledExecutorService scheduler;
 
-    @Inject
     public HumanEditSimulator(SeedConfig config, SeedGenerator generator, RecordStore store) {
+        this(config, generator, store, null);
+    }
+
+    /** Edits are made as {@code CRM_UI} by a random active owner's user ({@code users} null: user 0). */
+    @Inject
+    public HumanEditSimulator(SeedConfig config, SeedGenerator generator, RecordStore store, HumanUsers users) {
         this.config = config;
         this.generator = generator;
         this.store = store;
+        this.users = users;
         this.random = new SplittableRandom(config.randomSeed());
     }
 
@@ -85,7 +94,9 @@ public class HumanEditSimulator {
             ObjectType t = EDITABLE.get((EDITABLE.indexOf(type) + i) % EDITABLE.size());
             Optional<CrmRecord> target = store.random(t, random::nextLong);
             if (target.isPresent()) {
-                return store.update(t, target.get().id(), change(t));
+                WriteSource person = users == null ? WriteSource.crmUi(0) : users.random(random);
+                Map<String, String> change = change(t);
+                return WriteSource.run(person, () -> store.update(t, target.get().id(), change));
             }
         }
         return Optional.empty();
