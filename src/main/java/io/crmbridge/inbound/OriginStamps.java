@@ -97,6 +97,28 @@ public class OriginStamps {
         }
     }
 
+    /** Which of {@code ids} the bridge ever wrote (has a stamp for): only those can be its echo. */
+    public java.util.Set<String> stamped(String connection, String object, List<String> ids) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT crm_id FROM origin_stamp WHERE connection = ? AND object = ? AND crm_id = ANY (?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, connection);
+            ps.setString(2, object);
+            ps.setArray(3, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("origin stamp lookup failed for " + connection + "/" + object, e);
+        }
+        return out;
+    }
+
     private static UUID uuidOrNull(String eventId) {
         try {
             return eventId == null ? null : UUID.fromString(eventId);

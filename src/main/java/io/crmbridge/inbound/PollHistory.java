@@ -21,7 +21,7 @@ import io.crmbridge.crm.PropertyChange;
 
 /**
  * Who changed what (DESIGN.md section 4): after a search page, the poll reads the property history of the page's
- * records in batches (the connector's batch size, 100 for HubSpot) for every property it delivers, and keeps for each
+ * records the bridge ever wrote (those with an origin stamp; no other record can be its echo) in batches (the connector's batch size, 100 for HubSpot) for every property it delivers, and keeps for each
  * record the changes made since the cursor the poll began at, i.e. the ones no poll delivered yet. The loop guard then
  * suppresses a record only when each of those changes was the bridge's own, and the intake is told which properties
  * changed and who changed them. A CRM without history reads nothing here; the loop guard falls back to origin stamps.
@@ -34,7 +34,10 @@ public class PollHistory {
     private final ConnectionsConfig config;
     private final ObjectMapper json;
 
-    PollHistory(CrmConnectors connectors, ConnectionsConfig config, ObjectMapper json) {
+    private final OriginStamps stamps;
+
+    PollHistory(CrmConnectors connectors, ConnectionsConfig config, ObjectMapper json, OriginStamps stamps) {
+        this.stamps = stamps;
         this.connectors = connectors;
         this.config = config;
         this.json = json;
@@ -42,11 +45,14 @@ public class PollHistory {
 
     /** The page's history batches: its changed records' ids, at most a batch each, if the connector keeps history. */
     void plan(PollState state, CrmConnector connector, List<String> polledProperties) {
-        List<String> ids = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED).map(PolledRecord::id)
-                .toList();
-        if (ids.isEmpty() || connector.readHistory(state.object, ids.subList(0, 1), List.of()).isEmpty()) {
+        List<String> changed = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED)
+                .map(PolledRecord::id).toList();
+        if (changed.isEmpty() || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
             return;
         }
+        // Only a record the bridge ever wrote can be its echo: the others need no history read (API calls per record).
+        Set<String> stamped = stamps.stamped(state.connection, state.object, changed);
+        List<String> ids = changed.stream().filter(stamped::contains).toList();
         for (int i = 0; i < ids.size(); i += connector.maxBatchSize()) {
             state.historyBatches.add(ids.subList(i, Math.min(ids.size(), i + connector.maxBatchSize())));
         }
