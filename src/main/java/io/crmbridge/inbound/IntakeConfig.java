@@ -9,9 +9,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crmbridge.intake")
 public interface IntakeConfig {
 
-    /** {@code table} (rows in {@code intake_outbox}) or {@code http} (POST each record to {@code url}). */
+    /** {@code table} (rows in {@code intake_outbox}) or {@code http} (POST each record to {@code url}); else start-up fails. */
     @WithDefault("table")
-    String sink();
+    Sink sink();
 
     /** The intake's URL for the http sink, e.g. {@code https://intake.example.com/crm-records}. */
     Optional<String> url();
@@ -32,5 +32,13 @@ public interface IntakeConfig {
 
         @WithDefault("30000")
         long maxDelay();
+    }
+
+    /** Where inbound records go. */
+    enum Sink {
+        /** Rows in table {@code intake_outbox}, for the intake to read. */
+        TABLE,
+        /** An HTTP POST of each record to {@code url}. */
+        HTTP
     }
 }

@@ -75,6 +75,6 @@ public class IntakeSink {
     }
 
     public boolean isHttp() {
-        return "http".equalsIgnoreCase(config.sink().trim());
+        return config.sink() == IntakeConfig.Sink.HTTP;
     }
 }

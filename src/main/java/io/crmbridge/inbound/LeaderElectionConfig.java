@@ -14,9 +14,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crmbridge.leader-election")
 public interface LeaderElectionConfig {
 
-    /** {@code file} or {@code kubernetes}. */
+    /** {@code file} or {@code kubernetes}; anything else fails the start-up. */
     @WithDefault("file")
-    String kind();
+    Kind kind();
 
     /** Directory of the lock files (kind file). */
     @WithDefault(".crm-bridge/cluster")
@@ -48,4 +48,12 @@ public interface LeaderElectionConfig {
 
     @WithDefault("2s")
     Duration retryPeriod();
+
+    /** How the replicas elect the one that polls. */
+    enum Kind {
+        /** A file lock under {@code file-root}: one machine, or a volume every replica shares. */
+        FILE,
+        /** A Kubernetes Lease per connection. */
+        KUBERNETES
+    }
 }

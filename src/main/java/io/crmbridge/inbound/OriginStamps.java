@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * them (API names to values). The inbound loop guard then compares the same properties of the polled record with
  * {@link Fingerprints}: equal means the change is our own echo. Passing the CRM's modification time from the write's
  * answer ({@code updatedAt}) also lets through a later human edit of properties we did not write.
- * Route usage: {@code - bean: {ref: originStamps, method: "stamp(${header.crmConnection}, ...)"}} or from Java.
  */
 @ApplicationScoped
 @Named("originStamps")
@@ -53,13 +52,10 @@ public class OriginStamps {
         this.json = json;
     }
 
-    /** Stamp a write: connection, object (e.g. {@code contacts}), the CRM's record id, the properties as sent. */
-    public void stamp(String connection, String object, String crmId, Map<String, String> writtenProperties,
-            String eventId) {
-        stamp(connection, object, crmId, writtenProperties, eventId, null);
-    }
-
-    /** As above, with the CRM's modification time after the write (ISO-8601 or epoch millis; may be null). */
+    /**
+     * Stamp a write: connection, object (e.g. {@code contacts}), the CRM's record id, the properties as sent, the
+     * event, and the CRM's modification time after the write (ISO-8601 or epoch millis; may be null).
+     */
     public void stamp(String connection, String object, String crmId, Map<String, String> writtenProperties,
             String eventId, String crmModifiedAt) {
         Instant modified = PolledRecord.parseTime(crmModifiedAt);

@@ -83,7 +83,7 @@ public class PollRoutes {
     }
 
     private CamelClusterService clusterService() {
-        if ("kubernetes".equalsIgnoreCase(leaderElection.kind())) {
+        if (leaderElection.kind() == LeaderElectionConfig.Kind.KUBERNETES) {
             KubernetesClusterService k8s = new KubernetesClusterService();
             k8s.setId("crm-bridge-kubernetes");
             k8s.setLeaseResourceType(LeaseResourceType.Lease);

@@ -48,6 +48,10 @@ public record HubSpotError(
         return new HubSpotError(status, message, correlationId, category, subCategory, ctx, errors, links);
     }
 
+    public HubSpotError withLinks(Map<String, String> l) {
+        return new HubSpotError(status, message, correlationId, category, subCategory, context, errors, l);
+    }
+
     public HubSpotError withSubCategory(String sub) {
         return new HubSpotError(status, message, correlationId, category, sub, context, errors, links);
     }

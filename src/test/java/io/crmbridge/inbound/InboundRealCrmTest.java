@@ -90,7 +90,7 @@ class InboundRealCrmTest {
     private void bridgeWrites(String id, Map<String, String> properties) {
         producer.requestBodyAndHeader("direct:crm-contact-update", new LinkedHashMap<>(properties), "crmObjectId", id,
                 Map.class);
-        originStamps.stamp("hubspot", "contacts", id, properties, UUID.randomUUID().toString());
+        originStamps.stamp("hubspot", "contacts", id, properties, UUID.randomUUID().toString(), null);
     }
 
     @Test

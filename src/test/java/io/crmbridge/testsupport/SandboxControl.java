@@ -2,6 +2,7 @@ package io.crmbridge.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +67,62 @@ public final class SandboxControl {
         control().body(Map.of("seed", 7, "rules", List.of(rule))).put("/faults").then().statusCode(200);
     }
 
+    /**
+     * Matching requests are served (their writes commit) and then, with probability {@code rate}, lose their answer
+     * as {@code modes} says: {@code "502"}, {@code "drop"}, {@code "hang"}, or several joined by {@code |}.
+     */
+    public static void lostResponses(String method, String pathPattern, double rate, String modes, long seed) {
+        Map<String, Object> rule = new java.util.HashMap<>();
+        rule.put("method", method);
+        rule.put("pathPattern", pathPattern);
+        rule.put("lostResponseRate", rate);
+        rule.put("lostResponse", modes);
+        control().body(Map.of("seed", seed, "rules", List.of(rule))).put("/faults").then().statusCode(200);
+    }
+
+    /** The next {@code count} matching requests are served and then lose their answer as {@code mode} says. */
+    public static void loseNextResponses(String method, String pathPattern, int count, String mode) {
+        Map<String, Object> rule = Map.of("method", method, "pathPattern", pathPattern, "failNext", count,
+                "lostResponse", mode);
+        control().body(Map.of("seed", 7, "rules", List.of(rule))).put("/faults").then().statusCode(200);
+    }
+
+    /** Clears every fault rule: errors, latency, hangs and lost responses. */
     public static void clearFaults() {
         control().delete("/faults").then().statusCode(200);
+    }
+
+    /** Search shows a record's new values (or a new record) only {@code lag} after its write; 0 turns it off. */
+    public static void searchIndexLag(Duration lag) {
+        control().body(Map.of("lagMillis", lag.toMillis())).put("/search/index-lag").then().statusCode(200);
+    }
+
+    /** Back to the configured search index lag (0 in tests). */
+    public static void resetSearchIndexLag() {
+        control().delete("/search/index-lag").then().statusCode(200);
+    }
+
+    /** True: the token lacks {@code crm.schemas.*.write}, so property creation answers 403 MISSING_SCOPES. */
+    public static void missingSchemaScope(boolean missing) {
+        control().body(Map.of("schemaWriteScope", !missing)).put("/properties/settings").then().statusCode(200);
+    }
+
+    /** The object types that accept {@code hasUniqueValue} properties (e.g. without notes, to simulate an account). */
+    public static void uniqueValueObjectTypes(String... objectTypes) {
+        control().body(Map.of("uniqueValueObjectTypes", List.of(objectTypes))).put("/properties/settings")
+                .then().statusCode(200);
+    }
+
+    /** Forgets every custom property and restores the configured Properties API settings. */
+    public static void resetProperties() {
+        control().delete("/properties").then().statusCode(200);
+    }
+
+    /** Every write-failure knob back to its default: faults, search lag, properties settings and custom properties. */
+    public static void resetWriteFaults() {
+        clearFaults();
+        resetSearchIndexLag();
+        resetProperties();
     }
 
     public static void resetCounters() {

@@ -1,13 +1,20 @@
 package io.crmbridge.sandbox.faults;
 
-/** What happens to one request: an optional delay, then nothing more, an error status, or a hang. */
-record Fault(long latencyMillis, Kind kind, int status) {
+/**
+ * What happens to one request: an optional delay, then nothing more, an error status, a hang, or (for
+ * {@code LOST_RESPONSE}) the request is served, its write commits, and then its answer is lost as {@code lost} says.
+ */
+record Fault(long latencyMillis, Kind kind, int status, LostResponse lost) {
 
     enum Kind {
-        NONE, ERROR, HANG
+        NONE, ERROR, HANG, LOST_RESPONSE
     }
 
     static final Fault NONE = new Fault(0, Kind.NONE, 0);
+
+    Fault(long latencyMillis, Kind kind, int status) {
+        this(latencyMillis, kind, status, null);
+    }
 
     boolean isNone() {
         return kind == Kind.NONE && latencyMillis <= 0;

@@ -46,6 +46,12 @@ public class FaultFilter {
             hang(request, ctx, fault.latencyMillis() + injector.maxHangMillis());
             return;
         }
+        if (fault.kind() == Fault.Kind.LOST_RESPONSE) {
+            ctx.put(LostResponseFilter.CONTEXT_KEY, fault.lost()); // served normally; LostResponseFilter loses the answer
+            if (fault.latencyMillis() <= 0) {
+                return;
+            }
+        }
         Response answer = fault.kind() == Fault.Kind.ERROR ? errorResponse(fault.status()) : null;
         if (fault.latencyMillis() <= 0) {
             request.abortWith(answer);
@@ -76,6 +82,11 @@ public class FaultFilter {
     }
 
     static Response errorResponse(int status) {
+        return errorBody(status).toResponse(status);
+    }
+
+    /** HubSpot's error body for an injected 5xx. */
+    static HubSpotError errorBody(int status) {
         String category = switch (status) {
             case 502 -> "BAD_GATEWAY";
             case 503 -> "SERVICE_UNAVAILABLE";
@@ -83,7 +94,6 @@ public class FaultFilter {
             default -> "INTERNAL_ERROR";
         };
         return HubSpotError.of(category, "internal error (fault injected by the CRM sandbox)")
-                .withContext(Map.of("sandboxFault", List.of(String.valueOf(status))))
-                .toResponse(status);
+                .withContext(Map.of("sandboxFault", List.of(String.valueOf(status))));
     }
 }

@@ -71,17 +71,20 @@ public class FaultInjector {
     private static final class ActiveRule {
         private final FaultRule rule;
         private final Pattern path;
+        private final List<LostResponse> lostModes;
         private int failNext;
 
         private ActiveRule(FaultRule rule, Pattern path) {
             this.rule = rule;
             this.path = path;
+            this.lostModes = LostResponse.parseAll(rule.lostResponse());
             this.failNext = rule.failNext() == null ? 0 : rule.failNext();
         }
 
         static ActiveRule of(FaultRule rule) {
             requireShare("errorRate", rule.errorRate());
             requireShare("hangRate", rule.hangRate());
+            requireShare("lostResponseRate", rule.lostResponseRate());
             if (rule.latencyMillis() != null && rule.latencyMillis() < 0) {
                 throw new IllegalArgumentException("latencyMillis must not be negative");
             }
@@ -117,23 +120,33 @@ public class FaultInjector {
             List<Integer> statuses = rule.statuses() == null ? FaultRule.DEFAULT_STATUSES : rule.statuses();
             if (failNext > 0) {
                 failNext--;
-                return new Fault(latency, Fault.Kind.ERROR, statuses.get(0));
+                return rule.lostResponse() != null ? lost(latency, random)
+                        : new Fault(latency, Fault.Kind.ERROR, statuses.get(0));
             }
             double roll = random.nextDouble();
             double hang = rule.hangRate() == null ? 0 : rule.hangRate();
             double error = rule.errorRate() == null ? 0 : rule.errorRate();
+            double lost = rule.lostResponseRate() == null ? 0 : rule.lostResponseRate();
             if (roll < hang) {
                 return new Fault(latency, Fault.Kind.HANG, 0);
             }
             if (roll < hang + error) {
                 return new Fault(latency, Fault.Kind.ERROR, statuses.get(random.nextInt(statuses.size())));
             }
+            if (roll < hang + error + lost) {
+                return lost(latency, random);
+            }
             return new Fault(latency, Fault.Kind.NONE, 0);
+        }
+
+        private Fault lost(long latency, Random random) {
+            LostResponse mode = lostModes.size() == 1 ? lostModes.get(0) : lostModes.get(random.nextInt(lostModes.size()));
+            return new Fault(latency, Fault.Kind.LOST_RESPONSE, mode == LostResponse.BAD_GATEWAY ? 502 : 0, mode);
         }
 
         FaultRule view() {
             return new FaultRule(rule.method(), rule.pathPattern(), rule.errorRate(), rule.statuses(), rule.latencyMillis(),
-                    rule.hangRate(), failNext);
+                    rule.hangRate(), failNext, rule.lostResponseRate(), rule.lostResponse());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.crmbridge.sandbox.objects;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +25,6 @@ public class ObjectService {
         this.store = store;
         this.associations = associations;
         this.merged = merged;
-    }
-
-    /** The outcome of an upsert: the record and whether it was created. */
-    public record Upserted(CrmRecord record, boolean created) {
     }
 
     public CrmRecord create(ObjectType type, ObjectInput input) {
@@ -58,20 +53,23 @@ public class ObjectService {
         return store.update(type, current.id(), props).orElseThrow(() -> notFound(type, idOrValue));
     }
 
-    /** Updates the record {@code idProperty = id} names, or creates it with that value when there is none. */
-    public Upserted upsert(ObjectType type, ObjectInput input) {
+    /**
+     * Updates the record {@code idProperty = id} names, or creates it with that value when there is none (atomic
+     * per value: see {@link RecordStore#upsert}). By {@code hs_object_id} it only updates (404 if there is none).
+     */
+    public RecordStore.Upserted upsert(ObjectType type, ObjectInput input) {
         Map<String, String> props = PropertyValidator.checked(type, properties(input));
         String idProperty = input.idProperty();
-        Optional<CrmRecord> existing = find(type, input.id(), idProperty);
-        if (existing.isPresent()) {
-            return new Upserted(store.update(type, existing.get().id(), props).orElseThrow(), false);
+        if (idProperty == null || idProperty.isBlank() || PropertyCatalog.OBJECT_ID.equals(idProperty)) {
+            CrmRecord current = find(type, input.id(), idProperty).orElseThrow(() -> notFound(type, input.id()));
+            return new RecordStore.Upserted(store.update(type, current.id(), props)
+                    .orElseThrow(() -> notFound(type, input.id())), false);
         }
-        if (idProperty == null || PropertyCatalog.OBJECT_ID.equals(idProperty)) {
-            throw notFound(type, input.id());
+        requireUnique(type, idProperty);
+        if (input.id() == null || input.id().isBlank()) {
+            throw SandboxApiException.badRequest("An upsert by " + idProperty + " needs an 'id' (the value)");
         }
-        Map<String, String> withKey = new LinkedHashMap<>(props);
-        withKey.put(idProperty, input.id());
-        return new Upserted(store.create(type, withKey, true), true);
+        return store.upsert(type, idProperty, input.id(), props);
     }
 
     public boolean archive(ObjectType type, String idOrValue, String idProperty) {
@@ -89,11 +87,15 @@ public class ObjectService {
             return parseId(idOrValue).flatMap(id -> store.get(type, id, false)
                     .or(() -> merged.primaryOf(id).flatMap(primary -> store.get(type, primary, false))));
         }
+        requireUnique(type, idProperty);
+        return store.findUnique(type, idProperty, idOrValue);
+    }
+
+    private static void requireUnique(ObjectType type, String idProperty) {
         if (!PropertyCatalog.uniqueProperties(type).contains(idProperty)) {
             throw SandboxApiException.badRequest("Property " + idProperty + " is not a unique identifier property for "
                     + type.apiName() + "; use one of " + PropertyCatalog.uniqueProperties(type));
         }
-        return store.findUnique(type, idProperty, idOrValue);
     }
 
     public Optional<CrmRecord> findArchived(ObjectType type, String id) {

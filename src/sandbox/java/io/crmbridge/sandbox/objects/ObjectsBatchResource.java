@@ -83,7 +83,7 @@ public class ObjectsBatchResource {
     public Response upsert(@PathParam("objectType") String objectType, BatchInput body) {
         ObjectType type = ObjectType.resolve(objectType);
         return writeEach(type, body, 200, input -> {
-            ObjectService.Upserted u = objects.upsert(type, input);
+            RecordStore.Upserted u = objects.upsert(type, input);
             return ObjectViews.full(u.record()).withNew(u.created());
         }, ObjectInput::id);
     }

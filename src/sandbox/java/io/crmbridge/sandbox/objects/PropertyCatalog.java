@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The properties each object type knows, with their types and enumeration options, the properties a read returns
@@ -39,6 +40,11 @@ public final class PropertyCatalog {
 
     private static final Map<ObjectType, Map<String, PropertyDefinition>> CATALOG = new EnumMap<>(ObjectType.class);
     private static final Map<ObjectType, List<String>> DEFAULTS = new EnumMap<>(ObjectType.class);
+    /**
+     * Properties created through the Properties API, per type, in creation order. Each map is replaced whole (copy
+     * on write), so readers never lock; the sandbox runs once per application, like the rest of its state.
+     */
+    private static final Map<ObjectType, Map<String, PropertyDefinition>> CUSTOM = new ConcurrentHashMap<>();
 
     static {
         define(ObjectType.CONTACTS,
@@ -91,11 +97,43 @@ public final class PropertyCatalog {
     }
 
     public static Optional<PropertyDefinition> find(ObjectType type, String name) {
-        return Optional.ofNullable(CATALOG.get(type).get(name));
+        PropertyDefinition builtIn = CATALOG.get(type).get(name);
+        return builtIn != null ? Optional.of(builtIn) : Optional.ofNullable(custom(type).get(name));
     }
 
+    /** The built-in properties, then the custom ones in creation order. */
     public static Map<String, PropertyDefinition> all(ObjectType type) {
-        return CATALOG.get(type);
+        Map<String, PropertyDefinition> custom = custom(type);
+        if (custom.isEmpty()) {
+            return CATALOG.get(type);
+        }
+        Map<String, PropertyDefinition> all = new LinkedHashMap<>(CATALOG.get(type));
+        all.putAll(custom);
+        return Collections.unmodifiableMap(all);
+    }
+
+    public static boolean isBuiltIn(ObjectType type, String name) {
+        return CATALOG.get(type).containsKey(name);
+    }
+
+    /** Adds a custom property; false (nothing changed) if the type already knows a property of that name. */
+    public static synchronized boolean addCustom(ObjectType type, PropertyDefinition definition) {
+        if (find(type, definition.name()).isPresent()) {
+            return false;
+        }
+        Map<String, PropertyDefinition> next = new LinkedHashMap<>(custom(type));
+        next.put(definition.name(), definition);
+        CUSTOM.put(type, Collections.unmodifiableMap(next));
+        return true;
+    }
+
+    /** Forgets every custom property (values stay on the records but are no longer readable or writable). */
+    public static synchronized void clearCustom() {
+        CUSTOM.clear();
+    }
+
+    private static Map<String, PropertyDefinition> custom(ObjectType type) {
+        return CUSTOM.getOrDefault(type, Map.of());
     }
 
     /** What a read returns when it names no properties. */
@@ -103,12 +141,17 @@ public final class PropertyCatalog {
         return DEFAULTS.get(type);
     }
 
-    /** Properties whose values are unique within the type: what {@code idProperty} may name. */
+    /**
+     * Properties whose values are unique within the type: what {@code idProperty} may name. {@code email} on contacts
+     * (kept unique by HubSpot itself) and the custom properties created with {@code hasUniqueValue}.
+     */
     public static List<String> uniqueProperties(ObjectType type) {
         List<String> unique = new ArrayList<>(List.of(OBJECT_ID));
         if (type == ObjectType.CONTACTS) {
             unique.add(EMAIL);
         }
+        custom(type).values().stream().filter(PropertyDefinition::unique).map(PropertyDefinition::name)
+                .forEach(unique::add);
         return unique;
     }
 

@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox.objects;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,17 +32,25 @@ public class RecordStore {
 
     private final SandboxClock clock;
     private final PropertyHistory history;
+    private final SearchIndexLag searchLag;
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ObjectType, TypeTable> tables = new EnumMap<>(ObjectType.class);
 
+    /** A store whose search never lags (plain unit tests and benchmarks). */
     public RecordStore(SandboxClock clock) {
         this(clock, new PropertyHistory("sandbox-app", 20));
     }
 
-    @Inject
+    /** A store with the given history whose search never lags (unit tests). */
     public RecordStore(SandboxClock clock, PropertyHistory history) {
+        this(clock, history, new SearchIndexLag(() -> Duration.ZERO));
+    }
+
+    @Inject
+    public RecordStore(SandboxClock clock, PropertyHistory history, SearchIndexLag searchLag) {
         this.clock = clock;
         this.history = history;
+        this.searchLag = searchLag;
         for (ObjectType t : ObjectType.values()) {
             tables.put(t, new TypeTable(t));
         }
@@ -70,7 +79,39 @@ public class RecordStore {
             Instant now = clock.now();
             CrmRecord created = insert(table, properties, now, now);
             history.recordWrite(null, created);
+            lagSearch(table, null, created);
             return created;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The outcome of an upsert: the record and whether it was created. */
+    public record Upserted(CrmRecord record, boolean created) {
+    }
+
+    /**
+     * Updates the live record whose unique {@code property} holds {@code value}, or creates one with that value, in
+     * one step under the type's lock, so two upserts of one value never create two records; 409 if the changes
+     * would take another record's unique value.
+     */
+    public Upserted upsert(ObjectType type, String property, String value, Map<String, String> changes) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            Optional<Long> existing = table.findUnique(property, value);
+            if (existing.isPresent()) {
+                return new Upserted(updateLocked(table, table.live().get(existing.get()), changes), false);
+            }
+            Map<String, String> withKey = new LinkedHashMap<>(changes);
+            withKey.put(property, value);
+            checkUnique(table, withKey, -1);
+            Instant now = clock.now();
+            CrmRecord created = insert(table, withKey, now, now);
+            history.recordWrite(null, created);
+            lagSearch(table, null, created);
+            return new Upserted(created, true);
         } finally {
             lock.unlock();
         }
@@ -113,12 +154,54 @@ public class RecordStore {
             if (current == null) {
                 return Optional.empty();
             }
-            checkUnique(table, changes, id);
-            CrmRecord next = build(type, id, new LinkedHashMap<>(current.properties()), changes,
-                    current.createdAt(), clock.now());
-            table.putLive(current, next);
-            history.recordWrite(current, next);
-            return Optional.of(next);
+            return Optional.of(updateLocked(table, current, changes));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CrmRecord updateLocked(TypeTable table, CrmRecord current, Map<String, String> changes) {
+        checkUnique(table, changes, current.id());
+        CrmRecord next = build(table.type, current.id(), new LinkedHashMap<>(current.properties()), changes,
+                current.createdAt(), clock.now());
+        table.putLive(current, next);
+        history.recordWrite(current, next);
+        lagSearch(table, current, next);
+        return next;
+    }
+
+    /** With a search index lag in force, search keeps seeing {@code previous} (or nothing) for the lag. */
+    private void lagSearch(TypeTable table, CrmRecord previous, CrmRecord next) {
+        Duration lag = searchLag.lag();
+        if (!lag.isZero()) {
+            long now = System.nanoTime();
+            table.lagSearch(previous, next, now + lag.toNanos(), now);
+        }
+    }
+
+    /** Sets the search index lag; setting 0 makes every record's latest version searchable at once. */
+    public void searchIndexLag(Duration lag) {
+        searchLag.set(lag);
+        if (lag.isZero()) {
+            for (TypeTable table : tables.values()) {
+                Lock lock = table.lock.writeLock();
+                lock.lock();
+                try {
+                    table.clearSearchLag();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Brings a type's unique-value indexes in line with its properties (after a property was created or removed). */
+    public void syncUniqueIndexes(ObjectType type) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            table.syncUniqueIndexes();
         } finally {
             lock.unlock();
         }
@@ -197,6 +280,7 @@ public class RecordStore {
                     primary.createdAt(), clock.now());
             table.putLive(primary, next);
             history.recordWrite(primary, next);
+            lagSearch(table, primary, next);
             return Optional.of(next);
         } finally {
             lock.unlock();

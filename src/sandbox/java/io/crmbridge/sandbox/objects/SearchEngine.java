@@ -17,7 +17,8 @@ import jakarta.inject.Inject;
  * anything but runs of equal times. Any other sort scans the type and sorts the matches. Only the first sort is
  * honoured, as HubSpot documents ("only one sorting rule can be applied to any search"); results sharing their sort
  * value come in the {@link TieOrder} (by default seeded random, as HubSpot promises no order), so only a sort by
- * {@code hs_object_id} is a total order.
+ * {@code hs_object_id} is a total order. While the search index lags writes ({@link SearchIndexLag}), every search
+ * scans the versions the index holds.
  */
 @ApplicationScoped
 public class SearchEngine {
@@ -48,7 +49,12 @@ public class SearchEngine {
     public SearchResult search(ObjectType type, SearchQuery query, Strategy strategy) {
         return store.read(type, table -> {
             SearchQuery.SortKey sort = query.sorts().isEmpty() ? null : query.sorts().get(0);
+            List<SearchQuery.SortKey> sorts = sort == null ? List.of() : List.of(sort);
             Comparator<CrmRecord> tie = ties.comparator();
+            if (table.searchLags()) {
+                long now = System.nanoTime();
+                return scan(type, table, query, r -> table.searchVersion(r, now), sorts, tie);
+            }
             if (strategy == Strategy.AUTO) {
                 if (sort == null || PropertyCatalog.OBJECT_ID.equals(sort.property())) {
                     boolean desc = sort != null && sort.descending();
@@ -65,7 +71,7 @@ public class SearchEngine {
                             : page(ordered, query);
                 }
             }
-            return scan(type, table, query, sort == null ? List.of() : List.of(sort), tie);
+            return scan(type, table, query, Function.identity(), sorts, tie);
         });
     }
 
@@ -188,11 +194,13 @@ public class SearchEngine {
 
     // --- scan -----------------------------------------------------------------------------------------------
 
+    /** Every live record as {@code indexed} shows it (null: not in the index yet), filtered and sorted. */
     private static SearchResult scan(ObjectType type, TypeTable table, SearchQuery query,
-            List<SearchQuery.SortKey> sorts, Comparator<CrmRecord> tie) {
+            Function<CrmRecord, CrmRecord> indexed, List<SearchQuery.SortKey> sorts, Comparator<CrmRecord> tie) {
         List<CrmRecord> matches = new ArrayList<>();
-        for (CrmRecord r : table.live().values()) {
-            if (matches(r, query)) {
+        for (CrmRecord live : table.live().values()) {
+            CrmRecord r = indexed.apply(live);
+            if (r != null && matches(r, query)) {
                 matches.add(r);
             }
         }
