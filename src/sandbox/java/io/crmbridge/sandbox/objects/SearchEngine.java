@@ -56,6 +56,14 @@ public class SearchEngine {
                 return scan(type, table, query, r -> table.searchVersion(r, now), sorts, tie);
             }
             if (strategy == Strategy.AUTO) {
+                if (sort != null && PropertyCatalog.OBJECT_ID.equals(sort.property()) && !sort.descending()) {
+                    NavigableMap<ModificationKey, CrmRecord> tieGroup = tieGroupAboveId(table, query);
+                    if (tieGroup != null) {
+                        return onlyTimeAndIdBounds(type, query)
+                                ? pageOfAll(tieGroup.values(), tieGroup.size(), query)
+                                : page(tieGroup.values(), query);
+                    }
+                }
                 if (sort == null || PropertyCatalog.OBJECT_ID.equals(sort.property())) {
                     boolean desc = sort != null && sort.descending();
                     NavigableMap<Long, CrmRecord> byId = desc ? table.live().descendingMap() : table.live();
@@ -81,6 +89,49 @@ public class SearchEngine {
         long[] range = modificationRange(table.type, query);
         return table.byModified().subMap(new ModificationKey(range[0], Long.MIN_VALUE), true,
                 new ModificationKey(range[1], Long.MAX_VALUE), true);
+    }
+
+    /**
+     * A tie group sorted by id ({@code modified = t AND hs_object_id > x}, one filter group): the index entries from
+     * (t, x + 1) to (t, max) are exactly its candidates, already in id order, so no other record is looked at and
+     * nothing is sorted. Null when the query is not of that shape (one modification time, in one group).
+     */
+    static NavigableMap<ModificationKey, CrmRecord> tieGroupAboveId(TypeTable table, SearchQuery query) {
+        if (query.groups().size() != 1) {
+            return null;
+        }
+        long[] range = modificationRange(table.type, query);
+        if (range[0] != range[1]) {
+            return null;
+        }
+        long lowId = Long.MIN_VALUE;
+        for (Condition c : query.groups().get(0)) {
+            if (PropertyCatalog.OBJECT_ID.equals(c.property()) && c.value() instanceof Number n) {
+                switch (c.operator()) {
+                    case GT -> lowId = Math.max(lowId, (long) Math.floor(n.doubleValue()) + 1);
+                    case GTE, EQ -> lowId = Math.max(lowId, (long) Math.ceil(n.doubleValue()));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return table.byModified().subMap(new ModificationKey(range[0], lowId), true,
+                new ModificationKey(range[0], Long.MAX_VALUE), true);
+    }
+
+    /** True when the one group filters on the modification time and a lower bound of the id only. */
+    static boolean onlyTimeAndIdBounds(ObjectType type, SearchQuery query) {
+        if (query.text() != null) {
+            return false;
+        }
+        for (Condition c : query.groups().get(0)) {
+            boolean idBound = PropertyCatalog.OBJECT_ID.equals(c.property())
+                    && (c.operator() == Condition.Operator.GT || c.operator() == Condition.Operator.GTE);
+            if (!idBound && !PropertyCatalog.isModificationTime(type, c.property())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
