@@ -42,8 +42,8 @@ public interface ConnectionsConfig {
 
         /**
          * The id of the CRM app this connection writes as (HubSpot: the app id of the OAuth app or private app). Changes
-         * in the CRM's property history made by this app are the bridge's own; unset, it is learned from the CRM's
-         * token information where the connector can, else the loop guard uses origin stamps only.
+         * in the CRM's property history made by this app are the bridge's own; unset, a change counts as the bridge's
+         * only when it set the value the bridge last wrote to that property.
          */
         Optional<String> appId();
 
