@@ -7,28 +7,37 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jboss.logging.Logger;
+
 import io.crmbridge.connection.ConnectionsConfig.AuthMode;
 
 /**
  * The access token of one connection.
  *
  * <p>Refreshes ahead of expiry from the token's own lifetime (a 401 is only the fallback: some APIs answer 200 or 403
- * on an expired token). One refresh at a time: concurrent callers wait for it and share its result. When the token
- * endpoint rejects the credentials the connection enters NEEDS_REAUTH and stays there, without calling the endpoint
- * again, until {@link #reauthorize(String)} brings new credentials.
+ * on an expired token). One refresh at a time: concurrent callers wait for it and share its result.
+ *
+ * <p>Whether the connection needs re-authorization is not this object's to keep: it lives in
+ * {@link SharedConnectionState} (table {@code connection_state}), read again at most every {@code stateMaxAge}, so
+ * every replica, and this one after a restart, sees the same NEEDS_REAUTH. New credentials given to any replica move
+ * the shared credentials version: a replica that sees it move drops its access token and takes the stored refresh
+ * token.
  */
 public final class ConnectionAuth {
 
-    /** What the rest of the application hears about this connection's tokens. */
+    private static final Logger LOG = Logger.getLogger(ConnectionAuth.class);
+
+    /** What the rest of the application hears about this connection's tokens (metrics, operator alerts). */
     public interface Listener {
         void refreshed(String connection, Instant expiresAt, String refreshToken);
 
+        /** This replica put the connection into NEEDS_REAUTH (once per episode across all replicas). */
         void needsReauth(String connection, String reason);
 
         void reauthorized(String connection);
     }
 
-    private record AccessToken(String value, Instant expiresAt) {
+    private record AccessToken(String value, Instant expiresAt, long credentialsVersion) {
         boolean dueForRefresh(Instant now, Duration skew) {
             return !now.isBefore(expiresAt.minus(skew));
         }
@@ -36,36 +45,43 @@ public final class ConnectionAuth {
 
     private final String connection;
     private final AuthMode mode;
+    private final String staticToken;
     private final TokenEndpoint endpoint;
     private final Duration skew;
     private final Clock clock;
     private final Listener listener;
+    private final SharedConnectionState shared;
+    private final long stateMaxAgeNanos;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicLong refreshes = new AtomicLong();
 
     private volatile AccessToken current;
     private volatile String refreshToken;
-    private volatile String reauthReason;
+    private volatile SharedConnectionState.View view;
+    private volatile long viewReadAtNanos;
 
     public ConnectionAuth(String connection, AuthMode mode, String staticTokenOrNull, String refreshToken,
-            TokenEndpoint endpoint, Duration skew, Clock clock, Listener listener) {
+            TokenEndpoint endpoint, Duration skew, Clock clock, Listener listener, SharedConnectionState shared,
+            Duration stateMaxAge) {
         this.connection = connection;
         this.mode = mode;
         this.endpoint = endpoint;
         this.skew = skew;
         this.clock = clock;
         this.listener = listener;
+        this.shared = shared;
+        this.stateMaxAgeNanos = stateMaxAge.toNanos();
         this.refreshToken = refreshToken;
-        if (mode == AuthMode.PRIVATE_APP) {
-            this.current = new AccessToken(Objects.requireNonNull(staticTokenOrNull,
-                    "connection " + connection + ": auth.token is required for mode private-app"), Instant.MAX);
-        }
+        this.staticToken = mode == AuthMode.PRIVATE_APP ? Objects.requireNonNull(staticTokenOrNull,
+                "connection " + connection + ": auth.token is required for mode private-app") : null;
+        this.view = reload();
     }
 
     /** A token that is valid now and for at least the refresh skew, refreshing first when needed. */
     public String accessToken() {
+        SharedConnectionState.View state = state();
         AccessToken seen = current;
-        if (reauthReason == null && seen != null && !seen.dueForRefresh(clock.instant(), skew)) {
+        if (!state.needsReauth() && seen != null && !seen.dueForRefresh(clock.instant(), skew)) {
             return seen.value();
         }
         return refresh(seen);
@@ -77,8 +93,8 @@ public final class ConnectionAuth {
      */
     public String refreshAfterUnauthorized(String rejectedToken) {
         if (mode == AuthMode.PRIVATE_APP) {
-            enterReauth("the private-app token was rejected with 401");
-            throw new NeedsReauthException(connection, reauthReason);
+            enterReauth("the private-app token was rejected with 401", versionOfCurrentToken());
+            throw new NeedsReauthException(connection, reauthReason());
         }
         AccessToken seen = current;
         if (seen != null && !seen.value().equals(rejectedToken)) {
@@ -87,17 +103,12 @@ public final class ConnectionAuth {
         return refresh(seen);
     }
 
-    /** New credentials from an operator: leave NEEDS_REAUTH; the next call fetches a fresh token. */
+    /** New credentials from an operator: leave NEEDS_REAUTH on every replica; the next call fetches a fresh token. */
     public void reauthorize(String newRefreshToken) {
         refreshLock.lock();
         try {
-            if (newRefreshToken != null && !newRefreshToken.isBlank()) {
-                refreshToken = newRefreshToken;
-            }
-            reauthReason = null;
-            if (mode != AuthMode.PRIVATE_APP) {
-                current = null;
-            }
+            shared.reauthorize(connection, newRefreshToken);
+            view = reload();
         } finally {
             refreshLock.unlock();
         }
@@ -106,22 +117,32 @@ public final class ConnectionAuth {
 
     /** The CRM refused this connection in a way only an operator can fix (401 after a refresh, 403 scope, 410). */
     public void suspend(String reason) {
-        enterReauth(reason);
+        enterReauth(reason, versionOfCurrentToken());
     }
 
+    /** Whether the connection needs new credentials, as every replica sees it (table {@code connection_state}). */
     public boolean needsReauth() {
-        return reauthReason != null;
+        return state().needsReauth();
     }
 
     public String reauthReason() {
-        return reauthReason;
+        return state().reauthReason();
     }
 
+    /** Token refreshes by this replica. */
     public long refreshCount() {
         return refreshes.get();
     }
 
+    /** Token refreshes by every replica (table {@code connection_state}). */
+    public long sharedRefreshCount() {
+        return state().refreshCount();
+    }
+
     public Instant accessTokenExpiresAt() {
+        if (mode == AuthMode.PRIVATE_APP) {
+            return Instant.MAX;
+        }
         AccessToken token = current;
         return token == null ? null : token.expiresAt();
     }
@@ -130,24 +151,65 @@ public final class ConnectionAuth {
         return connection;
     }
 
+    // --- the shared state ------------------------------------------------------------------------------------
+
+    private SharedConnectionState.View state() {
+        if (System.nanoTime() - viewReadAtNanos > stateMaxAgeNanos) {
+            try {
+                view = reload();
+            } catch (RuntimeException e) {
+                // The database is the thing that is down: keep the last state seen rather than fail every caller.
+                LOG.warnf("Connection %s: reading its shared state failed, using the last one seen: %s", connection,
+                        e.getMessage());
+            }
+        }
+        return view;
+    }
+
+    /** Reads the shared state and adopts newer credentials given on any replica. */
+    private SharedConnectionState.View reload() {
+        SharedConnectionState.View fresh = shared.read(connection);
+        viewReadAtNanos = System.nanoTime();
+        if (fresh.refreshToken() != null) {
+            refreshToken = fresh.refreshToken();
+        }
+        AccessToken token = current;
+        if (token != null && token.credentialsVersion() < fresh.credentialsVersion()) {
+            current = null;
+        }
+        return fresh;
+    }
+
+    private long versionOfCurrentToken() {
+        AccessToken token = current;
+        return token == null ? view.credentialsVersion() : token.credentialsVersion();
+    }
+
+    // --- refresh ---------------------------------------------------------------------------------------------
+
     private String refresh(AccessToken seen) {
         refreshLock.lock();
         try {
-            if (reauthReason != null) {
-                throw new NeedsReauthException(connection, reauthReason);
+            // Read the shared state first: NEEDS_REAUTH set by another replica, or a refresh token rotated there.
+            SharedConnectionState.View state = reload();
+            view = state;
+            if (state.needsReauth()) {
+                throw new NeedsReauthException(connection, state.reauthReason());
+            }
+            if (mode == AuthMode.PRIVATE_APP) {
+                current = new AccessToken(staticToken, Instant.MAX, state.credentialsVersion());
+                return staticToken;
             }
             // Another caller refreshed while this one waited for the lock: share its token.
             AccessToken now = current;
             if (now != null && now != seen && !now.dueForRefresh(clock.instant(), skew)) {
                 return now.value();
             }
-            if (mode == AuthMode.PRIVATE_APP) {
-                return now.value();
-            }
-            TokenEndpoint.Grant grant = requestGrant();
+            TokenEndpoint.Grant grant = requestGrant(state.credentialsVersion());
             grant.refreshToken().ifPresent(rotated -> refreshToken = rotated);
-            current = new AccessToken(grant.accessToken(), grant.expiresAt());
+            current = new AccessToken(grant.accessToken(), grant.expiresAt(), state.credentialsVersion());
             refreshes.incrementAndGet();
+            shared.recordRefresh(connection, grant.expiresAt(), grant.refreshToken().orElse(null));
             listener.refreshed(connection, grant.expiresAt(), refreshToken);
             return grant.accessToken();
         } finally {
@@ -155,12 +217,12 @@ public final class ConnectionAuth {
         }
     }
 
-    private TokenEndpoint.Grant requestGrant() {
+    private TokenEndpoint.Grant requestGrant(long credentialsVersion) {
         try {
             return mode == AuthMode.REFRESH_TOKEN ? endpoint.refresh(requireRefreshToken()) : endpoint.clientCredentials();
         } catch (TokenEndpoint.CredentialsRejected e) {
-            enterReauth(e.getMessage());
-            throw new NeedsReauthException(connection, reauthReason);
+            enterReauth(e.getMessage(), credentialsVersion);
+            throw new NeedsReauthException(connection, reauthReason());
         }
     }
 
@@ -171,17 +233,9 @@ public final class ConnectionAuth {
         return refreshToken;
     }
 
-    private void enterReauth(String reason) {
-        boolean entered = false;
-        refreshLock.lock();
-        try {
-            if (reauthReason == null) {
-                reauthReason = reason;
-                entered = true;
-            }
-        } finally {
-            refreshLock.unlock();
-        }
+    private void enterReauth(String reason, long failedVersion) {
+        boolean entered = shared.markNeedsReauth(connection, reason, failedVersion);
+        view = reload();
         if (entered) {
             listener.needsReauth(connection, reason);
         }

@@ -9,19 +9,20 @@ import org.jboss.logging.Logger;
 import io.crmbridge.ops.OperatorAlerts;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Persists what a connection's tokens go through and tells the operator when it needs new credentials. */
+/**
+ * Tells the operator (and the metrics) what a connection's tokens go through. The state itself is written by
+ * {@link ConnectionAuth} through {@link SharedConnectionState}.
+ */
 @ApplicationScoped
 public class ConnectionStateRecorder implements ConnectionAuth.Listener {
 
-    static final String NEEDS_REAUTH_ALERT = "CONNECTION_NEEDS_REAUTH";
+    public static final String NEEDS_REAUTH_ALERT = "CONNECTION_NEEDS_REAUTH";
     private static final Logger LOG = Logger.getLogger(ConnectionStateRecorder.class);
 
-    private final ConnectionStateStore store;
     private final OperatorAlerts alerts;
     private final MeterRegistry meters;
 
-    ConnectionStateRecorder(ConnectionStateStore store, OperatorAlerts alerts, MeterRegistry meters) {
-        this.store = store;
+    ConnectionStateRecorder(OperatorAlerts alerts, MeterRegistry meters) {
         this.alerts = alerts;
         this.meters = meters;
     }
@@ -29,32 +30,17 @@ public class ConnectionStateRecorder implements ConnectionAuth.Listener {
     @Override
     public void refreshed(String connection, Instant expiresAt, String refreshToken) {
         meters.counter("crmbridge.token.refreshes", "connection", connection).increment();
-        long count = store.find(connection).map(ConnectionStateStore.State::refreshCount).orElse(0L) + 1;
-        store.save(connection, new ConnectionStateStore.State("ACTIVE", null, expiresAt, refreshToken, count));
     }
 
     @Override
     public void needsReauth(String connection, String reason) {
-        var previous = store.find(connection);
-        store.save(connection, new ConnectionStateStore.State("NEEDS_REAUTH", reason, null, null,
-                previous.map(ConnectionStateStore.State::refreshCount).orElse(0L)));
         alerts.raise(NEEDS_REAUTH_ALERT, connection,
                 "Connection " + connection + " needs new credentials; its polls and writes are paused: " + reason);
     }
 
     @Override
     public void reauthorized(String connection) {
-        LOG.infof("Connection %s has new credentials; resuming", connection);
-        var previous = store.find(connection);
-        store.save(connection, new ConnectionStateStore.State("ACTIVE", null, null, null,
-                previous.map(ConnectionStateStore.State::refreshCount).orElse(0L)));
+        LOG.infof("Connection %s has new credentials; resuming on every replica", connection);
         alerts.clear(NEEDS_REAUTH_ALERT, connection);
-    }
-
-    /** Keeps operator-given credentials across restarts. */
-    void storeRefreshToken(String connection, String refreshToken) {
-        var previous = store.find(connection);
-        store.save(connection, new ConnectionStateStore.State(previous.map(ConnectionStateStore.State::state).orElse("ACTIVE"),
-                null, null, refreshToken, previous.map(ConnectionStateStore.State::refreshCount).orElse(0L)));
     }
 }

@@ -86,12 +86,24 @@ public interface ConnectionsConfig {
     }
 
     interface RateLimit {
-        /** Requests allowed per {@code period}: the CRM's published limit (HubSpot private apps: 100 per 10 s). */
+        /**
+         * Requests allowed per {@code period}: the CRM's published limit (HubSpot private apps: 100 per 10 s), for all
+         * replicas together (the bucket is shared through PostgreSQL).
+         */
         @WithDefault("100")
         int requests();
 
         @WithDefault("10s")
         Duration period();
+
+        /**
+         * Most permits a replica leases from the shared bucket at once (one database round trip each); default
+         * requests / 20, at most requests / 2. Bigger leases: fewer round trips, a lower sustained rate (RateBudget).
+         */
+        Optional<Integer> leaseSize();
+
+        /** How long leased permits stay usable; unused ones are dropped. Default period / 10. */
+        Optional<Duration> leaseValidity();
     }
 
     interface Poll {
@@ -115,7 +127,7 @@ public interface ConnectionsConfig {
         @WithDefault("5m")
         Duration archivedInterval();
 
-        /** Readiness goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
+        /** The wellness check {@code crm-polls} goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
         Optional<Duration> maxStaleness();
 
         /** Records per search page (HubSpot and Clio allow at most 200). */

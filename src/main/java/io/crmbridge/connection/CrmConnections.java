@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crmbridge.connection.ConnectionsConfig.AuthMode;
@@ -30,13 +32,17 @@ public class CrmConnections {
     private final ConnectionsConfig config;
     private final ConnectionStateStore store;
     private final ConnectionStateRecorder recorder;
+    private final ConnectionStateConfig stateConfig;
+    private final DataSource dataSource;
     private final OidcClients oidcClients;
     private final CrmConnectors connectors;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     CrmConnections(ConnectionsConfig config, ConnectionStateStore store, ConnectionStateRecorder recorder,
-            OidcClients oidcClients, CrmConnectors connectors) {
+            ConnectionStateConfig stateConfig, DataSource dataSource, OidcClients oidcClients, CrmConnectors connectors) {
         this.connectors = connectors;
+        this.stateConfig = stateConfig;
+        this.dataSource = dataSource;
         this.config = config;
         this.store = store;
         this.recorder = recorder;
@@ -51,13 +57,12 @@ public class CrmConnections {
         return live.computeIfAbsent(name, this::build);
     }
 
-    /** An operator's new refresh token (or none, to retry the configured credentials): resume without a restart. */
+    /**
+     * An operator's new refresh token (or none, to retry the current credentials): resume without a restart, on every
+     * replica (the new token and state are in table {@code connection_state}).
+     */
     public void reauthorize(String name, String newRefreshToken) {
-        Live connection = get(name);
-        if (newRefreshToken != null && !newRefreshToken.isBlank()) {
-            recorder.storeRefreshToken(name, newRefreshToken);
-        }
-        connection.auth().reauthorize(newRefreshToken);
+        get(name).auth().reauthorize(newRefreshToken);
     }
 
     private Live build(String name) {
@@ -67,14 +72,19 @@ public class CrmConnections {
         }
         String baseUrl = LocalPort.expand(c.baseUrl());
         ConnectionsConfig.Auth auth = c.auth();
-        // A refresh token rotated (or given by an operator) earlier wins over the configured initial one.
-        String refreshToken = store.find(name).map(ConnectionStateStore.State::refreshToken)
-                .orElse(auth.refreshToken().orElse(null));
         TokenEndpoint endpoint = auth.mode() == AuthMode.PRIVATE_APP ? null : oidcEndpoint(name, baseUrl, auth);
-        ConnectionAuth connectionAuth = new ConnectionAuth(name, auth.mode(), auth.token().orElse(null), refreshToken,
-                endpoint, auth.refreshSkew(), Clock.systemUTC(), recorder);
-        RateGate gate = new RateGate(c.rateLimit().requests(), c.rateLimit().period(), Clock.systemUTC());
-        return new Live(name, c, baseUrl, connectionAuth, gate);
+        // A refresh token rotated (or given by an operator) earlier, kept in connection_state, wins over the
+        // configured initial one; so does a NEEDS_REAUTH recorded before a restart or by another replica.
+        ConnectionAuth connectionAuth = new ConnectionAuth(name, auth.mode(), auth.token().orElse(null),
+                auth.refreshToken().orElse(null), endpoint, auth.refreshSkew(), Clock.systemUTC(), recorder, store,
+                stateConfig.maxAge());
+        return new Live(name, c, baseUrl, connectionAuth, gate(name, c.rateLimit()));
+    }
+
+    /** This replica's door to the connection's rate limit, which every replica shares through PostgreSQL. */
+    public RateGate gate(String name, ConnectionsConfig.RateLimit limit) {
+        RateBudget budget = RateBudget.of(limit);
+        return new RateGate(new SharedPermits(dataSource, name, budget), budget.leaseSize(), budget.leaseValidity());
     }
 
     private TokenEndpoint oidcEndpoint(String name, String baseUrl, ConnectionsConfig.Auth auth) {

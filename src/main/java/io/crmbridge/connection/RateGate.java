@@ -1,75 +1,127 @@
 package io.crmbridge.connection;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jboss.logging.Logger;
+
 /**
- * One connection's share of the CRM's rate limit: a fixed number of requests per period (a token bucket refilled
- * continuously), and a pause for the whole connection when the CRM answers 429 with {@code Retry-After}.
+ * One replica's door to its connection's rate limit. Permits come from a {@link PermitSource} shared by every
+ * replica (a token bucket in PostgreSQL, {@link SharedPermits}) in leases of several at a time, so a busy replica
+ * makes one database round trip per lease rather than per request. A lease is good for {@code leaseValidity} only:
+ * permits not used by then are dropped, which is what keeps the sum of all replicas within the limit in every
+ * window (see {@link RateBudget}). Lease sizes follow demand: doubled while leases run out, cut back to what was
+ * used when one expires with permits left over.
  */
 public final class RateGate {
 
-    private final double capacity;
-    private final double refillPerNano;
-    private final Clock clock;
-    private final long startNanos = System.nanoTime();
+    /** Where permits come from. */
+    public interface PermitSource {
+        /** Up to {@code wanted} permits now; none, with how long to wait, while the bucket is empty or paused. */
+        Lease lease(int wanted);
 
-    private double tokens;
-    private long lastRefillNanos;
-    private Instant pausedUntil = Instant.MIN;
+        /** Nobody on the connection gets a permit for {@code duration}. */
+        void pause(Duration duration);
+    }
 
-    public RateGate(int requests, Duration period, Clock clock) {
-        this.capacity = Math.max(1, requests);
-        this.refillPerNano = capacity / period.toNanos();
-        this.clock = clock;
-        this.tokens = capacity;
-        this.lastRefillNanos = startNanos;
+    /** {@code granted} permits, or none and when to ask again. */
+    public record Lease(int granted, Duration retryIn) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(RateGate.class);
+    private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final PermitSource source;
+    private final int maxLease;
+    private final long validityNanos;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    private int permits;
+    private int leased;
+    private int used;
+    private int nextWanted = 1;
+    private long expiresAtNanos;
+    private long pausedUntilNanos = System.nanoTime();
+    /** The bucket said to wait until then: this replica's other callers wait too, without asking the database. */
+    private long retryAtNanos = pausedUntilNanos;
+
+    public RateGate(PermitSource source, int maxLease, Duration leaseValidity) {
+        this.source = source;
+        this.maxLease = Math.max(1, maxLease);
+        this.validityNanos = leaseValidity.toNanos();
     }
 
     /** Blocks until this connection may send one more request. */
     public void acquire() {
-        long waitNanos;
-        while ((waitNanos = tryAcquire()) > 0) {
-            LockSupport.parkNanos(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(250)));
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted while waiting for the rate limit");
+        waiting.incrementAndGet();
+        try {
+            long waitNanos;
+            while ((waitNanos = tryAcquire()) > 0) {
+                LockSupport.parkNanos(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(250)));
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted while waiting for the rate limit");
+                }
             }
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
     /** Takes a permit and returns 0, or returns how many nanoseconds to wait before asking again. */
     synchronized long tryAcquire() {
-        Duration pause = Duration.between(clock.instant(), pausedUntil);
-        if (!pause.isNegative() && !pause.isZero()) {
-            return pause.toNanos();
+        long now = System.nanoTime();
+        if (now - pausedUntilNanos < 0) {
+            return pausedUntilNanos - now;
         }
-        refill();
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (permits > 0 && now - expiresAtNanos < 0) {
+            permits--;
+            used++;
             return 0;
         }
-        return (long) Math.ceil((1 - tokens) / refillPerNano);
-    }
-
-    /** The CRM said 429: nobody on this connection sends anything for {@code retryAfter}. */
-    public synchronized void pause(Duration retryAfter) {
-        Instant until = clock.instant().plus(retryAfter);
-        if (until.isAfter(pausedUntil)) {
-            pausedUntil = until;
+        if (now - retryAtNanos < 0) {
+            return retryAtNanos - now;
         }
-        tokens = 0;
+        return lease();
     }
 
-    public synchronized Instant pausedUntil() {
-        return pausedUntil;
+    /** The CRM said 429 (or that its window is used up): nobody on this connection, on any replica, sends for {@code retryAfter}. */
+    public void pause(Duration retryAfter) {
+        synchronized (this) {
+            long until = System.nanoTime() + retryAfter.toNanos();
+            if (until - pausedUntilNanos > 0) {
+                pausedUntilNanos = until;
+            }
+            permits = 0;
+        }
+        try {
+            source.pause(retryAfter);
+        } catch (RuntimeException e) {
+            // This replica still pauses; the others learn of the limit from their own 429s.
+            LOG.warnf("Sharing a rate-limit pause failed: %s", e.getMessage());
+        }
     }
 
-    private void refill() {
-        long now = System.nanoTime();
-        tokens = Math.min(capacity, tokens + (now - lastRefillNanos) * refillPerNano);
-        lastRefillNanos = now;
+    private long lease() {
+        if (leased > 0) {
+            nextWanted = permits == 0 ? Math.min(maxLease, nextWanted * 2) : Math.max(1, used);
+        }
+        permits = 0;
+        leased = 0;
+        int wanted = Math.min(maxLease, Math.max(nextWanted, waiting.get()));
+        // The lease's clock starts before the request is sent, so it never outlives its validity on the database's clock.
+        long sentAt = System.nanoTime();
+        Lease lease = source.lease(wanted);
+        if (lease.granted() <= 0) {
+            long wait = Math.max(MIN_WAIT_NANOS, lease.retryIn().toNanos());
+            retryAtNanos = System.nanoTime() + wait;
+            return wait;
+        }
+        leased = lease.granted();
+        permits = leased - 1;
+        used = 1;
+        expiresAtNanos = sentAt + validityNanos;
+        return 0;
     }
 }

@@ -110,10 +110,11 @@ class ConnectionAuthTest {
     final ManualClock clock = new ManualClock();
     final FakeEndpoint endpoint = new FakeEndpoint(clock);
     final RecordingListener listener = new RecordingListener();
+    final InMemoryConnectionState shared = new InMemoryConnectionState();
 
     ConnectionAuth refreshTokenAuth() {
         return new ConnectionAuth("hubspot", AuthMode.REFRESH_TOKEN, null, "initial-refresh", endpoint,
-                Duration.ofSeconds(5), clock, listener);
+                Duration.ofSeconds(5), clock, listener, shared, Duration.ZERO);
     }
 
     @Test
@@ -195,7 +196,7 @@ class ConnectionAuthTest {
     @Test
     void privateAppTokenNeverRefreshesAndA401NeedsReauth() {
         ConnectionAuth auth = new ConnectionAuth("hubspot", AuthMode.PRIVATE_APP, "pat-123", null, null,
-                Duration.ofSeconds(5), clock, listener);
+                Duration.ofSeconds(5), clock, listener, shared, Duration.ZERO);
         clock.now = clock.now.plus(Duration.ofDays(400));
         assertThat(auth.accessToken()).isEqualTo("pat-123");
         assertThatThrownBy(() -> auth.refreshAfterUnauthorized("pat-123")).isInstanceOf(NeedsReauthException.class);
@@ -205,7 +206,57 @@ class ConnectionAuthTest {
     @Test
     void clientCredentialsGrantNeedsNoRefreshToken() {
         ConnectionAuth auth = new ConnectionAuth("hubspot", AuthMode.CLIENT_CREDENTIALS, null, null, endpoint,
-                Duration.ofSeconds(5), clock, listener);
+                Duration.ofSeconds(5), clock, listener, shared, Duration.ZERO);
         assertThat(auth.accessToken()).isEqualTo("cc-1");
+    }
+    @Test
+    void aSecondReplicaSeesNeedsReauthAndItsEndAndUsesTheOperatorsRefreshToken() {
+        ConnectionAuth first = refreshTokenAuth();
+        ConnectionAuth second = refreshTokenAuth();
+        assertThat(second.accessToken()).isEqualTo("access-1");
+        endpoint.reject = true;
+        clock.now = clock.now.plusSeconds(60);
+        assertThatThrownBy(first::accessToken).isInstanceOf(NeedsReauthException.class);
+
+        assertThat(second.needsReauth()).as("set by the first, seen by the second").isTrue();
+        assertThatThrownBy(second::accessToken).isInstanceOf(NeedsReauthException.class);
+        assertThat(endpoint.refreshTokensSeen).as("the second does not try the rejected credentials again").hasSize(2);
+        assertThat(listener.reauth).as("one alert for both").hasValue(1);
+
+        endpoint.reject = false;
+        first.reauthorize("operator-refresh");
+        assertThat(second.needsReauth()).isFalse();
+        assertThat(second.accessToken()).isEqualTo("access-2");
+        assertThat(endpoint.refreshTokensSeen).endsWith("operator-refresh");
+    }
+
+    @Test
+    void aFailureWithCredentialsOlderThanTheOperatorsDoesNotUndoTheFix() {
+        ConnectionAuth first = refreshTokenAuth();
+        ConnectionAuth second = refreshTokenAuth();
+        first.accessToken();
+        second.accessToken();
+        first.suspend("403 missing scope");
+        first.reauthorize(null);
+        // A call the second replica began before the fix, with its old token, fails late.
+        second.suspend("403 missing scope (late)");
+        assertThat(first.needsReauth()).isFalse();
+        assertThat(second.needsReauth()).isFalse();
+        assertThat(listener.reauth).hasValue(1);
+    }
+
+    @Test
+    void aRestartKeepsNeedsReauthInPrivateAppModeUntilNewCredentials() {
+        ConnectionAuth before = new ConnectionAuth("hubspot", AuthMode.PRIVATE_APP, "pat-123", null, null,
+                Duration.ofSeconds(5), clock, listener, shared, Duration.ZERO);
+        assertThatThrownBy(() -> before.refreshAfterUnauthorized("pat-123")).isInstanceOf(NeedsReauthException.class);
+
+        ConnectionAuth restarted = new ConnectionAuth("hubspot", AuthMode.PRIVATE_APP, "pat-123", null, null,
+                Duration.ofSeconds(5), clock, listener, shared, Duration.ZERO);
+        assertThat(restarted.needsReauth()).isTrue();
+        assertThatThrownBy(restarted::accessToken).isInstanceOf(NeedsReauthException.class);
+        restarted.reauthorize(null);
+        assertThat(restarted.accessToken()).isEqualTo("pat-123");
+        assertThat(before.needsReauth()).isFalse();
     }
 }

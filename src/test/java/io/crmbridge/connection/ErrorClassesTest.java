@@ -113,7 +113,8 @@ class ErrorClassesTest {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("Authorization", "Bearer test-admin-token")
                 .get("/admin/connections/hubspot").then().body("state", equalTo("NEEDS_REAUTH")));
-        given().get("/q/health/ready").then().statusCode(503);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(503);
         assertThat(row("SELECT * FROM operator_alert WHERE code = 'CONNECTION_NEEDS_REAUTH' AND cleared_at IS NULL", null)
                 .get("message").toString()).contains("403");
         assertThat(write).isNotDone();
@@ -122,7 +123,7 @@ class ErrorClassesTest {
         given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON).body("{}")
                 .post("/admin/connections/hubspot/credentials").then().statusCode(200);
         assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(200);
     }
 
     private boolean contactExists(String email) {

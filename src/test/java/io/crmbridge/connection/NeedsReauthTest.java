@@ -29,7 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Issue 4: a revoked refresh token puts the connection in NEEDS_REAUTH (readiness DOWN naming it, exactly one alert),
+ * Issue 4: a revoked refresh token puts the connection in NEEDS_REAUTH (its wellness check DOWN naming it, readiness
+ * still UP, exactly one alert),
  * queued writes wait and none is lost; new credentials through the admin API resume it without a restart.
  */
 @QuarkusTest
@@ -63,7 +64,8 @@ class NeedsReauthTest {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("Authorization", ADMIN)
                 .get("/admin/connections/hubspot").then().statusCode(200).body("state", equalTo("NEEDS_REAUTH")));
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'crm-connections' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'crm-connections' }.data.hubspot", containsString("NEEDS_REAUTH"));
         assertThat(openAlerts("CONNECTION_NEEDS_REAUTH", "hubspot")).isEqualTo(1);
@@ -79,7 +81,7 @@ class NeedsReauthTest {
             assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
         }
         assertThat(SandboxControl.contactsWithEmailDomain(domain)).isEqualTo(20);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(200);
         assertThat(openAlerts("CONNECTION_NEEDS_REAUTH", "hubspot")).isZero();
         assertThat(count("SELECT count(*) FROM operator_alert WHERE id > ? AND code = 'CONNECTION_NEEDS_REAUTH'", alertsBefore))
                 .as("exactly one alert for the whole episode").isEqualTo(1);

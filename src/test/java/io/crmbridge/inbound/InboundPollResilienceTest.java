@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,13 +60,13 @@ class InboundPollResilienceTest {
     }
 
     @Test
-    void aPollThatStopsSucceedingTurnsReadinessDownWithinMaxStalenessAndTheCursorHolds() throws Exception {
+    void aPollThatStopsSucceedingTurnsItsWellnessCheckDownWithinMaxStalenessReadinessStaysUpAndTheCursorHolds() throws Exception {
         fixture.reset("contacts");
         fixture.seedContacts(300);
         Instant started = Instant.now();
         fixture.start(ROUTE);
         await().atMost(Duration.ofSeconds(30)).until(() -> InboundPollTest.after(fixture.lastSuccess("contacts"), started));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(200);
 
         fixture.failSearches();
         Instant lastSuccess = fixture.lastSuccess("contacts");
@@ -73,10 +74,15 @@ class InboundPollResilienceTest {
         String changedDuringOutage = fixture.insertContact("outage-" + System.nanoTime() + "@example.com");
 
         // max-staleness is 5 s in tests; the freshness check runs every 0.5 s.
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/q/health/well").statusCode() == 503);
         assertThat(Duration.between(lastSuccess, Instant.now())).isLessThan(Duration.ofSeconds(8));
-        given().get("/q/health/ready").then().statusCode(503)
-                .body(containsString("hubspot/contacts")).body(containsString("STALE"));
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'crm-polls' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'crm-polls' }.data.'hubspot/contacts'", containsString("STALE"));
+        // A stale poll does not take the receiver out of the Service.
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().header("Authorization", "Bearer test-admin-token").get("/admin/connections/hubspot").then().statusCode(200)
+                .body("polls.find { it.object == 'contacts' }.status", equalTo("STALE"));
         await().atMost(Duration.ofSeconds(5)).until(() -> fixture.count(
                 "SELECT count(*) FROM operator_alert WHERE code = 'POLL_STALE' AND subject = ? AND cleared_at IS NULL",
                 "hubspot/contacts") == 1);
@@ -87,7 +93,7 @@ class InboundPollResilienceTest {
         assertThat(fixture.outboxCounts("contacts")).doesNotContainKey(changedDuringOutage);
 
         fixture.clearFaults();
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/ready").statusCode() == 200
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/well").statusCode() == 200
                 && fixture.outboxCounts("contacts").containsKey(changedDuringOutage));
         await().atMost(Duration.ofSeconds(5)).until(() -> fixture.count(
                 "SELECT count(*) FROM operator_alert WHERE code = 'POLL_STALE' AND subject = ? AND cleared_at IS NULL",

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.crmbridge.connection.ConnectionAuth;
 import io.crmbridge.connection.CrmConnections;
+import io.crmbridge.inbound.PollFreshness;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Connections as an operator sees them (never a secret), and new credentials without a restart. */
@@ -22,9 +23,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectionsResource {
 
+    /**
+     * {@code state} and {@code reason} are the connection's shared state (table {@code connection_state}), the same on
+     * every replica; {@code tokenRefreshes} counts every replica's; {@code polls} is the freshness of its running
+     * pollers (the {@code /q/health/well} checks {@code crm-connections} and {@code crm-polls}).
+     */
     @RegisterForReflection
     public record ConnectionView(String name, String kind, String baseUrl, String authMode, String state, String reason,
-            Instant accessTokenExpiresAt, long tokenRefreshes) {
+            Instant accessTokenExpiresAt, long tokenRefreshes, List<PollView> polls) {
+    }
+
+    @RegisterForReflection
+    public record PollView(String object, String status, Instant lastProgress, String detail) {
     }
 
     @RegisterForReflection
@@ -32,9 +42,11 @@ public class ConnectionsResource {
     }
 
     private final CrmConnections connections;
+    private final PollFreshness freshness;
 
-    ConnectionsResource(CrmConnections connections) {
+    ConnectionsResource(CrmConnections connections, PollFreshness freshness) {
         this.connections = connections;
+        this.freshness = freshness;
     }
 
     @GET
@@ -71,9 +83,17 @@ public class ConnectionsResource {
             Instant expires = auth.accessTokenExpiresAt();
             return new ConnectionView(name, live.config().kind(), live.baseUrl(), live.config().auth().mode().name(),
                     auth.needsReauth() ? "NEEDS_REAUTH" : "ACTIVE", auth.reauthReason(),
-                    Instant.MAX.equals(expires) ? null : expires, auth.refreshCount());
+                    Instant.MAX.equals(expires) ? null : expires, auth.sharedRefreshCount(), polls(name));
         } catch (NoSuchElementException e) {
             throw new NotFoundException(e.getMessage());
         }
+    }
+
+    private List<PollView> polls(String connection) {
+        return freshness.statuses().stream()
+                .filter(status -> status.poller().connection().equals(connection))
+                .map(status -> new PollView(status.poller().object(), status.fresh() ? "FRESH" : "STALE",
+                        status.lastProgress(), status.detail()))
+                .toList();
     }
 }

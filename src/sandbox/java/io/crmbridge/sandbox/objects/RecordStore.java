@@ -31,26 +31,26 @@ public class RecordStore {
     private static final long FIRST_ID = 1001;
 
     private final SandboxClock clock;
-    private final PropertyHistory history;
     private final SearchIndexLag searchLag;
+    private final PropertyHistory history;
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ObjectType, TypeTable> tables = new EnumMap<>(ObjectType.class);
 
     /** A store whose search never lags (plain unit tests and benchmarks). */
     public RecordStore(SandboxClock clock) {
-        this(clock, new PropertyHistory("sandbox-app", 20));
+        this(clock, new SearchIndexLag(() -> Duration.ZERO), new PropertyHistory("sandbox-app", 20));
     }
 
-    /** A store with the given history whose search never lags (unit tests). */
+    /** A store whose search never lags, with its property history (plain unit tests). */
     public RecordStore(SandboxClock clock, PropertyHistory history) {
-        this(clock, history, new SearchIndexLag(() -> Duration.ZERO));
+        this(clock, new SearchIndexLag(() -> Duration.ZERO), history);
     }
 
     @Inject
-    public RecordStore(SandboxClock clock, PropertyHistory history, SearchIndexLag searchLag) {
+    public RecordStore(SandboxClock clock, SearchIndexLag searchLag, PropertyHistory history) {
         this.clock = clock;
-        this.history = history;
         this.searchLag = searchLag;
+        this.history = history;
         for (ObjectType t : ObjectType.values()) {
             tables.put(t, new TypeTable(t));
         }
@@ -78,8 +78,8 @@ public class RecordStore {
             }
             Instant now = clock.now();
             CrmRecord created = insert(table, properties, now, now);
-            history.recordWrite(null, created);
             lagSearch(table, null, created);
+            history.recordWrite(null, created);
             return created;
         } finally {
             lock.unlock();
@@ -109,8 +109,8 @@ public class RecordStore {
             checkUnique(table, withKey, -1);
             Instant now = clock.now();
             CrmRecord created = insert(table, withKey, now, now);
-            history.recordWrite(null, created);
             lagSearch(table, null, created);
+            history.recordWrite(null, created);
             return new Upserted(created, true);
         } finally {
             lock.unlock();
@@ -165,8 +165,8 @@ public class RecordStore {
         CrmRecord next = build(table.type, current.id(), new LinkedHashMap<>(current.properties()), changes,
                 current.createdAt(), clock.now());
         table.putLive(current, next);
-        history.recordWrite(current, next);
         lagSearch(table, current, next);
+        history.recordWrite(current, next);
         return next;
     }
 
@@ -280,7 +280,6 @@ public class RecordStore {
                     primary.createdAt(), clock.now());
             table.putLive(primary, next);
             history.recordWrite(primary, next);
-            lagSearch(table, primary, next);
             return Optional.of(next);
         } finally {
             lock.unlock();

@@ -5,22 +5,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness is DOWN while any connection needs new credentials, naming it and saying why. */
-@Readiness
+import io.smallrye.health.api.Wellness;
+
+/**
+ * {@code /q/health/well}: DOWN while any connection needs new credentials, naming it and saying why, as every
+ * replica sees it (table {@code connection_state}). A wellness check, not readiness: events are still accepted and
+ * queued while the CRM cannot be written, so the pod stays in the Service. Alert {@code CONNECTION_NEEDS_REAUTH} is
+ * raised when the connection enters the state.
+ */
+@Wellness
 @ApplicationScoped
-public class ConnectionsReadinessCheck implements HealthCheck {
+public class ConnectionsWellnessCheck implements HealthCheck {
+
+    public static final String NAME = "crm-connections";
 
     private final CrmConnections connections;
 
-    ConnectionsReadinessCheck(CrmConnections connections) {
+    ConnectionsWellnessCheck(CrmConnections connections) {
         this.connections = connections;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("crm-connections").up();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
         for (String name : connections.names()) {
             ConnectionAuth auth = connections.get(name).auth();
             if (auth.needsReauth()) {
