@@ -85,18 +85,19 @@ public class PollHistory {
         for (PolledRecord record : state.page) {
             List<PropertyChange> changes = state.history.get(record.id());
             out.add(changes == null || record.kind() != PolledRecord.Kind.CHANGED ? record
-                    : record.withChanges(since(changes, state.changesSince, record.modifiedAt())));
+                    : record.withChanges(since(changes, state.changesSince, record.id(), record.modifiedAt())));
         }
         return out;
     }
 
     /**
-     * The changes no poll delivered yet: those at or after the cursor the poll began at (a change at the cursor's own
-     * time counts, so nothing of a tie group is lost; the ledger absorbs a repeat) and no later than the record's
-     * modification time as this poll read it.
+     * The changes no poll delivered yet: those whose (time, record id) is after the cursor the poll began at (a change
+     * at the cursor's own time counts only for a record above the cursor's id: the others' version of that time was
+     * delivered) and no later than the record's modification time as this poll read it.
      */
-    static List<PropertyChange> since(List<PropertyChange> changes, Instant since, Instant modifiedAt) {
-        return changes.stream().filter(c -> c.at() == null || since == null || !c.at().isBefore(since))
+    static List<PropertyChange> since(List<PropertyChange> changes, CursorPair since, String id, Instant modifiedAt) {
+        return changes.stream().filter(c -> c.at() == null || since == null
+                || new CursorPair(c.at(), id).compareTo(since) > 0)
                 .filter(c -> c.at() == null || modifiedAt == null || !c.at().isAfter(modifiedAt)).toList();
     }
 

@@ -26,8 +26,8 @@ public final class PollState {
     final String routeId;
     /** The CRM's now minus the settle delay when the poll began: nothing modified later is read by this poll. */
     final Instant settledBefore;
-    /** Changes at or after this time (the cursor the poll began at) are the ones no poll delivered yet. */
-    final Instant changesSince;
+    /** The cursor the poll began at: a record's changes after it (as pairs of time and record id) are undelivered. */
+    final CursorPair changesSince;
     CursorPair committed;
     ChangeQuery.Mode mode;
     Instant at;
@@ -59,7 +59,7 @@ public final class PollState {
         this.routeId = routeId;
         this.committed = committed;
         this.settledBefore = settledBefore;
-        this.changesSince = committed == null ? null : committed.modifiedAt();
+        this.changesSince = committed;
         if (committed == null) {
             this.mode = ChangeQuery.Mode.FORWARD;
         } else {

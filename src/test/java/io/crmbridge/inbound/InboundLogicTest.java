@@ -93,6 +93,21 @@ class InboundLogicTest {
         assertThat(LoopGuard.isOwnChange(List.of(sameValue), Map::of)).as("no stamp").isFalse();
     }
 
+    @Test
+    void changesAfterTheCursorPairAreTheUndeliveredOnes() {
+        PropertyChange atCursor = change("phone", "1", PropertyChange.Source.PERSON);
+        PropertyChange later = new PropertyChange("phone", "2", T.plusSeconds(1), PropertyChange.Source.PERSON, null, null);
+        PropertyChange tooLate = new PropertyChange("phone", "3", T.plusSeconds(2), PropertyChange.Source.PERSON, null, null);
+        List<PropertyChange> all = List.of(tooLate, later, atCursor);
+        CursorPair cursor = new CursorPair(T, "10");
+        assertThat(PollHistory.since(all, cursor, "10", T.plusSeconds(1))).as("its version at the cursor was delivered")
+                .containsExactly(later);
+        assertThat(PollHistory.since(all, cursor, "9", T.plusSeconds(1))).containsExactly(later);
+        assertThat(PollHistory.since(all, cursor, "11", T.plusSeconds(1))).as("above the cursor's id: not yet delivered")
+                .containsExactly(later, atCursor);
+        assertThat(PollHistory.since(all, null, "1", T.plusSeconds(2))).containsExactly(tooLate, later, atCursor);
+    }
+
     private static PropertyChange change(String property, String value, PropertyChange.Source source) {
         return new PropertyChange(property, value, T, source, null, null);
     }

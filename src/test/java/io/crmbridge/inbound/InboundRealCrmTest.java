@@ -86,6 +86,26 @@ class InboundRealCrmTest {
         assertThat(fixture.outboxCounts("contacts").get(id)).isEqualTo(before + 1);
     }
 
+    @Test
+    void aChangeBackToTheValueTheBridgeWroteCountsAsTheBridgesOwn() {
+        fixture.reset("contacts");
+        String id = fixture.insertContact("same-value-" + System.nanoTime() + "@example.com");
+        pollUntil(() -> fixture.outboxCounts("contacts").containsKey(id));
+        long loops = fixture.cursor("contacts").loopsSuppressed();
+        bridgeWrites(id, Map.of("phone", "+15550100"));
+        pollUntil(() -> fixture.cursor("contacts").loopsSuppressed() > loops);
+        int before = fixture.outboxCounts("contacts").get(id);
+
+        SandboxControl.humanEdit("contacts", id, Map.of("phone", "+15550199"), 9000002);
+        pollUntil(() -> fixture.outboxCounts("contacts").get(id) > before);
+
+        // A person (or another integration) sets the value the bridge last wrote: the bridge's own, not delivered.
+        long loopsAfter = fixture.cursor("contacts").loopsSuppressed();
+        SandboxControl.humanEdit("contacts", id, Map.of("phone", "+15550100"), 9000002);
+        pollUntil(() -> fixture.cursor("contacts").loopsSuppressed() > loopsAfter);
+        assertThat(fixture.outboxCounts("contacts").get(id)).isEqualTo(before + 1);
+    }
+
     @SuppressWarnings("unchecked")
     private void bridgeWrites(String id, Map<String, String> properties) {
         producer.requestBodyAndHeader("direct:crm-contact-update", new LinkedHashMap<>(properties), "crmObjectId", id,
