@@ -35,7 +35,7 @@ class RouteInventoryTest {
             "crm-batch",
             // webhook.yaml, event-pipeline.yaml, decide.yaml, demo.yaml
             "webhook-receive",
-            "event-dispatch", "event-process", "normalize-json-mapping", "normalize-stripe", "normalize-calendly",
+            "event-dispatch", "lease-renew", "queue-backlog", "event-process", "normalize-json-mapping", "normalize-stripe", "normalize-calendly",
             "decide", "decide-lookup", "decide-apply", "decide-write-contact", "decide-write-company",
             "decide-write-deal", "decide-associate", "decide-write-engagement",
             "demo-traffic",

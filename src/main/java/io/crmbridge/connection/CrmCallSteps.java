@@ -49,9 +49,14 @@ public class CrmCallSteps {
 
     @ConfigMapping(prefix = "crmbridge.crm-call")
     public interface CallConfig {
-        /** How long a call waits for a connection in NEEDS_REAUTH to get new credentials before it fails (retried later). */
-        @WithDefault("5m")
-        Duration reauthWait();
+        /**
+         * The longest rate-limit pause (429, exhausted window) a call waits out in place, holding no database
+         * connection or lock; a longer one fails the call at once with {@link ConnectionPausedException} (an event
+         * goes back to the queue until the pause ends). Default: one HubSpot burst window. Requeueing on every short
+         * pause livelocks: a requeued event starts again from its first call.
+         */
+        @WithDefault("10s")
+        Duration maxPauseWait();
     }
 
     private final CrmConnections connections;
@@ -73,7 +78,7 @@ public class CrmCallSteps {
     public void prepare(Exchange exchange) {
         Request request = request(exchange);
         CrmConnections.Live connection = connections.get(request.connection());
-        awaitCredentials(connection);
+        checkNotStopped(connection);
         connection.gate().acquire();
         send(exchange, request, connection, connection.auth().accessToken());
     }
@@ -183,18 +188,17 @@ public class CrmCallSteps {
         }
     }
 
-    private void awaitCredentials(CrmConnections.Live connection) {
-        Instant deadline = Instant.now().plus(config.reauthWait());
-        while (connection.auth().needsReauth()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new NeedsReauthException(connection.name(), connection.auth().reauthReason());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NeedsReauthException(connection.name(), "interrupted while waiting");
-            }
+    /**
+     * A connection in NEEDS_REAUTH or paused by the CRM for long fails the call now: no thread, pooled connection or
+     * lock is held while an operator or the CRM's window is awaited (issue 12).
+     */
+    private void checkNotStopped(CrmConnections.Live connection) {
+        if (connection.auth().needsReauth()) {
+            throw new NeedsReauthException(connection.name(), connection.auth().reauthReason());
+        }
+        Instant pausedUntil = connection.gate().pausedUntil();
+        if (pausedUntil.isAfter(Instant.now().plus(config.maxPauseWait()))) {
+            throw new ConnectionPausedException(connection.name(), pausedUntil);
         }
     }
 

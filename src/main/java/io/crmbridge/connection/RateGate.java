@@ -1,6 +1,7 @@
 package io.crmbridge.connection;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -101,6 +102,12 @@ public final class RateGate {
             // This replica still pauses; the others learn of the limit from their own 429s.
             LOG.warnf("Sharing a rate-limit pause failed: %s", e.getMessage());
         }
+    }
+
+    /** Until when this replica knows the connection to be paused (a 429 or a used-up window); {@code Instant.MIN} if not. */
+    public synchronized Instant pausedUntil() {
+        long left = pausedUntilNanos - System.nanoTime();
+        return left > 0 ? Instant.now().plusNanos(left) : Instant.MIN;
     }
 
     private long lease() {

@@ -25,6 +25,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String DATA_DIR_KEY = "crmbridge.embedded-postgres.data-dir";
     static final String CLEAN_KEY = "crmbridge.embedded-postgres.clean";
     static final String PORT_KEY = "crmbridge.embedded-postgres.port";
+    static final String DURABLE_KEY = "crmbridge.embedded-postgres.durable";
 
     /** Below application.properties (250) so anything the operator sets wins. */
     private static final int ORDINAL = 200;
@@ -37,7 +38,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         EmbeddedPostgresServer.Settings settings = new EmbeddedPostgresServer.Settings(
                 valueOr(context, DATA_DIR_KEY, ".crm-bridge/postgres"),
                 Boolean.parseBoolean(valueOr(context, CLEAN_KEY, "false")),
-                Integer.parseInt(valueOr(context, PORT_KEY, "0")));
+                Integer.parseInt(valueOr(context, PORT_KEY, "0")),
+                Boolean.parseBoolean(valueOr(context, DURABLE_KEY, "true")));
         return List.of(new LazyDatasourceSource(settings));
     }
 

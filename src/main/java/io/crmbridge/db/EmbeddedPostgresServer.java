@@ -25,13 +25,20 @@ public final class EmbeddedPostgresServer {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static EmbeddedPostgresServer instance;
 
-    public record Settings(String dataDir, boolean clean, int port) {
+    /**
+     * Where and how the server runs. {@code durable} keeps PostgreSQL's own defaults ({@code fsync=on},
+     * {@code synchronous_commit=on}) instead of zonky's test settings ({@code -F}, {@code synchronous_commit=off}),
+     * under which an acknowledged event can be lost when the server dies; tests may turn it off for speed.
+     */
+    public record Settings(String dataDir, boolean clean, int port, boolean durable) {
     }
 
     private final EmbeddedPostgres postgres;
+    private final DataDirLock lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirLock lock) {
         this.postgres = postgres;
+        this.lock = lock;
     }
 
     /**
@@ -55,30 +62,46 @@ public final class EmbeddedPostgresServer {
 
     static EmbeddedPostgresServer start(Settings settings) {
         Path dataDir = Path.of(settings.dataDir()).toAbsolutePath();
+        DataDirLock lock = null;
         try {
             Files.createDirectories(dataDir.getParent());
+            // Refuses (throws) while another live process owns the directory; only then is a running postmaster
+            // an orphan that may be stopped.
+            lock = DataDirLock.acquire(dataDir);
             stopOrphanedServer(dataDir);
             if (settings.clean()) {
                 deleteRecursively(dataDir);
             }
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(settings.clean())
                     .setPort(settings.port())
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%d ms)",
-                    postgres.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedPostgresServer(postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dataDir + ")", e);
+                    .setServerConfig("max_connections", "200");
+            if (settings.durable()) {
+                // zonky passes -F (fsync off) first; a later -c fsync=on wins. Commits wait for the WAL flush.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
+            LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%s, %d ms)", postgres.getPort(), dataDir,
+                    settings.durable() ? "durable: fsync on" : "NOT durable: fsync off", (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedPostgresServer(postgres, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.release();
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dataDir + ")", io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
     /**
      * A previous run killed without a chance to stop its server (kill -9, a crashed test JVM) leaves the postmaster
-     * running on the data directory, and a new one then refuses to start. Stop it first.
+     * running on the data directory, and a new one then refuses to start. Stop it first. Only called while holding
+     * the {@link DataDirLock}: the process that started that postmaster is gone, so it is an orphan.
      */
     private static void stopOrphanedServer(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -122,6 +145,8 @@ public final class EmbeddedPostgresServer {
             postgres.close();
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            lock.release();
         }
     }
 }

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.db.PgText;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -81,7 +82,7 @@ public class OperatorAlerts {
     private int update(String sql, String... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
+                ps.setString(i + 1, PgText.safe(params[i], PgText.MAX_MESSAGE));
             }
             return ps.executeUpdate();
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package io.crmbridge.connection;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,8 +31,9 @@ import io.restassured.http.ContentType;
 
 /**
  * Issue 4: a revoked refresh token puts the connection in NEEDS_REAUTH (its wellness check DOWN naming it, readiness
- * still UP, exactly one alert),
- * queued writes wait and none is lost; new credentials through the admin API resume it without a restart.
+ * still UP, exactly one alert); new credentials through the admin API resume it without a restart. Issue 12: while it
+ * waits, calls fail at once without sending anything instead of parking their threads (an outbound event goes back to
+ * the queue and is not lost: QueueFaultsTest), and sent again after the new credentials they all succeed.
  */
 @QuarkusTest
 class NeedsReauthTest {
@@ -53,7 +55,7 @@ class NeedsReauthTest {
     }
 
     @Test
-    void revokedRefreshTokenPausesWritesUntilNewCredentialsArrive() throws Exception {
+    void revokedRefreshTokenStopsWritesUntilNewCredentialsArrive() throws Exception {
         long alertsBefore = count("SELECT coalesce(max(id), 0) FROM operator_alert");
         SandboxControl.revokeRefreshToken("sandbox-refresh");
         SandboxControl.expireAccessTokens();
@@ -69,7 +71,9 @@ class NeedsReauthTest {
                 .body("checks.find { it.name == 'crm-connections' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'crm-connections' }.data.hubspot", containsString("NEEDS_REAUTH"));
         assertThat(openAlerts("CONNECTION_NEEDS_REAUTH", "hubspot")).isEqualTo(1);
-        assertThat(writes).as("queued writes wait, none failed").noneMatch(Future::isDone);
+        await().atMost(Duration.ofSeconds(15)).until(() -> writes.stream().allMatch(Future::isDone));
+        assertThat(writes).as("calls fail fast, none parked").allSatisfy(write -> assertThatThrownBy(write::get)
+                .hasRootCauseInstanceOf(NeedsReauthException.class));
         assertThat(SandboxControl.contactsWithEmailDomain(domain)).isZero();
 
         SandboxControl.issueRefreshToken("operator-" + domain);
@@ -77,7 +81,9 @@ class NeedsReauthTest {
                 .body(Map.of("refreshToken", "operator-" + domain))
                 .post("/admin/connections/hubspot/credentials").then().statusCode(200).body("state", equalTo("ACTIVE"));
 
-        for (Future<Object> write : writes) {
+        List<Future<Object>> again = Crm.sendConcurrently(producer, "direct:crm-contact-create", 20, 4,
+                i -> Crm.contact("r" + i + "@" + domain));
+        for (Future<Object> write : again) {
             assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
         }
         assertThat(SandboxControl.contactsWithEmailDomain(domain)).isEqualTo(20);

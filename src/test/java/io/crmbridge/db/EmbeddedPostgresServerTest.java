@@ -1,17 +1,22 @@
 package io.crmbridge.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded server starts as whichever user runs the build (root included) and keeps its data across restarts. */
+/**
+ * The embedded server starts as whichever user runs the build (root included), keeps its data across restarts, is
+ * durable when it is the store, and refuses a second owner of its data directory instead of stopping the first.
+ */
 class EmbeddedPostgresServerTest {
 
     @TempDir
@@ -19,7 +24,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        var settings = new EmbeddedPostgresServer.Settings(dir.resolve("pg").toString(), false, 0);
+        var settings = new EmbeddedPostgresServer.Settings(dir.resolve("pg").toString(), false, 0, false);
 
         EmbeddedPostgresServer first = EmbeddedPostgresServer.start(settings);
         try (Connection c = DriverManager.getConnection(first.jdbcUrl()); Statement s = c.createStatement()) {
@@ -37,6 +42,63 @@ class EmbeddedPostgresServerTest {
             assertThat(rs.getString(1)).isEqualTo("still here");
         } finally {
             second.close();
+        }
+    }
+
+    @Test
+    void theDurableServerFlushesEveryCommitAndTheTestServerDoesNot() throws Exception {
+        EmbeddedPostgresServer durable = EmbeddedPostgresServer.start(
+                new EmbeddedPostgresServer.Settings(dir.resolve("durable").toString(), false, 0, true));
+        try {
+            assertThat(setting(durable, "fsync")).isEqualTo("on");
+            assertThat(setting(durable, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(durable, "full_page_writes")).isEqualTo("on");
+        } finally {
+            durable.close();
+        }
+        EmbeddedPostgresServer fast = EmbeddedPostgresServer.start(
+                new EmbeddedPostgresServer.Settings(dir.resolve("fast").toString(), false, 0, false));
+        try {
+            assertThat(setting(fast, "fsync")).isEqualTo("off");
+            assertThat(setting(fast, "synchronous_commit")).isEqualTo("off");
+        } finally {
+            fast.close();
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryRefusesToStartAndTheFirstKeepsAnswering() throws Exception {
+        var settings = new EmbeddedPostgresServer.Settings(dir.resolve("shared").toString(), false, 0, true);
+        EmbeddedPostgresServer first = EmbeddedPostgresServer.start(settings);
+        try {
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE owner (v text)");
+                s.execute("INSERT INTO owner VALUES ('first')");
+            }
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(settings))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another running crm-bridge")
+                    .hasMessageContaining(dir.resolve("shared").toString());
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT v FROM owner")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("first");
+            }
+        } finally {
+            first.close();
+        }
+        // once the owner stopped, the directory is free again
+        EmbeddedPostgresServer next = EmbeddedPostgresServer.start(settings);
+        next.close();
+    }
+
+    private static String setting(EmbeddedPostgresServer server, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

@@ -38,9 +38,9 @@ public class EventOutcomes {
 
     public void done(Exchange exchange) throws SQLException {
         end(exchange, "DONE", null);
-        // Dead letters an earlier attempt left behind at the CRM call are settled: the event went through.
+        // A dead letter of this event (it was replayed from there) is settled: the event went through.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE dead_letter SET resolution = 'event completed on a later attempt' "
+                "UPDATE dead_letter SET resolution = 'event completed after replay' "
                         + "WHERE event_id = CAST(? AS uuid) AND resolution IS NULL")) {
             ps.setString(1, eventId(exchange));
             ps.executeUpdate();
@@ -65,7 +65,9 @@ public class EventOutcomes {
     }
 
     private void end(Exchange exchange, String status, String note) {
-        queue.finish(eventId(exchange), status, note);
+        if (!queue.finish(eventId(exchange), status, note)) {
+            return; // the lease was lost: the event's holder records the outcome
+        }
         TraceBuffer buffer = EventTrace.of(exchange);
         trace.save(buffer, status);
         meters.counter("crmbridge.events", "status", status).increment();

@@ -32,6 +32,8 @@ public class EventSteps {
 
     public static final String RAW = "rawEvent";
     public static final String EVENT = "outboundEvent";
+    /** Set once the event is normalized and valid: a later failure is no longer about its content. */
+    public static final String ACCEPTED = "eventAccepted";
 
     private final SourcesConfig sources;
     private final CrmDefaults defaults;
@@ -81,6 +83,7 @@ public class EventSteps {
     public void accept(Exchange exchange) {
         OutboundEvent event = exchange.getMessage().getBody(OutboundEvent.class);
         exchange.setProperty(EVENT, event);
+        exchange.setProperty(ACCEPTED, true);
         exchange.getMessage().setHeader(KeyLocks.KEY_HEADER,
                 "out:" + exchange.getMessage().getHeader("crmConnection", String.class) + ":" + event.idempotencyKey());
         EventTrace.of(exchange).normalized(event);

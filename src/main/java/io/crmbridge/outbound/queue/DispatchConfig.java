@@ -1,6 +1,7 @@
 package io.crmbridge.outbound.queue;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,9 +26,47 @@ public interface DispatchConfig {
     @WithDefault("4")
     int workers();
 
-    /** How long a claim lasts: events claimed by a worker that died return to the queue after it. */
-    @WithDefault("5m")
+    /**
+     * How long a claim lasts unless renewed: this replica renews its claims every lease-renew-period while it works
+     * on them, so the events of a replica that died return to the queue within this time.
+     */
+    @WithDefault("15s")
     Duration lease();
+
+    /** Milliseconds between lease renewals (route lease-renew); well under the lease. */
+    @WithDefault("5000")
+    long leaseRenewPeriod();
+
+    /**
+     * This replica's stable name in {@code raw_event.claimed_by}; a restarted replica takes back its own claims at
+     * once instead of waiting for their lease. Default: the host name (the pod name in Kubernetes). Two processes
+     * running at the same time must not share one.
+     */
+    Optional<String> instanceId();
+
+    /** An event claimed this many times without an outcome (its worker kept dying) is dead-lettered. */
+    @WithDefault("10")
+    int maxClaims();
+
+    /** How often an event waiting for a connection's new credentials is looked at again. */
+    @WithDefault("30s")
+    Duration reauthRecheck();
+
+    /** An event whose keys another event holds goes back to the queue for this long (no attempt used). */
+    @WithDefault("1s")
+    Duration busyKeyDelay();
+
+    /** Operator alert QUEUE_BACKLOG when the oldest waiting event is older than this. */
+    @WithDefault("10m")
+    Duration backlogAlertAge();
+
+    /** Milliseconds between backlog samples (route queue-backlog): the gauges and the backlog alerts. */
+    @WithDefault("10000")
+    long backlogSamplePeriod();
+
+    /** Operator alert QUEUE_GROWING when the unfinished depth grew at each of this many samples in a row (0: off). */
+    @WithDefault("30")
+    int backlogGrowthSamples();
 
     /** Attempts of one event (each with the CRM call's own redeliveries) before it is dead-lettered. */
     @WithDefault("5")

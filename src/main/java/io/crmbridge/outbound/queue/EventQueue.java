@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -14,16 +18,23 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.jboss.logging.Logger;
+
+import io.crmbridge.db.PgText;
 
 /**
  * Table {@code raw_event} as the durable queue (DESIGN.md section 1, outbound step 2). {@link #claim} takes a batch
- * with {@code FOR UPDATE SKIP LOCKED} (replicas never take the same event) and leases it; an event whose lease ran
- * out (its worker died) is claimable again. Events of a connection in NEEDS_REAUTH (table connection_state) are
- * not claimed: they wait.
+ * with {@code FOR UPDATE SKIP LOCKED} (replicas never take the same event) and leases it to this process run
+ * ({@code claimed_by = <instance>/<run>}). The lease is short and renewed by {@link #renewLeases} while the events are
+ * worked on, so a dead replica's events come back within one lease; a restarted replica takes its own earlier claims
+ * back at once. Every status change names the holder: an update from a worker that lost its lease changes nothing.
+ * Events of a connection in NEEDS_REAUTH (table connection_state) are not claimed: they wait.
  */
 @ApplicationScoped
 @Named("eventQueue")
 public class EventQueue {
+
+    private static final Logger LOG = Logger.getLogger(EventQueue.class);
 
     private static final String CLAIM = """
             UPDATE raw_event r SET status = 'PROCESSING', attempts = r.attempts + 1, claimed_by = ?,
@@ -31,28 +42,58 @@ public class EventQueue {
             WHERE r.event_id IN (
                 SELECT event_id FROM raw_event
                 WHERE ((status IN ('QUEUED', 'WAITING') AND next_attempt_at <= now())
-                       OR (status = 'PROCESSING' AND claimed_until < now()))
+                       OR (status = 'PROCESSING' AND claimed_until < now() AND attempts < ?))
                   AND coalesce(connection, '') NOT IN (SELECT connection FROM connection_state WHERE state = 'NEEDS_REAUTH')
                 ORDER BY next_attempt_at, received_at
                 LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING r.event_id, r.source, r.connection, r.body, r.attempts""";
 
+    /** Claimed {@code max-claims} times and never finished: every worker that took it died (or could not record). */
+    private static final String ABANDONED = """
+            UPDATE raw_event SET status = 'DEAD', claimed_until = NULL, updated_at = now(),
+                last_error = 'abandoned: claimed ' || attempts || ' times without an outcome (its workers died or could not record one)'
+            WHERE event_id IN (SELECT event_id FROM raw_event WHERE status = 'PROCESSING' AND claimed_until < now()
+                               AND attempts >= ? LIMIT 100 FOR UPDATE SKIP LOCKED)
+            RETURNING event_id, source, body, attempts, last_error""";
+
+    /** A held event's status changes only while this run still holds its lease. */
+    private static final String HELD = " WHERE event_id = CAST(? AS uuid) AND status = 'PROCESSING' AND claimed_by = ?";
+
     private final DataSource dataSource;
     private final DispatchConfig config;
-    private final String worker = "worker-" + UUID.randomUUID();
+    private final DeadLetters deadLetters;
+    private final String instance;
+    private final String holder;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean tookOver;
 
-    EventQueue(DataSource dataSource, DispatchConfig config) {
+    EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters) {
         this.dataSource = dataSource;
         this.config = config;
+        this.deadLetters = deadLetters;
+        this.instance = config.instanceId().orElseGet(EventQueue::hostName);
+        this.holder = instance + "/" + UUID.randomUUID();
     }
 
     /** The next batch of events to process, oldest first; empty when there is nothing to do. */
     public List<ClaimedEvent> claim() throws SQLException {
+        if (!tookOver) {
+            takeOverOwnClaims();
+        }
+        deadLetterAbandoned();
+        List<ClaimedEvent> claimed = claimAs(holder);
+        claimed.forEach(e -> held.add(e.eventId()));
+        return claimed;
+    }
+
+    /** Claims a batch for {@code claimant} (tests: a replica that then dies). */
+    List<ClaimedEvent> claimAs(String claimant) throws SQLException {
         List<ClaimedEvent> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setString(1, worker);
+            ps.setString(1, claimant);
             ps.setString(2, config.lease().toMillis() + " milliseconds");
-            ps.setInt(3, config.batchSize());
+            ps.setInt(3, config.maxClaims());
+            ps.setInt(4, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new ClaimedEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
@@ -63,10 +104,37 @@ public class EventQueue {
         return claimed;
     }
 
-    /** Final status of an attempt that ended (DONE, REVIEW, DEAD, SKIPPED, DUPLICATE, REJECTED). */
-    public void finish(String eventId, String status, String error) {
-        update("UPDATE raw_event SET status = ?, last_error = ?, claimed_until = NULL, updated_at = now() "
-                + "WHERE event_id = CAST(? AS uuid)", status, error, eventId);
+    /** Extends the lease of every event this run is still working on (route lease-renew). */
+    public int renewLeases() throws SQLException {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE raw_event SET claimed_until = now() + CAST(? AS interval) "
+                        + "WHERE event_id = ANY (CAST(? AS uuid[])) AND status = 'PROCESSING' AND claimed_by = ?")) {
+            ps.setString(1, config.lease().toMillis() + " milliseconds");
+            ps.setArray(2, c.createArrayOf("text", held.toArray()));
+            ps.setString(3, holder);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Final status of an attempt that ended (DONE, REVIEW, DEAD, SKIPPED, DUPLICATE, REJECTED); false if the lease was lost. */
+    public boolean finish(String eventId, String status, String error) {
+        return held(eventId, update("UPDATE raw_event SET status = ?, last_error = ?, claimed_until = NULL, updated_at = now()"
+                + HELD, status, PgText.safe(error, PgText.MAX_MESSAGE), eventId, holder));
+    }
+
+    /** {@link #finish} inside the caller's transaction (the dead letter and the status commit together). */
+    public boolean finish(Connection c, String eventId, String status, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE raw_event SET status = ?, last_error = ?, claimed_until = NULL, updated_at = now()" + HELD)) {
+            ps.setString(1, status);
+            ps.setString(2, PgText.safe(error, PgText.MAX_MESSAGE));
+            ps.setString(3, eventId);
+            ps.setString(4, holder);
+            return held(eventId, ps.executeUpdate());
+        }
     }
 
     /**
@@ -77,17 +145,21 @@ public class EventQueue {
         if (attempts >= config.maxAttempts()) {
             return false;
         }
-        update("UPDATE raw_event SET status = 'QUEUED', last_error = ?, claimed_until = NULL, updated_at = now(), "
-                + "next_attempt_at = now() + CAST(? AS interval) WHERE event_id = CAST(? AS uuid)",
-                error, backoff(attempts).toMillis() + " milliseconds", eventId);
+        held(eventId, update("UPDATE raw_event SET status = 'QUEUED', last_error = ?, claimed_until = NULL, updated_at = now(), "
+                + "next_attempt_at = now() + CAST(? AS interval)" + HELD,
+                PgText.safe(error, PgText.MAX_MESSAGE), backoff(attempts).toMillis() + " milliseconds", eventId, holder));
         return true;
     }
 
-    /** The connection is waiting for new credentials: the event waits too, without using an attempt. */
-    public void waitForConnection(String eventId, String error) {
-        update("UPDATE raw_event SET status = 'WAITING', attempts = greatest(attempts - 1, 0), last_error = ?, "
-                + "claimed_until = NULL, next_attempt_at = now() + interval '30 seconds', updated_at = now() "
-                + "WHERE event_id = CAST(? AS uuid)", error, eventId);
+    /**
+     * The event cannot go on now (connection needs new credentials, is paused by a 429, or its keys are busy): it goes
+     * back to the queue as WAITING until {@code notBefore}, without using an attempt, and no thread waits for it.
+     */
+    public boolean waitUntil(String eventId, Instant notBefore, String error) {
+        long millis = Math.max(0, Duration.between(Instant.now(), notBefore).toMillis());
+        return held(eventId, update("UPDATE raw_event SET status = 'WAITING', attempts = greatest(attempts - 1, 0), "
+                + "last_error = ?, claimed_until = NULL, next_attempt_at = now() + CAST(? AS interval), updated_at = now()"
+                + HELD, PgText.safe(error, PgText.MAX_MESSAGE), millis + " milliseconds", eventId, holder));
     }
 
     /** Replay of a dead letter or review item: a fresh set of attempts. Returns false if the event is not final. */
@@ -97,11 +169,61 @@ public class EventQueue {
                 eventId) == 1;
     }
 
-    java.time.Duration backoff(int attempts) {
+    /** This replica's stable name (before the run in {@code claimed_by}). */
+    String instance() {
+        return instance;
+    }
+
+    /** This process run's name in {@code claimed_by}. */
+    public String holder() {
+        return holder;
+    }
+
+    Duration backoff(int attempts) {
         long base = config.retryDelay().toMillis() << Math.min(20, Math.max(0, attempts - 1));
         long capped = Math.min(base, config.maxRetryDelay().toMillis());
         long jitter = ThreadLocalRandom.current().nextLong(capped / 4 + 1);
-        return java.time.Duration.ofMillis(capped - capped / 8 + jitter);
+        return Duration.ofMillis(capped - capped / 8 + jitter);
+    }
+
+    /** A restart of this instance: the claims of its previous run (killed mid-event) are claimable now, not in a lease. */
+    void takeOverOwnClaims() {
+        int taken = update("UPDATE raw_event SET claimed_until = now() - interval '1 millisecond' "
+                + "WHERE status = 'PROCESSING' AND claimed_by LIKE ? AND claimed_by <> ?", likePrefix(instance) + "/%", holder);
+        tookOver = true;
+        if (taken > 0) {
+            LOG.warnf("Took back %d events claimed by an earlier run of instance %s", taken, instance);
+        }
+    }
+
+    private void deadLetterAbandoned() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(ABANDONED)) {
+                ps.setInt(1, config.maxClaims());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String eventId = rs.getString(1);
+                        deadLetters.insert(c, new DeadLetters.Row(eventId, "event-dispatch", null,
+                                new String(rs.getBytes(3), java.nio.charset.StandardCharsets.UTF_8), "abandoned",
+                                rs.getString(5), rs.getInt(4), null, null, null));
+                        LOG.errorf("Event %s dead-lettered: %s", eventId, rs.getString(5));
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean held(String eventId, int rows) {
+        held.remove(eventId);
+        if (rows == 0) {
+            LOG.warnf("Event %s: this worker no longer holds its lease (%s); its status was left to the holder", eventId, holder);
+        }
+        return rows > 0;
     }
 
     private int update(String sql, String... params) {
@@ -112,6 +234,22 @@ public class EventQueue {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("raw_event update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
         }
     }
 }

@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.db.PgText;
+
 /**
  * Writes {@code event_trace}: one row per event, rewritten at the end of every attempt with what the attempt learned
  * and its final status. Responses and decisions of earlier attempts are kept (appended), so the row tells the whole
@@ -57,12 +59,12 @@ public class EventTrace {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, trace.eventId);
-            ps.setString(2, trace.source);
-            ps.setString(3, trace.normalized == null ? null : json.writeValueAsString(trace.normalized));
-            ps.setString(4, trace.validation == null ? null : json.writeValueAsString(trace.validation));
-            ps.setString(5, json.writeValueAsString(trace.decisions));
-            ps.setString(6, json.writeValueAsString(trace.crmIds));
-            ps.setString(7, json.writeValueAsString(trace.responses));
+            ps.setString(2, PgText.safe(trace.source));
+            ps.setString(3, PgText.safeJson(trace.normalized == null ? null : json.writeValueAsString(trace.normalized)));
+            ps.setString(4, PgText.safeJson(trace.validation == null ? null : json.writeValueAsString(trace.validation)));
+            ps.setString(5, PgText.safeJson(json.writeValueAsString(trace.decisions)));
+            ps.setString(6, PgText.safeJson(json.writeValueAsString(trace.crmIds)));
+            ps.setString(7, PgText.safeJson(json.writeValueAsString(trace.responses)));
             ps.setInt(8, trace.attempts);
             ps.setString(9, status);
             ps.executeUpdate();

@@ -81,7 +81,7 @@ public class EventValidator {
         String phone = e164(contact.phone(), warnings);
         Company company = event.company();
         if (company != null) {
-            String domain = company.domain() == null ? null : domains.normalize(company.domain());
+            String domain = company.domain() == null ? null : normalizedDomain(company.domain(), errors);
             if (domain != null && !DOMAIN.matcher(domain).matches()) {
                 warnings.add("company.domain dropped, not a domain: " + company.domain());
                 domain = null;
@@ -97,6 +97,20 @@ public class EventValidator {
         checkEnum("routing-tier", event.routingValue("routing_tier"), errors);
         checkEnum("target-owner-role", event.routingValue("target_owner_role"), errors);
         return event.withContact(new Contact(email, phone, contact.fullName())).withCompany(company);
+    }
+
+    /** IDN labels too long, prohibited code points: a hostile domain is a validation failure, not a crash. */
+    private String normalizedDomain(String raw, List<String> errors) {
+        try {
+            return domains.normalize(raw);
+        } catch (IllegalArgumentException e) {
+            errors.add("company.domain is not a valid domain name (" + e.getMessage() + "): " + abbreviate(raw));
+            return null;
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 200 ? value.substring(0, 200) + "..." : value;
     }
 
     private String e164(String raw, List<String> warnings) {

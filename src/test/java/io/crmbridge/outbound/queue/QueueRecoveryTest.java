@@ -1,0 +1,143 @@
+package io.crmbridge.outbound.queue;
+
+import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
+import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
+import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.outbound.OutboundTestSupport.search;
+import static io.crmbridge.outbound.OutboundTestSupport.status;
+import static io.crmbridge.outbound.OutboundTestSupport.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.crmbridge.testsupport.SandboxControl;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 12, point 2: a replica killed mid-event (its claim abandoned, as a SIGKILL leaves it) loses its events to
+ * another replica within one short lease, and to its own restart at once; a slow event keeps its lease by renewal;
+ * a worker that lost its lease cannot change the event.
+ */
+@QuarkusTest
+class QueueRecoveryTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    EventQueue queue;
+
+    @Inject
+    DispatchConfig config;
+
+    @AfterEach
+    void restore() throws Exception {
+        SandboxControl.clearFaults();
+        camel.getRouteController().startRoute("event-dispatch");
+    }
+
+    @Test
+    void eventsOfAReplicaKilledMidEventFinishWithinOneLeaseOnAnotherReplica() throws Exception {
+        List<String> ids = postStopped("killed", 3);
+        List<ClaimedEvent> claimed = queue.claimAs("replica-that-dies/run-1");
+        assertThat(claimed).extracting(ClaimedEvent::eventId).containsAll(ids);
+        Instant killed = Instant.now();
+        camel.getRouteController().startRoute("event-dispatch");
+
+        awaitFinal(dataSource, ids, Duration.ofSeconds(30));
+        Duration recovery = Duration.between(killed, Instant.now());
+        assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
+        assertThat(recovery).as("back within one lease (%s) plus a few dispatch rounds", config.lease())
+                .isGreaterThanOrEqualTo(config.lease().minusMillis(500)).isLessThan(Duration.ofSeconds(30));
+        assertThat(query(dataSource, "SELECT claimed_by, attempts FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[]))",
+                (Object) ids.toArray(String[]::new))).allSatisfy(r -> {
+                    assertThat(r.get("claimed_by")).isEqualTo(queue.holder());
+                    assertThat(r.get("attempts")).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void aRestartedReplicaTakesBackItsOwnClaimsAtOnce() throws Exception {
+        List<String> ids = postStopped("restart", 3);
+        // the previous run of this instance claimed them with a lease far in the future, then was SIGKILLed
+        queue.claimAs(queue.instance() + "/run-before-the-restart");
+        update(dataSource, "UPDATE raw_event SET claimed_until = now() + interval '1 hour' WHERE event_id = ANY (CAST(? AS uuid[]))",
+                (Object) ids.toArray(String[]::new));
+        Instant restarted = Instant.now();
+        queue.takeOverOwnClaims();
+        camel.getRouteController().startRoute("event-dispatch");
+
+        awaitFinal(dataSource, ids, Duration.ofSeconds(30));
+        assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
+        assertThat(Duration.between(restarted, Instant.now())).as("not a lease later").isLessThan(config.lease());
+    }
+
+    @Test
+    void aStatusChangeByAWorkerThatNoLongerHoldsTheLeaseIsRefused() throws Exception {
+        List<String> ids = postStopped("stolen", 1);
+        String id = ids.get(0);
+        queue.claimAs("the-new-holder/run-1");
+        camel.getRouteController().startRoute("event-dispatch");
+        Map<String, Object> before = row(id);
+
+        assertThat(queue.finish(id, "DONE", null)).isFalse();
+        assertThat(queue.retryLater(id, 1, "stale worker")).isTrue(); // attempts left, but the update itself is refused
+        assertThat(queue.waitUntil(id, Instant.now(), "stale worker")).isFalse();
+        assertThat(row(id)).isEqualTo(before);
+        assertThat(before.get("status")).isEqualTo("PROCESSING");
+        assertThat(before.get("claimed_by")).isEqualTo("the-new-holder/run-1");
+
+        // the holder dies too: the event is processed once its lease runs out
+        awaitFinal(dataSource, ids, Duration.ofSeconds(30));
+        assertThat(status(dataSource, id)).isEqualTo("DONE");
+    }
+
+    @Test
+    void aSlowEventKeepsItsLeaseByRenewalAndIsNotTakenTwice() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        long latency = config.lease().toMillis() + 1500;
+        SandboxControl.control().body("""
+                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes.*", "latencyMillis": %d}]}""".formatted(latency))
+                .put("/faults").then().statusCode(200);
+        String id = postWebform(lead("slow-" + t, "slow-" + t + "@example.org", "Slow Poke", "Slow " + t, "slow-" + t + ".example"))
+                .then().statusCode(202).extract().path("eventId");
+        awaitFinal(dataSource, List.of(id), Duration.ofSeconds(60));
+        assertThat(status(dataSource, id)).isEqualTo("DONE");
+        assertThat(row(id).get("attempts")).as("claimed once: its lease was renewed past %s", config.lease()).isEqualTo(1);
+        List<String> contacts = search("contacts", "email", "slow-" + t + "@example.org");
+        assertThat(contacts).hasSize(1);
+    }
+
+    private List<String> postStopped(String prefix, int count) throws Exception {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        camel.getRouteController().stopRoute("event-dispatch");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(postWebform(lead(prefix + "-" + t + "-" + i, prefix + "-" + t + "-" + i + "@example.org", "Re Covery",
+                    "Recovery " + t, prefix + "-" + t + ".example")).then().statusCode(202).extract().path("eventId"));
+        }
+        return ids;
+    }
+
+    private Map<String, Object> row(String id) {
+        return query(dataSource, "SELECT status, attempts, claimed_by, claimed_until, last_error, next_attempt_at "
+                + "FROM raw_event WHERE event_id = CAST(? AS uuid)", id).get(0);
+    }
+}
