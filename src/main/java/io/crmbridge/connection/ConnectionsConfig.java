@@ -40,6 +40,13 @@ public interface ConnectionsConfig {
         @WithDefault("10s")
         Duration requestTimeout();
 
+        /**
+         * The id of the CRM app this connection writes as (HubSpot: the app id of the OAuth app or private app). Changes
+         * in the CRM's property history made by this app are the bridge's own; unset, a change counts as the bridge's
+         * only when it set the value the bridge last wrote to that property.
+         */
+        Optional<String> appId();
+
         /** Inbound polling of this connection's objects (routes {@code poll-<connection>-<object>}). */
         Poll poll();
 
@@ -108,9 +115,17 @@ public interface ConnectionsConfig {
         @WithDefault("30s")
         Duration interval();
 
-        /** The first query of a poll starts this long before the cursor: absorbs CRM clock skew and late commits. */
-        @WithDefault("2m")
-        Duration overlap();
+        /**
+         * Only records modified before the CRM's own now minus this delay are read: the CRM's search index lags its
+         * writes, and a record read once it has settled is not read again. Measured on the CRM's clock (its answers'
+         * {@code Date}), so clock skew between the CRM and the bridge does not matter.
+         */
+        @WithDefault("15s")
+        Duration settleDelay();
+
+        /** How often a poll also lists the object's archived (deleted) records for delete notices; 0s: every poll. */
+        @WithDefault("5m")
+        Duration archivedInterval();
 
         /** The wellness check {@code crm-polls} goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
         Optional<Duration> maxStaleness();

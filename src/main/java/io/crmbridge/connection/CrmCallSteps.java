@@ -103,12 +103,14 @@ public class CrmCallSteps {
         // The CRM says this window is used up: wait it out rather than collect 429s.
         connector.exhaustedWindow(responseHeader).ifPresent(connections.get(request.connection()).gate()::pause);
         String body = in.getBody(String.class);
+        java.util.Optional<java.time.Instant> serverTime = connector.serverTime(responseHeader);
         count(request, status);
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());
         in.getHeaders().putAll(redelivery);
         in.setHeader(RESPONSE_STATUS, status);
+        serverTime.ifPresent(time -> in.setHeader(ExchangeKeys.CRM_SERVER_TIME, time));
         var failure = connector.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
             exchange.removeProperty(REQUEST);

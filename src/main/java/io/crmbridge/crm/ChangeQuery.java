@@ -3,12 +3,33 @@ package io.crmbridge.crm;
 import java.time.Instant;
 import java.util.List;
 
-import io.crmbridge.inbound.CursorPair;
-
 /**
- * One page of "what changed since my watermark?", oldest first: either the first page of a poll, from {@code from}
- * (inclusive; null reads from the beginning), or a later page strictly after {@code after}, the highest (time, id)
- * pair seen so far. {@code properties} are the CRM properties to return.
+ * One page of "what changed since my watermark?", in one of two shapes (DESIGN.md section 1):
+ * <ul>
+ * <li>{@link Mode#FORWARD}: records modified strictly after {@code at} (null: from the beginning) and strictly before
+ * {@code settledBefore} (null: no bound), oldest first by modification time. Records sharing one modification time
+ * come in no promised order.</li>
+ * <li>{@link Mode#TIE_GROUP}: the records modified exactly at {@code at} whose id is above {@code afterId} (null: all
+ * of them), in ascending id order: a total order, so a tie group of any size is paged without gaps.</li>
+ * </ul>
+ * {@code properties} are the CRM properties to return.
  */
-public record ChangeQuery(String object, Instant from, CursorPair after, int limit, List<String> properties) {
+public record ChangeQuery(String object, Mode mode, Instant at, String afterId, Instant settledBefore, int limit,
+        List<String> properties) {
+
+    public enum Mode {
+        FORWARD, TIE_GROUP
+    }
+
+    public static ChangeQuery forward(String object, Instant after, Instant settledBefore, int limit,
+            List<String> properties) {
+        return new ChangeQuery(object, Mode.FORWARD, after, null, settledBefore, limit, properties);
+    }
+
+    public static ChangeQuery tieGroup(String object, Instant at, String afterId, int limit, List<String> properties) {
+        if (at == null) {
+            throw new IllegalArgumentException("a tie group needs its modification time");
+        }
+        return new ChangeQuery(object, Mode.TIE_GROUP, at, afterId, null, limit, properties);
+    }
 }

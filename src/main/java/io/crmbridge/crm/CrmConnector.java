@@ -1,6 +1,10 @@
 package io.crmbridge.crm;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +44,26 @@ public interface CrmConnector {
 
     // --- requests ---
 
-    /** One page of records changed since the cursor, oldest first by (modification time, id). */
+    /** One page of records changed since the cursor: forward by modification time, or one tie group by id. */
     CrmRequest searchChanged(ChangeQuery query);
+
+    /**
+     * The property history of up to {@link #maxBatchSize()} records (ids) for the named properties; empty when the
+     * CRM keeps none (the loop guard then falls back to origin stamps).
+     */
+    default Optional<CrmRequest> readHistory(String object, List<String> ids, List<String> properties) {
+        return Optional.empty();
+    }
+
+    /** One page of the object's archived (deleted) records, from the page token {@code after} (null: the first). */
+    default Optional<CrmRequest> listArchived(String object, String after, int limit) {
+        return Optional.empty();
+    }
+
+    /** Properties a poll reads besides the mapped ones so that merges can be seen (e.g. the ids merged into a record). */
+    default List<String> noticeProperties(String object) {
+        return List.of();
+    }
 
     /** Records whose {@code property} equals {@code value} (search before create). */
     CrmRequest searchEquals(String object, String property, String value, List<String> properties);
@@ -107,6 +129,37 @@ public interface CrmConnector {
 
     /** An owner answer (one or a list) -> the owners. */
     List<CrmOwner> owners(Object answer);
+
+    /**
+     * A {@link #readHistory} answer -> per record id, its property changes, newest first; a change made by the app
+     * {@code ownAppId} (this connection's own) is {@link PropertyChange.Source#BRIDGE}.
+     */
+    default Map<String, List<PropertyChange>> history(String object, Object answer, String ownAppId) {
+        return Map.of();
+    }
+
+    /** A {@link #listArchived} answer -> the archived records and the next page's token. */
+    default ListPage<RemovedRecord> archived(Object answer) {
+        return new ListPage<>(List.of(), null);
+    }
+
+    /** The ids of the records that were merged into this one (read through {@link #noticeProperties}). */
+    default List<String> mergedIds(String object, CrmRecord record) {
+        return List.of();
+    }
+
+    /** The CRM's own clock at the time of an answer (HTTP {@code Date}), when the answer says. */
+    default Optional<Instant> serverTime(Function<String, String> responseHeader) {
+        String date = responseHeader.apply("Date");
+        if (date == null || date.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 
     // --- responses ---
 

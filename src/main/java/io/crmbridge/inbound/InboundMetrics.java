@@ -20,6 +20,7 @@ public class InboundMetrics {
 
     private final MeterRegistry meters;
     private final Map<String, AtomicReference<Instant>> lastProgress = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> perRecord = new ConcurrentHashMap<>();
 
     InboundMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -39,6 +40,22 @@ public class InboundMetrics {
 
     void loopSuppressed(String connection, String object) {
         meters.counter("crmbridge.inbound.loops.suppressed", tags(connection, object)).increment();
+    }
+
+    /** CRM calls a poll made (searches, history reads, archived listings). */
+    void calls(String connection, String object, long calls) {
+        meters.counter("crmbridge.inbound.api.calls", tags(connection, object)).increment(calls);
+        perRecord.computeIfAbsent(connection + "/" + object, k -> registerPerRecord(connection, object));
+    }
+
+    /** Inbound API calls per delivered record, over the process's life: {@code crmbridge_inbound_api_calls_per_record}. */
+    private Boolean registerPerRecord(String connection, String object) {
+        meters.gauge("crmbridge.inbound.api.calls.per.record", tags(connection, object), meters, m -> {
+            double calls = m.counter("crmbridge.inbound.api.calls", tags(connection, object)).count();
+            double delivered = m.counter("crmbridge.inbound.records.delivered", tags(connection, object)).count();
+            return delivered == 0 ? calls : calls / delivered;
+        });
+        return Boolean.TRUE;
     }
 
     /** A page committed or a poll succeeded. */

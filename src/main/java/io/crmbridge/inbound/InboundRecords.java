@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.PropertyChange;
 import io.crmbridge.ledger.KeyLocks;
 
 /**
@@ -53,15 +54,37 @@ public class InboundRecords {
         PolledRecord record = exchange.getMessage().getHeader(RECORD, PolledRecord.class);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("origin", record.origin());
+        out.put("kind", record.kind().name().toLowerCase(java.util.Locale.ROOT));
         out.put("connection", record.connection());
         out.put("object", record.object());
         out.put("id", record.id());
         out.put("version", record.version());
         out.put("modifiedAt", record.modifiedAt() == null ? null : record.modifiedAt().toString());
         out.put("createdAt", record.createdAt() == null ? null : record.createdAt().toString());
-        out.put("fields", connectors.fieldMap(record.connection()).fromCrm(record.object(), record.properties()));
-        out.put("properties", new LinkedHashMap<>(record.properties()));
+        if (record.mergedInto() != null) {
+            out.put("mergedInto", record.mergedInto());
+        }
+        if (record.kind() == PolledRecord.Kind.CHANGED) {
+            out.put("fields", connectors.fieldMap(record.connection()).fromCrm(record.object(), record.properties()));
+            out.put("properties", new LinkedHashMap<>(record.properties()));
+        }
+        if (record.changes() != null) {
+            out.put("changes", record.changes().stream().filter(c -> c.source() != PropertyChange.Source.SYSTEM)
+                    .map(InboundRecords::change).toList());
+        }
         exchange.getMessage().setBody(out);
+    }
+
+    /** One change as the intake reads it: property, new value, when, and who (BRIDGE, PERSON or OTHER, with ids). */
+    private static Map<String, Object> change(PropertyChange c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("property", c.property());
+        out.put("value", c.value());
+        out.put("at", c.at() == null ? null : c.at().toString());
+        out.put("source", c.source().name());
+        out.put("sourceId", c.sourceId());
+        out.put("userId", c.userId());
+        return out;
     }
 
     public void delivered(Exchange exchange) {

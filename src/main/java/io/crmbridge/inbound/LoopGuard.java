@@ -1,6 +1,9 @@
 package io.crmbridge.inbound;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -8,10 +11,15 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
+import io.crmbridge.crm.PropertyChange;
+
 /**
- * The inbound loop guard (DESIGN.md section 4), the predicate of the filter in route {@code inbound-record}: a polled
- * record whose written properties still hash to our last origin stamp, and that has not changed since our write, is
- * our own echo. It is skipped and counted ({@code loops_suppressed}), never silently.
+ * The inbound loop guard (DESIGN.md section 4), the predicate of the filter in route {@code inbound-record}. Where the
+ * CRM keeps property history, a record is our own echo only when every change since the poll's cursor was made by
+ * this connection's own app or set the value the bridge last wrote to that property (a change the CRM computed itself
+ * does not count); any other change, even in the same second as ours, is delivered. Without history, the fallback: a record whose written properties still hash to our
+ * last origin stamp, and that has not changed since our write. Echoes are skipped and counted
+ * ({@code loops_suppressed}), never silently. Delete and merge notices always flow.
  */
 @ApplicationScoped
 @Named("loopGuard")
@@ -30,7 +38,13 @@ public class LoopGuard {
     /** True when the record must flow on; false for our own echo (counted). */
     public boolean isForeign(Exchange exchange) {
         PolledRecord record = exchange.getMessage().getHeader(InboundRecords.RECORD, PolledRecord.class);
-        if (!isEcho(record, stamps.find(record.connection(), record.object(), record.id()))) {
+        if (record.kind() != PolledRecord.Kind.CHANGED) {
+            return true;
+        }
+        boolean echo = record.changes() != null ? isOwnChange(record.changes(), () -> stamps.writtenValues(
+                record.connection(), record.object(), record.id()))
+                : isEcho(record, stamps.find(record.connection(), record.object(), record.id()));
+        if (!echo) {
             return true;
         }
         PollState state = exchange.getProperty(PollState.PROPERTY, PollState.class);
@@ -40,6 +54,25 @@ public class LoopGuard {
         metrics.loopSuppressed(record.connection(), record.object());
         LOG.infof("Loop guard: %s version %s is our own write, not delivered", record.origin(), record.version());
         return false;
+    }
+
+    /**
+     * True when there are changes and each one the CRM did not compute itself is the bridge's: made by its app, or
+     * setting the value the bridge last wrote to that property ({@code writtenValues}: property to the fingerprint of
+     * that value, looked up only when some change is not the app's).
+     */
+    static boolean isOwnChange(List<PropertyChange> changes, Supplier<Map<String, String>> writtenValues) {
+        List<PropertyChange> made = changes.stream().filter(c -> c.source() != PropertyChange.Source.SYSTEM).toList();
+        if (made.isEmpty()) {
+            return false;
+        }
+        List<PropertyChange> others = made.stream().filter(c -> c.source() != PropertyChange.Source.BRIDGE).toList();
+        if (others.isEmpty()) {
+            return true;
+        }
+        Map<String, String> written = writtenValues.get();
+        return others.stream().allMatch(c -> OriginStamps.valueFingerprint(c.property(), c.value())
+                .equals(written.get(c.property())));
     }
 
     static boolean isEcho(PolledRecord record, Optional<OriginStamps.Stamp> stamp) {

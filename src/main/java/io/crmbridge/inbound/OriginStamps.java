@@ -39,9 +39,10 @@ public class OriginStamps {
     }
 
     private static final String UPSERT = "INSERT INTO origin_stamp (connection, object, crm_id, fingerprint, event_id,"
-            + " properties, crm_modified_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)"
+            + " properties, crm_modified_at, value_fingerprints) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))"
             + " ON CONFLICT (connection, object, crm_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,"
             + " event_id = EXCLUDED.event_id, properties = EXCLUDED.properties,"
+            + " value_fingerprints = origin_stamp.value_fingerprints || EXCLUDED.value_fingerprints,"
             + " crm_modified_at = EXCLUDED.crm_modified_at, written_at = now()";
 
     private final DataSource dataSource;
@@ -67,6 +68,7 @@ public class OriginStamps {
             ps.setObject(5, uuidOrNull(eventId));
             ps.setString(6, json.writeValueAsString(new TreeSet<>(writtenProperties.keySet())));
             ps.setObject(7, modified == null ? null : OffsetDateTime.ofInstant(modified, ZoneOffset.UTC));
+            ps.setString(8, json.writeValueAsString(valueFingerprints(writtenProperties)));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("origin stamp failed for " + connection + "/" + object + "/" + crmId, e);
@@ -91,6 +93,55 @@ public class OriginStamps {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("origin stamp lookup failed for " + connection + "/" + object + "/" + crmId, e);
         }
+    }
+
+    /** Each written property's own fingerprint ({@link Fingerprints} of that one name and value). */
+    static Map<String, String> valueFingerprints(Map<String, String> written) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        written.forEach((name, value) -> out.put(name, valueFingerprint(name, value)));
+        return out;
+    }
+
+    static String valueFingerprint(String property, String value) {
+        return Fingerprints.of(java.util.Collections.singletonMap(property, value));
+    }
+
+    /** The last value the bridge wrote to each property of a record, as fingerprints (empty: never written). */
+    public Map<String, String> writtenValues(String connection, String object, String crmId) {
+        String sql = "SELECT value_fingerprints::text FROM origin_stamp WHERE connection = ? AND object = ? AND crm_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, connection);
+            ps.setString(2, object);
+            ps.setString(3, crmId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? json.readValue(rs.getString(1), new TypeReference<Map<String, String>>() {
+                }) : Map.of();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("origin stamp lookup failed for " + connection + "/" + object + "/" + crmId, e);
+        }
+    }
+
+    /** Which of {@code ids} the bridge ever wrote (has a stamp for): only those can be its echo. */
+    public java.util.Set<String> stamped(String connection, String object, List<String> ids) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT crm_id FROM origin_stamp WHERE connection = ? AND object = ? AND crm_id = ANY (?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, connection);
+            ps.setString(2, object);
+            ps.setArray(3, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("origin stamp lookup failed for " + connection + "/" + object, e);
+        }
+        return out;
     }
 
     private static UUID uuidOrNull(String eventId) {

@@ -78,7 +78,7 @@ public class PollRoutes {
             throw new IllegalStateException("cannot create poll route " + routeId, e);
         }
         pollers.add(new Poller(connection, object, routeId, poll.maxStaleness().orElse(poll.interval().multipliedBy(3))));
-        LOG.infof("Poll route %s every %s (overlap %s, %s)", routeId, poll.interval(), poll.overlap(),
+        LOG.infof("Poll route %s every %s (settle delay %s, %s)", routeId, poll.interval(), poll.settleDelay(),
                 poll.enabled() ? "started" : "not started: crmbridge.connections." + connection + ".poll.enabled=false");
     }
 

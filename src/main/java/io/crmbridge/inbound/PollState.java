@@ -1,10 +1,21 @@
 package io.crmbridge.inbound;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.PropertyChange;
 
 /**
  * One poll of one connection object, carried on the poll exchange (property {@code pollState}) from the first page
  * to the last. Split sub-exchanges share it, so the per-record steps add to the page's counts.
+ *
+ * <p>Where the next page starts: {@code mode} {@code TIE_GROUP} reads the records modified exactly at {@code at} with an
+ * id above {@code afterId}, in id order; {@code FORWARD} reads those modified after {@code at} and before
+ * {@code settledBefore}, oldest first.
  */
 public final class PollState {
 
@@ -13,29 +24,56 @@ public final class PollState {
     final String connection;
     final String object;
     final String routeId;
-    /** The first page's lower bound: cursor - overlap, or null for a first-ever poll. */
-    final Instant from;
+    /** The CRM's now minus the settle delay when the poll began: nothing modified later is read by this poll. */
+    final Instant settledBefore;
+    /** The cursor the poll began at: a record's changes after it (as pairs of time and record id) are undelivered. */
+    final CursorPair changesSince;
     CursorPair committed;
-    CursorPair lastSeen;
-    CursorPair pageHighest;
+    ChangeQuery.Mode mode;
+    Instant at;
+    String afterId;
     boolean more = true;
     int pages;
+    long calls;
+    /** The records (and notices) of the page in progress, and its history batches still to read. */
+    List<PolledRecord> page = List.of();
+    final ArrayDeque<List<String>> historyBatches = new ArrayDeque<>();
+    final Map<String, List<PropertyChange>> history = new HashMap<>();
+    CursorPair pageHighest;
     int pagePolled;
     int pageDelivered;
     int pageDuplicates;
     int pageLoops;
     long polled;
     long delivered;
+    /** The archived-records listing: whether this poll does it, its next page token, and the highest removal seen. */
+    boolean archivedDue;
+    boolean archivedStarted;
+    String archivedAfter;
+    Instant archivedSince;
+    CursorPair archivedHighest;
 
-    PollState(String connection, String object, String routeId, CursorPair committed, Instant from) {
+    PollState(String connection, String object, String routeId, CursorPair committed, Instant settledBefore) {
         this.connection = connection;
         this.object = object;
         this.routeId = routeId;
         this.committed = committed;
-        this.from = from;
+        this.settledBefore = settledBefore;
+        this.changesSince = committed;
+        if (committed == null) {
+            this.mode = ChangeQuery.Mode.FORWARD;
+        } else {
+            // Finish the tie group of the cursor's time first (strictly after its id), then go forward.
+            this.mode = ChangeQuery.Mode.TIE_GROUP;
+            this.at = committed.modifiedAt();
+            this.afterId = committed.recordId();
+        }
     }
 
     void startPage() {
+        page = List.of();
+        historyBatches.clear();
+        history.clear();
         pageHighest = null;
         pagePolled = 0;
         pageDelivered = 0;
@@ -72,9 +110,13 @@ public final class PollState {
         return pages;
     }
 
+    public long calls() {
+        return calls;
+    }
+
     @Override
     public String toString() {
-        return connection + "/" + object + " pages=" + pages + " polled=" + polled + " delivered=" + delivered
-                + " cursor=" + committed;
+        return connection + "/" + object + " pages=" + pages + " calls=" + calls + " polled=" + polled + " delivered="
+                + delivered + " cursor=" + committed;
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.connection.ConnectionsConfig;
 import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
@@ -43,26 +44,33 @@ public class PollSteps {
     private final InboundMetrics metrics;
     private final ObjectMapper json;
     private final CrmConnectors connectors;
+    private final CrmClocks clocks;
+    private final PollHistory history;
 
     PollSteps(ConnectionsConfig config, SyncCursors cursors, InboundMetrics metrics, ObjectMapper json,
-            CrmConnectors connectors) {
+            CrmConnectors connectors, CrmClocks clocks, PollHistory history) {
         this.connectors = connectors;
+        this.clocks = clocks;
+        this.history = history;
         this.config = config;
         this.cursors = cursors;
         this.metrics = metrics;
         this.json = json;
     }
 
-    /** Loads the cursor; the first page will start {@code overlap} before it. */
+    /**
+     * Loads the cursor. The poll reads records modified before the CRM's own now minus the settle delay, starting
+     * strictly after the cursor pair: first the rest of the cursor's tie group, in id order, then forward.
+     */
     public void begin(Exchange exchange) {
         Message in = exchange.getMessage();
         String connection = in.getHeader(CONNECTION, String.class);
         String object = in.getHeader(OBJECT, String.class);
         cursors.attempt(connection, object);
         CursorPair committed = cursors.find(connection, object).map(SyncCursors.Row::cursor).orElse(null);
-        Instant from = committed == null ? null : committed.modifiedAt().minus(poll(connection).overlap());
+        Instant settled = clocks.now(connection).minus(poll(connection).settleDelay());
         exchange.setProperty(PollState.PROPERTY,
-                new PollState(connection, object, exchange.getFromRouteId(), committed, from));
+                new PollState(connection, object, exchange.getFromRouteId(), committed, settled));
     }
 
     /** The search request for the next page, as route {@code crm-call} takes it. */
@@ -70,36 +78,72 @@ public class PollSteps {
         PollState state = state(exchange);
         state.startPage();
         ConnectionsConfig.Poll poll = poll(state.connection);
-        CrmRequest request = connectors.of(state.connection).searchChanged(new ChangeQuery(state.object, state.from,
-                state.lastSeen, poll.pageSize(), properties(state.connection, state.object)));
-        Message in = exchange.getMessage();
-        in.setHeader(ExchangeKeys.CRM_CONNECTION, state.connection);
-        in.setHeader(ExchangeKeys.CRM_OBJECT, state.object);
-        in.setHeader(ExchangeKeys.CRM_METHOD, request.method());
-        in.setHeader(ExchangeKeys.CRM_PATH, request.path());
-        in.setHeader(ExchangeKeys.CRM_QUERY, request.query());
-        in.setBody(request.body() == null ? null : json.writeValueAsString(request.body()));
+        List<String> properties = properties(state.connection, state.object);
+        ChangeQuery query = state.mode == ChangeQuery.Mode.TIE_GROUP
+                ? ChangeQuery.tieGroup(state.object, state.at, state.afterId, poll.pageSize(), properties)
+                : ChangeQuery.forward(state.object, state.at, state.settledBefore, poll.pageSize(), properties);
+        describe(exchange, state, connectors.of(state.connection).searchChanged(query), json);
     }
 
-    /** The CRM's answer: the page's records ({@link PolledRecord}s) become the body; the state learns the highest pair. */
+    /**
+     * The CRM's answer: the page's complete part becomes the page ({@link PollState#page}) and the next query is set.
+     * A tie-group page is complete as it comes (id order). A full forward page is complete below its last
+     * modification time only: the records of that time may go on in the next page in any order, so that time is
+     * read next as a tie group, from its first id.
+     */
     public void readPage(Exchange exchange) {
         PollState state = state(exchange);
-        List<PolledRecord> results = new ArrayList<>();
-        for (CrmRecord record : connectors.of(state.connection).records(state.object, exchange.getMessage().getBody())) {
+        observeClock(exchange, state);
+        CrmConnector connector = connectors.of(state.connection);
+        List<CrmRecord> records = connector.records(state.object, exchange.getMessage().getBody());
+        int pageSize = poll(state.connection).pageSize();
+        boolean full = records.size() >= pageSize;
+        List<CrmRecord> complete = records;
+        if (state.mode == ChangeQuery.Mode.TIE_GROUP) {
+            if (!records.isEmpty()) {
+                state.afterId = records.get(records.size() - 1).id();
+            }
+            if (!full) {
+                state.mode = ChangeQuery.Mode.FORWARD;
+            }
+        } else if (full) {
+            Instant last = records.stream().map(CrmRecord::modifiedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+            if (last == null) {
+                throw new IllegalStateException("CRM search answered records without a modification time");
+            }
+            complete = records.stream().filter(r -> r.modifiedAt() != null && r.modifiedAt().isBefore(last)).toList();
+            state.mode = ChangeQuery.Mode.TIE_GROUP;
+            state.at = last;
+            state.afterId = null;
+        } else {
+            state.more = false;
+        }
+        List<PolledRecord> page = new ArrayList<>();
+        for (CrmRecord record : complete) {
             PolledRecord polled = PolledRecord.of(state.connection, state.object, record);
-            results.add(polled);
+            page.add(polled);
             state.pageHighest = CursorPair.max(state.pageHighest, polled.position());
+            for (String merged : connector.mergedIds(state.object, record)) {
+                page.add(PolledRecord.merged(state.connection, state.object, merged, record.id(), record.modifiedAt()));
+            }
         }
         state.pages++;
-        state.pagePolled = results.size();
-        state.polled += results.size();
-        metrics.polled(state.connection, state.object, results.size());
-        // A short page is the last; so is a page that cannot move the query forward (no modification times).
-        state.more = results.size() >= poll(state.connection).pageSize() && state.pageHighest != null
-                && (state.lastSeen == null || state.pageHighest.compareTo(state.lastSeen) > 0)
-                && state.pages < poll(state.connection).maxPages();
-        state.lastSeen = CursorPair.max(state.lastSeen, state.pageHighest);
-        exchange.getMessage().setBody(results);
+        state.pagePolled = complete.size();
+        state.polled += complete.size();
+        state.page = page;
+        metrics.polled(state.connection, state.object, complete.size());
+        if (state.more && state.pages >= poll(state.connection).maxPages()) {
+            LOG.infof("Poll %s/%s ends at max-pages (%d); the next poll goes on from %s", state.connection,
+                    state.object, state.pages, CursorPair.max(state.committed, state.pageHighest));
+            state.more = false;
+        }
+        history.plan(state, connector, properties(state.connection, state.object));
+    }
+
+    /** The page's records, with what the history said about each, as the body for the split into inbound-record. */
+    public List<PolledRecord> pageRecords(Exchange exchange) {
+        return history.attach(state(exchange));
     }
 
     /** Every record of the page is through: commit the cursor and the page's counts in one statement. */
@@ -114,7 +158,8 @@ public class PollSteps {
     /** The loop goes on while pages are full, unless the route is being stopped: then the poll ends after this page. */
     public boolean hasMore(Exchange exchange) {
         PollState state = state(exchange);
-        boolean stopping = exchange.getContext().isStopping() || isStopping(exchange.getContext().getRoute(state.routeId));
+        boolean stopping = exchange.getContext().isStopping()
+                || (state.routeId != null && isStopping(exchange.getContext().getRoute(state.routeId)));
         if (stopping && state.more) {
             LOG.infof("Poll %s/%s ends early after %d pages: the route is stopping", state.connection, state.object, state.pages);
         }
@@ -133,6 +178,7 @@ public class PollSteps {
     /** The poll read its last page: {@code last_success_at}. One cut short by a stop only keeps its committed pages. */
     public void finish(Exchange exchange) {
         PollState state = state(exchange);
+        metrics.calls(state.connection, state.object, state.calls);
         if (state.more) {
             LOG.infof("Poll stopped: %s", state);
             return;
@@ -149,6 +195,7 @@ public class PollSteps {
     /** A failed poll keeps the cursor of its last committed page and says why. */
     public void failed(Exchange exchange) {
         PollState state = state(exchange);
+        metrics.calls(state.connection, state.object, state.calls);
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String message = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
         LOG.warnf("Poll %s/%s failed after %d pages, cursor stays at %s: %s", state.connection, state.object,
@@ -156,14 +203,36 @@ public class PollSteps {
         cursors.failure(state.connection, state.object, message);
     }
 
-    /** The connector's system properties, the mapped ones, and the extra ones of {@code poll.properties.<object>}. */
-    private List<String> properties(String connection, String object) {
+    /** The CRM's clock from the answer, for the settle bound of the next poll. */
+    void observeClock(Exchange exchange, PollState state) {
+        clocks.observe(state.connection, exchange.getMessage().getHeader(ExchangeKeys.CRM_SERVER_TIME, Instant.class));
+    }
+
+    /** Describes one CRM call of a poll for route {@code crm-call}, and counts it. */
+    static void describe(Exchange exchange, PollState state, CrmRequest request, ObjectMapper json)
+            throws JsonProcessingException {
+        state.calls++;
+        Message in = exchange.getMessage();
+        in.setHeader(ExchangeKeys.CRM_CONNECTION, state.connection);
+        in.setHeader(ExchangeKeys.CRM_OBJECT, state.object);
+        in.setHeader(ExchangeKeys.CRM_METHOD, request.method());
+        in.setHeader(ExchangeKeys.CRM_PATH, request.path());
+        in.setHeader(ExchangeKeys.CRM_QUERY, request.query());
+        in.setBody(request.body() == null ? null : json.writeValueAsString(request.body()));
+    }
+
+    /**
+     * The connector's system properties, the mapped ones, the extra ones of {@code poll.properties.<object>} and
+     * those that show merges.
+     */
+    List<String> properties(String connection, String object) {
         Set<String> names = new LinkedHashSet<>(connectors.fieldMap(connection).readProperties(object));
+        names.addAll(connectors.of(connection).noticeProperties(object));
         names.addAll(poll(connection).properties().getOrDefault(object, List.of()));
         return List.copyOf(names);
     }
 
-    private ConnectionsConfig.Poll poll(String connection) {
+    ConnectionsConfig.Poll poll(String connection) {
         return config.connections().get(connection).poll();
     }
 

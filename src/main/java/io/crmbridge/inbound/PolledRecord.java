@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,13 +14,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.PropertyChange;
 
 /**
  * One record from a CRM search page, as its connector read it, with what the inbound side derives from it: its poll
- * position, its version for the ledger and its origin.
+ * position, its version for the ledger and its origin. A {@link Kind#DELETED} or {@link Kind#MERGED} notice says a
+ * record left the CRM (archived, or merged into {@code mergedInto}); it goes through the same ledger and intake.
+ * {@code changes} are the record's property changes since the poll's cursor, from the CRM's history (null: the CRM
+ * keeps none, or it was not read).
  */
 public record PolledRecord(String connection, String object, String id, Instant createdAt, Instant modifiedAt,
-        String version, Map<String, Object> properties, Map<String, Object> raw) {
+        String version, Map<String, Object> properties, Map<String, Object> raw, Kind kind, String mergedInto,
+        List<PropertyChange> changes) {
+
+    /** A change of a live record, or a notice that one is gone. */
+    public enum Kind {
+        CHANGED, DELETED, MERGED
+    }
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -32,7 +43,25 @@ public record PolledRecord(String connection, String object, String id, Instant 
         String version = record.modifiedAt() != null ? record.modifiedAt().toString()
                 : "sha256:" + sha256(canonicalJson(record.raw()));
         return new PolledRecord(connection, object, record.id(), record.createdAt(), record.modifiedAt(), version,
-                record.properties(), record.raw());
+                record.properties(), record.raw(), Kind.CHANGED, null, null);
+    }
+
+    /** Record {@code id} was archived (deleted) in the CRM at {@code at}. */
+    public static PolledRecord deleted(String connection, String object, String id, Instant at) {
+        return new PolledRecord(connection, object, id, null, at, "deleted:" + (at == null ? "unknown" : at.toString()),
+                Map.of(), Map.of(), Kind.DELETED, null, null);
+    }
+
+    /** Record {@code id} was merged into record {@code into} (which the CRM modified at {@code at}). */
+    public static PolledRecord merged(String connection, String object, String id, String into, Instant at) {
+        return new PolledRecord(connection, object, id, null, at, "merged:" + into, Map.of(), Map.of(), Kind.MERGED,
+                into, null);
+    }
+
+    /** The same record with its property changes since the cursor. */
+    public PolledRecord withChanges(List<PropertyChange> since) {
+        return new PolledRecord(connection, object, id, createdAt, modifiedAt, version, properties, raw, kind,
+                mergedInto, since == null ? null : List.copyOf(since));
     }
 
     /** {@code {connection}:{object}:{id}:{version}}. */
@@ -45,9 +74,9 @@ public record PolledRecord(String connection, String object, String id, Instant 
         return "crm:" + connection + ":" + object + ":" + id;
     }
 
-    /** The poll position, or null when the CRM gave no modification time. */
+    /** The poll position, or null when the CRM gave no modification time (and for notices). */
     public CursorPair position() {
-        return modifiedAt == null ? null : new CursorPair(modifiedAt, id);
+        return modifiedAt == null || kind != Kind.CHANGED ? null : new CursorPair(modifiedAt, id);
     }
 
     /** Epoch milliseconds or ISO-8601; null when absent or unreadable. */

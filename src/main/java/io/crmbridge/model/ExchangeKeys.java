@@ -71,6 +71,8 @@ public final class ExchangeKeys {
     public static final String CRM_LINK_TO = "crmLinkTo";
     /** The deal pipeline of route {@code crm-deal-search-open}. */
     public static final String CRM_PIPELINE = "crmPipeline";
+    /** The CRM's own clock when it answered (an Instant), on the answer when the CRM says. */
+    public static final String CRM_SERVER_TIME = "crmServerTime";
     /** The CRM's HTTP status, on the answer. */
     public static final String CRM_RESPONSE_STATUS = "crmResponseStatus";
 

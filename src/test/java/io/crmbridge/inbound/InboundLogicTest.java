@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.PropertyChange;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,43 @@ class InboundLogicTest {
         assertThat(LoopGuard.isEcho(polled, Optional.of(noTime))).isTrue();
         PolledRecord edited = polled("1", T, Map.of("email", "a@b.c", "firstname", "Grace"));
         assertThat(LoopGuard.isEcho(edited, Optional.of(noTime))).isFalse();
+    }
+
+    @Test
+    void withHistoryAChangeIsOursWhenOurAppMadeItOrItSetTheValueWeLastWrote() {
+        Map<String, String> written = OriginStamps.valueFingerprints(Map.of("company", "Acme", "phone", "+1 555 0100"));
+        PropertyChange ours = change("company", "Acme Ltd", PropertyChange.Source.BRIDGE);
+        PropertyChange computed = change("hs_calculated", "7", PropertyChange.Source.SYSTEM);
+        PropertyChange sameValue = change("phone", "+1 555 0100 ", PropertyChange.Source.PERSON);
+        PropertyChange otherValue = change("phone", "+1 555 0199", PropertyChange.Source.PERSON);
+        PropertyChange notWritten = change("lastname", "Acme", PropertyChange.Source.OTHER);
+
+        assertThat(LoopGuard.isOwnChange(List.of(ours, computed), () -> {
+            throw new AssertionError("no lookup when every change is the app's");
+        })).isTrue();
+        assertThat(LoopGuard.isOwnChange(List.of(ours, sameValue), () -> written)).as("a value we wrote").isTrue();
+        assertThat(LoopGuard.isOwnChange(List.of(ours, otherValue), () -> written)).isFalse();
+        assertThat(LoopGuard.isOwnChange(List.of(notWritten), () -> written)).as("a property we never wrote").isFalse();
+        assertThat(LoopGuard.isOwnChange(List.of(computed), () -> written)).as("nobody's edit").isFalse();
+        assertThat(LoopGuard.isOwnChange(List.of(sameValue), Map::of)).as("no stamp").isFalse();
+    }
+
+    @Test
+    void changesAfterTheCursorPairAreTheUndeliveredOnes() {
+        PropertyChange atCursor = change("phone", "1", PropertyChange.Source.PERSON);
+        PropertyChange later = new PropertyChange("phone", "2", T.plusSeconds(1), PropertyChange.Source.PERSON, null, null);
+        PropertyChange tooLate = new PropertyChange("phone", "3", T.plusSeconds(2), PropertyChange.Source.PERSON, null, null);
+        List<PropertyChange> all = List.of(tooLate, later, atCursor);
+        CursorPair cursor = new CursorPair(T, "10");
+        assertThat(PollHistory.since(all, cursor, "10", T.plusSeconds(1))).as("its version at the cursor was delivered")
+                .containsExactly(later);
+        assertThat(PollHistory.since(all, cursor, "9", T.plusSeconds(1))).containsExactly(later);
+        assertThat(PollHistory.since(all, cursor, "11", T.plusSeconds(1))).as("above the cursor's id: not yet delivered")
+                .containsExactly(later, atCursor);
+        assertThat(PollHistory.since(all, null, "1", T.plusSeconds(2))).containsExactly(tooLate, later, atCursor);
+    }
+
+    private static PropertyChange change(String property, String value, PropertyChange.Source source) {
+        return new PropertyChange(property, value, T, source, null, null);
     }
 }

@@ -22,6 +22,9 @@ import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
 import io.crmbridge.crm.FieldSpec;
+import io.crmbridge.crm.ListPage;
+import io.crmbridge.crm.PropertyChange;
+import io.crmbridge.crm.RemovedRecord;
 
 /**
  * HubSpot CRM v3 objects, v4 associations and v3 owners, as HubSpot's published specs describe them: every path,
@@ -29,6 +32,8 @@ import io.crmbridge.crm.FieldSpec;
  */
 @ApplicationScoped
 public class HubSpotConnector implements CrmConnector {
+
+    static final String MERGED_IDS = "hs_merged_object_ids";
 
     /** HubSpot's default association type ids from a note or a task to a contact, a company and a deal. */
     private static final Map<String, Map<String, Integer>> ENGAGEMENT_TYPES = Map.of(
@@ -65,6 +70,22 @@ public class HubSpotConnector implements CrmConnector {
     @Override
     public CrmRequest searchChanged(ChangeQuery query) {
         return CrmRequest.post(objects(query.object()) + "/search", HubSpotSearch.changed(query));
+    }
+
+    @Override
+    public Optional<CrmRequest> readHistory(String object, List<String> ids, List<String> properties) {
+        return Optional.of(HubSpotHistory.request(objects(object), ids, properties, maxBatchSize()));
+    }
+
+    @Override
+    public Optional<CrmRequest> listArchived(String object, String after, int limit) {
+        String query = "archived=true&limit=" + Math.min(limit, 100) + (after == null ? "" : "&after=" + encode(after));
+        return Optional.of(CrmRequest.get(objects(object), query));
+    }
+
+    @Override
+    public List<String> noticeProperties(String object) {
+        return "contacts".equals(object) ? List.of(MERGED_IDS) : List.of();
     }
 
     @Override
@@ -256,6 +277,38 @@ public class HubSpotConnector implements CrmConnector {
                 .map(o -> new CrmOwner(String.valueOf(o.get("id")), o.get("email") == null ? null : String.valueOf(o.get("email")),
                         !Boolean.TRUE.equals(o.get("archived"))))
                 .toList();
+    }
+
+    @Override
+    public Map<String, List<PropertyChange>> history(String object, Object answer, String ownAppId) {
+        return HubSpotHistory.changes(answer, ownAppId);
+    }
+
+    @Override
+    public ListPage<RemovedRecord> archived(Object answer) {
+        List<RemovedRecord> removed = new ArrayList<>();
+        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
+            for (Object r : results) {
+                if (r instanceof Map<?, ?> record && record.get("id") != null) {
+                    Instant at = time(record.get("archivedAt"));
+                    removed.add(new RemovedRecord(String.valueOf(record.get("id")), at != null ? at : time(record.get("updatedAt"))));
+                }
+            }
+        }
+        String next = answer instanceof Map<?, ?> map && map.get("paging") instanceof Map<?, ?> paging
+                && paging.get("next") instanceof Map<?, ?> n && n.get("after") != null ? String.valueOf(n.get("after")) : null;
+        return new ListPage<>(removed, next);
+    }
+
+    /** HubSpot lists the ids merged into a contact in {@code hs_merged_object_ids}, separated by semicolons. */
+    @Override
+    public List<String> mergedIds(String object, CrmRecord record) {
+        Object ids = record.property(MERGED_IDS);
+        if (ids == null || ids.toString().isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(ids.toString().split(";")).map(String::trim).filter(id -> !id.isEmpty())
+                .filter(id -> !id.equals(record.id())).toList();
     }
 
     // --- responses ---

@@ -10,11 +10,10 @@ import io.crmbridge.crm.ChangeQuery;
 /**
  * HubSpot CRM search bodies ({@code POST /crm/v3/objects/{object}/search}).
  *
- * <p>A poll page is oldest first by modification time (HubSpot takes one sort and breaks ties by id). The first page
- * of a poll asks for everything modified at or after {@code from}; every later page restarts the query from the last
- * (time, id) pair seen: {@code modified > t OR (modified = t AND hs_object_id > id)}. So {@code after} never grows,
- * HubSpot's 10,000-result cap is never reached, and a record modified during the poll can move to the end of the
- * order without shifting an offset past an unseen record.
+ * <p>HubSpot takes one sort and promises no order among results that share its value. So a poll reads forward by
+ * modification time ({@code modified > t AND modified < settled}, ascending), and pages a tie group (all records of
+ * one modification time) with an explicit sort by {@code hs_object_id}: {@code modified = t AND hs_object_id > id}.
+ * Every page restarts the query from where the last one ended, so HubSpot's 10,000-result cap is never reached.
  */
 final class HubSpotSearch {
 
@@ -30,21 +29,34 @@ final class HubSpotSearch {
 
     static Map<String, Object> changed(ChangeQuery query) {
         String modified = modificationProperty(query.object());
-        List<Map<String, Object>> groups = new ArrayList<>();
-        if (query.after() != null) {
-            String t = Long.toString(query.after().modifiedAt().toEpochMilli());
-            groups.add(group(filter(modified, "GT", t)));
-            groups.add(group(filter(modified, "EQ", t), filter(OBJECT_ID, "GT", query.after().recordId())));
-        } else if (query.from() != null) {
-            groups.add(group(filter(modified, "GTE", Long.toString(query.from().toEpochMilli()))));
+        List<Map<String, Object>> filters = new ArrayList<>();
+        String sortBy;
+        if (query.mode() == ChangeQuery.Mode.TIE_GROUP) {
+            filters.add(filter(modified, "EQ", millis(query.at())));
+            if (query.afterId() != null) {
+                filters.add(filter(OBJECT_ID, "GT", query.afterId()));
+            }
+            sortBy = OBJECT_ID;
+        } else {
+            if (query.at() != null) {
+                filters.add(filter(modified, "GT", millis(query.at())));
+            }
+            if (query.settledBefore() != null) {
+                filters.add(filter(modified, "LT", millis(query.settledBefore())));
+            }
+            sortBy = modified;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("filterGroups", groups);
-        body.put("sorts", List.of(Map.of("propertyName", modified, "direction", "ASCENDING")));
+        body.put("filterGroups", filters.isEmpty() ? List.of() : List.of(Map.of("filters", filters)));
+        body.put("sorts", List.of(Map.of("propertyName", sortBy, "direction", "ASCENDING")));
         body.put("properties", query.properties());
         body.put("limit", query.limit());
         body.put("after", "0");
         return body;
+    }
+
+    private static String millis(java.time.Instant at) {
+        return Long.toString(at.toEpochMilli());
     }
 
     static Map<String, Object> equal(String property, String value, List<String> properties) {

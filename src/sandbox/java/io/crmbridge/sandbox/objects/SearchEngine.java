@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
  * anything but runs of equal times. Any other sort scans the type and sorts the matches. Only the first sort is
  * honoured, as HubSpot documents ("only one sorting rule can be applied to any search"); results sharing their sort
  * value come in the {@link TieOrder} (by default seeded random, as HubSpot promises no order), so only a sort by
- * {@code hs_object_id} is a total order. While the search index lags writes
- * ({@link SearchIndexLag}), every search scans the versions the index holds.
+ * {@code hs_object_id} is a total order. While the search index lags writes ({@link SearchIndexLag}), every search
+ * scans the versions the index holds.
  */
 @ApplicationScoped
 public class SearchEngine {
@@ -49,12 +49,21 @@ public class SearchEngine {
     public SearchResult search(ObjectType type, SearchQuery query, Strategy strategy) {
         return store.read(type, table -> {
             SearchQuery.SortKey sort = query.sorts().isEmpty() ? null : query.sorts().get(0);
+            List<SearchQuery.SortKey> sorts = sort == null ? List.of() : List.of(sort);
             Comparator<CrmRecord> tie = ties.comparator();
             if (table.searchLags()) {
                 long now = System.nanoTime();
-                return scan(type, table, query, r -> table.searchVersion(r, now), sort == null ? List.of() : List.of(sort), tie);
+                return scan(type, table, query, r -> table.searchVersion(r, now), sorts, tie);
             }
             if (strategy == Strategy.AUTO) {
+                if (sort != null && PropertyCatalog.OBJECT_ID.equals(sort.property()) && !sort.descending()) {
+                    NavigableMap<ModificationKey, CrmRecord> tieGroup = tieGroupAboveId(table, query);
+                    if (tieGroup != null) {
+                        return onlyTimeAndIdBounds(type, query)
+                                ? pageOfAll(tieGroup.values(), tieGroup.size(), query)
+                                : page(tieGroup.values(), query);
+                    }
+                }
                 if (sort == null || PropertyCatalog.OBJECT_ID.equals(sort.property())) {
                     boolean desc = sort != null && sort.descending();
                     NavigableMap<Long, CrmRecord> byId = desc ? table.live().descendingMap() : table.live();
@@ -70,7 +79,7 @@ public class SearchEngine {
                             : page(ordered, query);
                 }
             }
-            return scan(type, table, query, Function.identity(), sort == null ? List.of() : List.of(sort), tie);
+            return scan(type, table, query, Function.identity(), sorts, tie);
         });
     }
 
@@ -80,6 +89,49 @@ public class SearchEngine {
         long[] range = modificationRange(table.type, query);
         return table.byModified().subMap(new ModificationKey(range[0], Long.MIN_VALUE), true,
                 new ModificationKey(range[1], Long.MAX_VALUE), true);
+    }
+
+    /**
+     * A tie group sorted by id ({@code modified = t AND hs_object_id > x}, one filter group): the index entries from
+     * (t, x + 1) to (t, max) are exactly its candidates, already in id order, so no other record is looked at and
+     * nothing is sorted. Null when the query is not of that shape (one modification time, in one group).
+     */
+    static NavigableMap<ModificationKey, CrmRecord> tieGroupAboveId(TypeTable table, SearchQuery query) {
+        if (query.groups().size() != 1) {
+            return null;
+        }
+        long[] range = modificationRange(table.type, query);
+        if (range[0] != range[1]) {
+            return null;
+        }
+        long lowId = Long.MIN_VALUE;
+        for (Condition c : query.groups().get(0)) {
+            if (PropertyCatalog.OBJECT_ID.equals(c.property()) && c.value() instanceof Number n) {
+                switch (c.operator()) {
+                    case GT -> lowId = Math.max(lowId, (long) Math.floor(n.doubleValue()) + 1);
+                    case GTE, EQ -> lowId = Math.max(lowId, (long) Math.ceil(n.doubleValue()));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return table.byModified().subMap(new ModificationKey(range[0], lowId), true,
+                new ModificationKey(range[0], Long.MAX_VALUE), true);
+    }
+
+    /** True when the one group filters on the modification time and a lower bound of the id only. */
+    static boolean onlyTimeAndIdBounds(ObjectType type, SearchQuery query) {
+        if (query.text() != null) {
+            return false;
+        }
+        for (Condition c : query.groups().get(0)) {
+            boolean idBound = PropertyCatalog.OBJECT_ID.equals(c.property())
+                    && (c.operator() == Condition.Operator.GT || c.operator() == Condition.Operator.GTE);
+            if (!idBound && !PropertyCatalog.isModificationTime(type, c.property())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

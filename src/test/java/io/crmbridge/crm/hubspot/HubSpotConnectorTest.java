@@ -25,26 +25,64 @@ class HubSpotConnectorTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void laterPagesRestartFromTheLastPairSeenAndNeverUseAnOffset() {
-        CrmRequest first = hubspot.searchChanged(new ChangeQuery("contacts", T, null, 100, List.of("email")));
+    void forwardPagesAreBoundedBySettleTimeAndTieGroupsArePagedByIdNeverByOffset() {
+        Instant settled = T.plusSeconds(60);
+        CrmRequest first = hubspot.searchChanged(ChangeQuery.forward("contacts", T, settled, 100, List.of("email")));
         assertThat(first.method()).isEqualTo("POST");
         assertThat(first.path()).isEqualTo("/crm/v3/objects/contacts/search");
         Map<String, Object> body = (Map<String, Object>) first.body();
         assertThat(body.get("after")).isEqualTo("0");
-        assertThat(body.toString()).contains("lastmodifieddate", "GTE", Long.toString(T.toEpochMilli()));
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) body.get("filterGroups");
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).toString()).contains("lastmodifieddate", "GT", Long.toString(T.toEpochMilli()),
+                "LT", Long.toString(settled.toEpochMilli()));
+        assertThat(body.get("sorts").toString()).contains("lastmodifieddate", "ASCENDING");
 
-        Map<String, Object> next = (Map<String, Object>) hubspot
-                .searchChanged(new ChangeQuery("deals", null, new CursorPair(T, "1234"), 100, List.of())).body();
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) next.get("filterGroups");
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).toString()).contains("hs_lastmodifieddate", "GT", Long.toString(T.toEpochMilli()));
-        assertThat(groups.get(1).toString()).contains("EQ", "hs_object_id", "1234");
-        assertThat(next.get("after")).isEqualTo("0");
-        assertThat(next.get("sorts").toString()).contains("hs_lastmodifieddate", "ASCENDING");
+        Map<String, Object> tie = (Map<String, Object>) hubspot
+                .searchChanged(ChangeQuery.tieGroup("deals", T, "1234", 100, List.of())).body();
+        List<Map<String, Object>> tieGroups = (List<Map<String, Object>>) tie.get("filterGroups");
+        assertThat(tieGroups).hasSize(1);
+        assertThat(tieGroups.get(0).toString()).contains("hs_lastmodifieddate", "EQ", Long.toString(T.toEpochMilli()),
+                "hs_object_id", "GT", "1234");
+        assertThat(tie.get("after")).isEqualTo("0");
+        assertThat(tie.get("sorts").toString()).as("a total order: by id").contains("hs_object_id", "ASCENDING")
+                .doesNotContain("lastmodifieddate");
 
         Map<String, Object> all = (Map<String, Object>) hubspot
-                .searchChanged(new ChangeQuery("contacts", null, null, 100, List.of())).body();
+                .searchChanged(ChangeQuery.forward("contacts", null, null, 100, List.of())).body();
         assertThat((List<?>) all.get("filterGroups")).isEmpty();
+    }
+
+    @Test
+    void historyVersionsSayWhoChangedWhat() {
+        Map<String, Object> answer = Map.of("results", List.of(Map.of("id", "42", "propertiesWithHistory", Map.of(
+                "phone", List.of(Map.of("value", "+1", "timestamp", T.toString(), "sourceType", "CRM_UI",
+                        "sourceId", "userId:9000001", "updatedByUserId", 9000001)),
+                "company", List.of(
+                        Map.of("value", "Acme", "timestamp", T.plusSeconds(1).toString(), "sourceType", "INTEGRATION",
+                                "sourceId", "4242001"),
+                        Map.of("value", "Old", "timestamp", T.minusSeconds(9).toString(), "sourceType", "INTEGRATION",
+                                "sourceId", "999"))))));
+        var changes = hubspot.history("contacts", answer, "4242001").get("42");
+        assertThat(changes).extracting(c -> c.property() + "=" + c.value() + "@" + c.source())
+                .containsExactly("company=Acme@BRIDGE", "phone=+1@PERSON", "company=Old@OTHER");
+        assertThat(changes.get(1).userId()).isEqualTo("9000001");
+        assertThat(hubspot.readHistory("contacts", List.of("42"), List.of("phone")).orElseThrow().body().toString())
+                .contains("propertiesWithHistory=[phone]", "id=42");
+    }
+
+    @Test
+    void mergedIdsAndArchivedRecordsAreRead() {
+        CrmRecord primary = hubspot.record("contacts", Map.of("id", "5", "properties",
+                Map.of("hs_merged_object_ids", "7;9;5")));
+        assertThat(hubspot.mergedIds("contacts", primary)).containsExactly("7", "9");
+        var page = hubspot.archived(Map.of("results", List.of(Map.of("id", "3", "archived", true, "archivedAt",
+                T.toString())), "paging", Map.of("next", Map.of("after", "4"))));
+        assertThat(page.items()).extracting(r -> r.id() + "@" + r.at()).containsExactly("3@" + T);
+        assertThat(page.next()).isEqualTo("4");
+        assertThat(hubspot.listArchived("contacts", "4", 100).orElseThrow().query()).isEqualTo("archived=true&limit=100&after=4");
+        assertThat(hubspot.serverTime(name -> "Date".equals(name) ? "Sat, 31 Jan 2026 23:59:59 GMT" : null))
+                .contains(Instant.parse("2026-01-31T23:59:59Z"));
     }
 
     @Test

@@ -113,6 +113,21 @@ class SearchTieOrderTest {
     }
 
     @Test
+    void aTieGroupSortedByIdIsASubRangeOfTheModificationIndex() throws Exception {
+        long after = tied.get(99);
+        SearchQuery query = SearchQueryParser.parse(ObjectType.CONTACTS, JSON.readValue("{\"filterGroups\":[{\"filters\":["
+                + eq("lastmodifieddate", T0.toEpochMilli()) + ",{\"propertyName\":\"hs_object_id\",\"operator\":\"GT\","
+                + "\"value\":\"" + after + "\"}]}],\"sorts\":[" + BY_ID + "],\"limit\":10}", SearchRequest.class));
+        var candidates = store.read(ObjectType.CONTACTS, table -> List.copyOf(
+                SearchEngine.tieGroupAboveId(table, query).values()));
+        // Only the rest of the tie group is walked (not the other 100 records, nor the first 100 ties), in id order.
+        assertThat(candidates).extracting(CrmRecord::id).isEqualTo(tied.subList(100, tied.size()));
+        SearchResult page = engine.search(ObjectType.CONTACTS, query);
+        assertThat(page.total()).isEqualTo(300);
+        assertThat(page.results()).extracting(CrmRecord::id).isEqualTo(tied.subList(100, 110));
+    }
+
+    @Test
     void onlyTheFirstSortIsHonoured() throws Exception {
         String filter = eq("hs_lastmodifieddate", T0.toEpochMilli());
         assertThat(pages(filter, BY_TIME + "," + BY_ID, 200)).isEqualTo(pages(filter, BY_TIME, 200))

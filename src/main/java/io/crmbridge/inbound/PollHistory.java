@@ -1,0 +1,115 @@
+package io.crmbridge.inbound;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmbridge.connection.ConnectionsConfig;
+import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.PropertyChange;
+
+/**
+ * Who changed what (DESIGN.md section 4): after a search page, the poll reads the property history of the page's
+ * records the bridge ever wrote (those with an origin stamp; no other record can be its echo) in batches (the connector's batch size, 100 for HubSpot) for every property it delivers, and keeps for each
+ * record the changes made since the cursor the poll began at, i.e. the ones no poll delivered yet. The loop guard then
+ * suppresses a record only when each of those changes was the bridge's own, and the intake is told which properties
+ * changed and who changed them. A CRM without history reads nothing here; the loop guard falls back to origin stamps.
+ */
+@ApplicationScoped
+@Named("pollHistory")
+public class PollHistory {
+
+    private final CrmConnectors connectors;
+    private final ConnectionsConfig config;
+    private final ObjectMapper json;
+
+    private final OriginStamps stamps;
+
+    PollHistory(CrmConnectors connectors, ConnectionsConfig config, ObjectMapper json, OriginStamps stamps) {
+        this.stamps = stamps;
+        this.connectors = connectors;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** The page's history batches: its changed records' ids, at most a batch each, if the connector keeps history. */
+    void plan(PollState state, CrmConnector connector, List<String> polledProperties) {
+        List<String> changed = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED)
+                .map(PolledRecord::id).toList();
+        if (changed.isEmpty() || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
+            return;
+        }
+        // Only a record the bridge ever wrote can be its echo: the others need no history read (API calls per record).
+        Set<String> stamped = stamps.stamped(state.connection, state.object, changed);
+        List<String> ids = changed.stream().filter(stamped::contains).toList();
+        for (int i = 0; i < ids.size(); i += connector.maxBatchSize()) {
+            state.historyBatches.add(ids.subList(i, Math.min(ids.size(), i + connector.maxBatchSize())));
+        }
+    }
+
+    public boolean hasBatch(Exchange exchange) {
+        return !PollSteps.state(exchange).historyBatches.isEmpty();
+    }
+
+    /** The next batch's history read, for route {@code crm-call}. */
+    public void describe(Exchange exchange) throws JsonProcessingException {
+        PollState state = PollSteps.state(exchange);
+        CrmConnector connector = connectors.of(state.connection);
+        List<String> ids = state.historyBatches.peekFirst();
+        PollSteps.describe(exchange, state, connector.readHistory(state.object, ids, historyProperties(state, connector))
+                .orElseThrow(), json);
+    }
+
+    /** The batch's answer: each record's changes, newest first. */
+    public void read(Exchange exchange) {
+        PollState state = PollSteps.state(exchange);
+        state.historyBatches.pollFirst();
+        state.history.putAll(connectors.of(state.connection).history(state.object, exchange.getMessage().getBody(),
+                appId(state.connection)));
+    }
+
+    /** The page's records with their changes since the poll's cursor (null where no history was read). */
+    List<PolledRecord> attach(PollState state) {
+        List<PolledRecord> out = new ArrayList<>(state.page.size());
+        for (PolledRecord record : state.page) {
+            List<PropertyChange> changes = state.history.get(record.id());
+            out.add(changes == null || record.kind() != PolledRecord.Kind.CHANGED ? record
+                    : record.withChanges(since(changes, state.changesSince, record.id(), record.modifiedAt())));
+        }
+        return out;
+    }
+
+    /**
+     * The changes no poll delivered yet: those whose (time, record id) is after the cursor the poll began at (a change
+     * at the cursor's own time counts only for a record above the cursor's id: the others' version of that time was
+     * delivered) and no later than the record's modification time as this poll read it.
+     */
+    static List<PropertyChange> since(List<PropertyChange> changes, CursorPair since, String id, Instant modifiedAt) {
+        return changes.stream().filter(c -> c.at() == null || since == null
+                || new CursorPair(c.at(), id).compareTo(since) > 0)
+                .filter(c -> c.at() == null || modifiedAt == null || !c.at().isAfter(modifiedAt)).toList();
+    }
+
+    /** The delivered properties whose changes matter: not the id and timestamps the CRM keeps itself. */
+    private List<String> historyProperties(PollState state, CrmConnector connector) {
+        Set<String> names = new LinkedHashSet<>(connectors.fieldMap(state.connection).readProperties(state.object));
+        names.addAll(config.connections().get(state.connection).poll().properties().getOrDefault(state.object, List.of()));
+        connector.systemProperties(state.object).forEach(names::remove);
+        return List.copyOf(names);
+    }
+
+    private String appId(String connection) {
+        return config.connections().get(connection).appId().orElse(null);
+    }
+}
