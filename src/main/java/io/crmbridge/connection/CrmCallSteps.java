@@ -123,7 +123,7 @@ public class CrmCallSteps {
             connection.gate().pause(retryAfter);
         }
         if (failure.get().kind() == CrmCallException.Kind.OPERATOR
-                && !(status == 403 && Boolean.TRUE.equals(request.callerHeaders().get("crmProbe")))) {
+                && !(status == 403 && Boolean.TRUE.equals(request.callerHeaders().get(ExchangeKeys.CRM_PROBE)))) {
             // 401 even with a freshly refreshed token, 403 (scope), 410 (API gone): only an operator can fix it.
             // (A probe's 403, e.g. provisioning properties without the schema scope, is the caller's to report.)
             // The connection pauses; this call and the ones queued behind it wait in prepare() for new credentials.

@@ -21,7 +21,7 @@ import io.crmbridge.model.ExchangeKeys;
 @ApplicationScoped
 public class CrmCalls {
 
-    public static final String PROBE = "crmProbe";
+    public static final String PROBE = ExchangeKeys.CRM_PROBE;
 
     private final ProducerTemplate producer;
     private final ObjectMapper json;

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.PropertyChange;
 import io.crmbridge.ledger.KeyLocks;
@@ -21,8 +22,8 @@ import io.crmbridge.ledger.KeyLocks;
 @Named("inboundRecords")
 public class InboundRecords {
 
-    public static final String RECORD = "inboundRecord";
-    public static final String ORIGIN = "inboundOrigin";
+    public static final String RECORD = ExchangeKeys.INBOUND_RECORD;
+    public static final String ORIGIN = ExchangeKeys.INBOUND_ORIGIN;
 
     private final InboundMetrics metrics;
     private final CrmConnectors connectors;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.crm.ChangeQuery;
 import io.crmbridge.crm.PropertyChange;
 
@@ -19,7 +20,7 @@ import io.crmbridge.crm.PropertyChange;
  */
 public final class PollState {
 
-    public static final String PROPERTY = "pollState";
+    public static final String PROPERTY = ExchangeKeys.POLL_STATE;
 
     final String connection;
     final String object;

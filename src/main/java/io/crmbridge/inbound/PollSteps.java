@@ -35,8 +35,8 @@ import io.crmbridge.model.ExchangeKeys;
 @Named("pollSteps")
 public class PollSteps {
 
-    public static final String CONNECTION = "pollConnection";
-    public static final String OBJECT = "pollObject";
+    public static final String CONNECTION = ExchangeKeys.POLL_CONNECTION;
+    public static final String OBJECT = ExchangeKeys.POLL_OBJECT;
     private static final Logger LOG = Logger.getLogger(PollSteps.class);
 
     private final ConnectionsConfig config;

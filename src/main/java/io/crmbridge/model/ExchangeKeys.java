@@ -45,6 +45,43 @@ public final class ExchangeKeys {
     public static final String FAILURE_RESPONSE = "failureResponse";
     public static final String FAILURE_REASON = "failureReason";
 
+    // --- route decide (routes/decide.yaml) ---
+
+    /** Exchange property: what decide learned about the event (search results, journal, owner, plan, ids). */
+    public static final String DECISION = "decision";
+    /** Exchange property: the event is rejected (no consent to create a contact); nothing is written. */
+    public static final String DECISION_REJECTED = "decisionRejected";
+    /** Exchange property: why the event was rejected. */
+    public static final String REJECT_REASON = "rejectReason";
+    /** Exchange property: the event type creates the onboarding task. */
+    public static final String ONBOARDING_TASK = "onboardingTask";
+    /** Exchange properties: which searches before create apply. */
+    public static final String LOOKUP_COMPANY = "lookupCompany";
+    public static final String LOOKUP_DEALS = "lookupDeals";
+    /** Exchange property: the next owner email to look up. */
+    public static final String OWNER_CANDIDATE = "ownerCandidate";
+    /** Header of the decide-write routes: the object being written. */
+    public static final String DECIDE_OBJECT = "decideObject";
+    /** Header of the decide-write routes: create, update, merge, none or skip. */
+    public static final String DECISION_ACTION = "decisionAction";
+    /** Header of route decide-associate: the pair of objects, {@code deals:contacts}. */
+    public static final String DECIDE_ASSOCIATION = "decideAssociation";
+    /** Exchange property of route decide-associate: both records exist, so associate them. */
+    public static final String ASSOCIATE = "associate";
+    /** Exchange property of route decide-write-engagement: link the note or task to its records. */
+    public static final String LINK_ENGAGEMENT = "linkEngagement";
+
+    // --- the inbound poll (routes/inbound-poll.yaml) ---
+
+    /** Headers of a poll: the connection and the object polled. */
+    public static final String POLL_CONNECTION = "pollConnection";
+    public static final String POLL_OBJECT = "pollObject";
+    /** Exchange property: the poll in progress (cursor, pages, counts). */
+    public static final String POLL_STATE = "pollState";
+    /** Headers of route inbound-record: the polled record and its origin. */
+    public static final String INBOUND_RECORD = "inboundRecord";
+    public static final String INBOUND_ORIGIN = "inboundOrigin";
+
     // --- headers of the per-object CRM endpoints (routes/crm-endpoints.yaml) ---
 
     /** The connection to call (default: {@code crmbridge.crm.default-connection}). */
@@ -73,6 +110,8 @@ public final class ExchangeKeys {
     public static final String CRM_PIPELINE = "crmPipeline";
     /** The CRM's own clock when it answered (an Instant), on the answer when the CRM says. */
     public static final String CRM_SERVER_TIME = "crmServerTime";
+    /** A call that only probes the CRM (provisioning): a 403 answers the caller without pausing the connection. */
+    public static final String CRM_PROBE = "crmProbe";
     /** The CRM's HTTP status, on the answer. */
     public static final String CRM_RESPONSE_STATUS = "crmResponseStatus";
 

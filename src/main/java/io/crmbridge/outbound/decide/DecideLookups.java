@@ -72,8 +72,8 @@ public class DecideLookups {
             ctx.keys.put("tasks", "task:" + event.eventId());
         }
         exchange.setProperty(DecisionContext.PROPERTY, ctx);
-        exchange.setProperty("lookupCompany", false);
-        exchange.setProperty("lookupDeals", false);
+        exchange.setProperty(ExchangeKeys.LOOKUP_COMPANY, false);
+        exchange.setProperty(ExchangeKeys.LOOKUP_DEALS, false);
         Message in = exchange.getMessage();
         clearObjectHeaders(in);
         in.setHeader(ExchangeKeys.CRM_PROPERTIES, String.join(",", readProperties(ctx, fieldMap(exchange), "contacts")));
@@ -93,10 +93,10 @@ public class DecideLookups {
         clearObjectHeaders(in);
         boolean company = ctx.event.company() != null && ctx.event.company().domain() != null
                 && !ctx.own.containsKey("companies");
-        exchange.setProperty("lookupCompany", company);
+        exchange.setProperty(ExchangeKeys.LOOKUP_COMPANY, company);
         boolean deals = contactId != null && ctx.contacts.size() <= 1 && !ctx.dealKeys.isEmpty()
                 && !ctx.own.containsKey("deals");
-        exchange.setProperty("lookupDeals", deals);
+        exchange.setProperty(ExchangeKeys.LOOKUP_DEALS, deals);
         if (deals) {
             in.setHeader(ExchangeKeys.CRM_OBJECT_ID, contactId);
             in.setHeader(ExchangeKeys.CRM_PIPELINE, ctx.pipeline);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 
 /**
@@ -14,7 +15,7 @@ import io.crmbridge.model.OutboundEvent;
  */
 public final class DecisionContext {
 
-    public static final String PROPERTY = "decision";
+    public static final String PROPERTY = ExchangeKeys.DECISION;
 
     final OutboundEvent event;
     final String ledgerKey;

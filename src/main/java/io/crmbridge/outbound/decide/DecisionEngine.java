@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.ReviewRequired;
 import io.crmbridge.outbound.trace.EventTrace;
@@ -27,7 +28,7 @@ import io.crmbridge.outbound.trace.TraceBuffer;
 @Named("decisionEngine")
 public class DecisionEngine {
 
-    public static final String REJECTED = "decisionRejected";
+    public static final String REJECTED = ExchangeKeys.DECISION_REJECTED;
 
     private final DecideConfig config;
     private final OpenDeals.DealsConfig deals;
@@ -58,10 +59,10 @@ public class DecisionEngine {
             trace.decision("owner", ctx.ownerId == null ? "none" : "assign", ctx.ownerNote);
         }
         exchange.setProperty(REJECTED, rejection != null);
-        exchange.setProperty("onboardingTask", config.onboardingTaskEventTypes().contains(ctx.event.eventType()));
+        exchange.setProperty(ExchangeKeys.ONBOARDING_TASK, config.onboardingTaskEventTypes().contains(ctx.event.eventType()));
         if (rejection != null) {
             trace.decision("event", "reject", rejection);
-            exchange.setProperty("rejectReason", rejection);
+            exchange.setProperty(ExchangeKeys.REJECT_REASON, rejection);
         }
     }
 

@@ -33,8 +33,8 @@ import io.crmbridge.outbound.trace.EventTrace;
 @Named("decisionWrites")
 public class DecisionWrites {
 
-    public static final String OBJECT = "decideObject";
-    public static final String ACTION = "decisionAction";
+    public static final String OBJECT = ExchangeKeys.DECIDE_OBJECT;
+    public static final String ACTION = ExchangeKeys.DECISION_ACTION;
 
     /** The records a note or a task is linked to. */
     private static final List<String> ENGAGEMENT_LINKS = List.of("contacts", "companies", "deals", "tickets");
@@ -110,7 +110,7 @@ public class DecisionWrites {
         String object = in.getHeader(OBJECT, String.class);
         DecideLookups.clearObjectHeaders(in);
         // keyed engagements are linked by idempotent association calls (an upsert cannot carry links)
-        exchange.setProperty("linkEngagement", OwnRecords.keyed(ctx, object));
+        exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, OwnRecords.keyed(ctx, object));
         String earlier = ctx.journal.get(object);
         if (earlier != null) {
             in.setHeader(ACTION, "none");
@@ -189,10 +189,10 @@ public class DecisionWrites {
     public void prepareAssociation(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
-        String[] pair = in.getHeader("decideAssociation", String.class).split(":");
+        String[] pair = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class).split(":");
         DecideLookups.clearObjectHeaders(in);
         boolean both = ctx.id(pair[0]) != null && ctx.id(pair[1]) != null;
-        exchange.setProperty("associate", both);
+        exchange.setProperty(ExchangeKeys.ASSOCIATE, both);
         if (both) {
             in.setHeader(ExchangeKeys.CRM_OBJECT, pair[0]);
             in.setHeader(ExchangeKeys.CRM_OBJECT_ID, ctx.id(pair[0]));
@@ -203,7 +203,7 @@ public class DecisionWrites {
 
     public void associated(Exchange exchange) {
         Message in = exchange.getMessage();
-        EventTrace.of(exchange).response("association", in.getHeader("decideAssociation", String.class),
+        EventTrace.of(exchange).response("association", in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class),
                 in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS), in.getBody());
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.ledger.KeyLeases;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.pipeline.EventSteps;
@@ -30,7 +31,7 @@ public class NaturalKeyLocks {
 
     public void lock(Exchange exchange) throws SQLException {
         OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);
-        String connection = exchange.getMessage().getHeader("crmConnection", String.class);
+        String connection = exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, String.class);
         TreeSet<String> keys = new TreeSet<>();
         keys.add("contact:" + connection + ":" + event.contact().email());
         if (event.company() != null && event.company().domain() != null) {

@@ -5,6 +5,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.model.OutboundEvent;
@@ -18,7 +19,7 @@ import io.crmbridge.model.OutboundEvent;
 @Named("ownerRouting")
 public class OwnerRouting {
 
-    public static final String CANDIDATE = "ownerCandidate";
+    public static final String CANDIDATE = ExchangeKeys.OWNER_CANDIDATE;
 
     private final DecideConfig config;
     private final CrmConnectors connectors;

@@ -5,6 +5,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 
 /**
@@ -17,7 +18,7 @@ public class EventLoopGuard {
 
     public boolean isEcho(Exchange exchange) {
         OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);
-        String connection = exchange.getMessage().getHeader("crmConnection", String.class);
+        String connection = exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, String.class);
         return isEcho(event.origin(), connection);
     }
 

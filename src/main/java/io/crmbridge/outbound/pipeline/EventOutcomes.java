@@ -62,7 +62,7 @@ public class EventOutcomes {
     }
 
     public void rejected(Exchange exchange) {
-        end(exchange, "REJECTED", exchange.getProperty("rejectReason", String.class));
+        end(exchange, "REJECTED", exchange.getProperty(ExchangeKeys.REJECT_REASON, String.class));
     }
 
     private void end(Exchange exchange, String status, String note) {
