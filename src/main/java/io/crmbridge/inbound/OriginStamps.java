@@ -22,6 +22,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.Timestamps;
+
 /**
  * Origin stamps (DESIGN.md section 4, table {@code origin_stamp}): what the outbound side last wrote to a CRM record.
  *
@@ -59,7 +61,7 @@ public class OriginStamps {
      */
     public void stamp(String connection, String object, String crmId, Map<String, String> writtenProperties,
             String eventId, String crmModifiedAt) {
-        Instant modified = PolledRecord.parseTime(crmModifiedAt);
+        Instant modified = Timestamps.parse(crmModifiedAt);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, connection);
             ps.setString(2, object);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +76,6 @@ public record PolledRecord(String connection, String object, String id, Instant 
     /** The poll position, or null when the CRM gave no modification time (and for notices). */
     public CursorPair position() {
         return modifiedAt == null || kind != Kind.CHANGED ? null : new CursorPair(modifiedAt, id);
-    }
-
-    /** Epoch milliseconds or ISO-8601; null when absent or unreadable. */
-    static Instant parseTime(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString().trim();
-        try {
-            return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String canonicalJson(Map<String, Object> raw) {

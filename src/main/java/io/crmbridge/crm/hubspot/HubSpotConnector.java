@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import io.crmbridge.crm.FieldSpec;
 import io.crmbridge.crm.ListPage;
 import io.crmbridge.crm.PropertyChange;
 import io.crmbridge.crm.RemovedRecord;
+import io.crmbridge.model.Timestamps;
 
 /**
  * HubSpot CRM v3 objects, v4 associations and v3 owners, as HubSpot's published specs describe them: every path,
@@ -232,11 +232,11 @@ public class HubSpotConnector implements CrmConnector {
         }
         Map<String, Object> raw = (Map<String, Object>) map;
         Map<String, Object> properties = raw.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-        Instant modified = time(properties.get(HubSpotSearch.modificationProperty(object)));
+        Instant modified = Timestamps.parse(properties.get(HubSpotSearch.modificationProperty(object)));
         if (modified == null) {
-            modified = time(raw.get("updatedAt"));
+            modified = Timestamps.parse(raw.get("updatedAt"));
         }
-        return new CrmRecord(String.valueOf(raw.get("id")), time(raw.get("createdAt")), modified, properties, raw);
+        return new CrmRecord(String.valueOf(raw.get("id")), Timestamps.parse(raw.get("createdAt")), modified, properties, raw);
     }
 
     @Override
@@ -290,8 +290,8 @@ public class HubSpotConnector implements CrmConnector {
         if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
             for (Object r : results) {
                 if (r instanceof Map<?, ?> record && record.get("id") != null) {
-                    Instant at = time(record.get("archivedAt"));
-                    removed.add(new RemovedRecord(String.valueOf(record.get("id")), at != null ? at : time(record.get("updatedAt"))));
+                    Instant at = Timestamps.parse(record.get("archivedAt"));
+                    removed.add(new RemovedRecord(String.valueOf(record.get("id")), at != null ? at : Timestamps.parse(record.get("updatedAt"))));
                 }
             }
         }
@@ -355,16 +355,4 @@ public class HubSpotConnector implements CrmConnector {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Epoch milliseconds or ISO-8601; null when absent or unreadable. */
-    static Instant time(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString().trim();
-        try {
-            return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
-    }
 }

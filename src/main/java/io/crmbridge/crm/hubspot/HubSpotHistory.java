@@ -8,6 +8,8 @@ import java.util.Map;
 import io.crmbridge.crm.CrmRequest;
 import io.crmbridge.crm.PropertyChange;
 
+import io.crmbridge.model.Timestamps;
+
 /**
  * HubSpot property history: batch read with {@code propertiesWithHistory} (up to 100 ids), whose versions carry
  * {@code sourceType}, {@code sourceId} and {@code updatedByUserId}. An API write shows as {@code INTEGRATION} with the
@@ -65,7 +67,7 @@ final class HubSpotHistory {
         String type = text(version.get("sourceType"));
         String sourceId = text(version.get("sourceId"));
         String user = text(version.get("updatedByUserId"));
-        return new PropertyChange(property, text(version.get("value")), HubSpotConnector.time(version.get("timestamp")),
+        return new PropertyChange(property, text(version.get("value")), Timestamps.parse(version.get("timestamp")),
                 source(type, sourceId, ownAppId), sourceId, user);
     }
 
