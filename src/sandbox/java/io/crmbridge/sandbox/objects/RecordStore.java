@@ -69,21 +69,12 @@ public class RecordStore {
 
     /** Creates a record; with {@code enforceUnique}, a 409 if a unique property value is already taken. */
     public CrmRecord create(ObjectType type, Map<String, String> properties, boolean enforceUnique) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
             if (enforceUnique) {
                 checkUnique(table, properties, -1);
             }
-            Instant now = clock.now();
-            CrmRecord created = insert(table, properties, now, now);
-            lagSearch(table, null, created);
-            history.recordWrite(null, created);
-            return created;
-        } finally {
-            lock.unlock();
-        }
+            return createLocked(table, properties);
+        });
     }
 
     /** The outcome of an upsert: the record and whether it was created. */
@@ -96,10 +87,7 @@ public class RecordStore {
      * would take another record's unique value.
      */
     public Upserted upsert(ObjectType type, String property, String value, Map<String, String> changes) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
             Optional<Long> existing = table.findUnique(property, value);
             if (existing.isPresent()) {
                 return new Upserted(updateLocked(table, table.live().get(existing.get()), changes), false);
@@ -107,14 +95,8 @@ public class RecordStore {
             Map<String, String> withKey = new LinkedHashMap<>(changes);
             withKey.put(property, value);
             checkUnique(table, withKey, -1);
-            Instant now = clock.now();
-            CrmRecord created = insert(table, withKey, now, now);
-            lagSearch(table, null, created);
-            history.recordWrite(null, created);
-            return new Upserted(created, true);
-        } finally {
-            lock.unlock();
-        }
+            return new Upserted(createLocked(table, withKey), true);
+        });
     }
 
     /** A record to insert as it is, with its own creation and modification times (seed data, imports). */
@@ -123,17 +105,21 @@ public class RecordStore {
 
     /** Inserts many records at once under one lock, bypassing uniqueness. */
     public List<CrmRecord> insertAll(ObjectType type, List<NewRecord> records) {
-        TypeTable table = tables.get(type);
-        List<CrmRecord> created = new ArrayList<>(records.size());
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
+            List<CrmRecord> created = new ArrayList<>(records.size());
             for (NewRecord r : records) {
                 created.add(insert(table, r.properties(), r.createdAt(), r.updatedAt()));
             }
-        } finally {
-            lock.unlock();
-        }
+            return created;
+        });
+    }
+
+    /** A new record now, visible to search after the index lag, with its history. */
+    private CrmRecord createLocked(TypeTable table, Map<String, String> properties) {
+        Instant now = clock.now();
+        CrmRecord created = insert(table, properties, now, now);
+        lagSearch(table, null, created);
+        history.recordWrite(null, created);
         return created;
     }
 
@@ -146,18 +132,13 @@ public class RecordStore {
 
     /** Applies property changes to a live record; empty if it does not exist; 409 on a taken unique value. */
     public Optional<CrmRecord> update(ObjectType type, long id, Map<String, String> changes) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
             CrmRecord current = table.live().get(id);
             if (current == null) {
                 return Optional.empty();
             }
             return Optional.of(updateLocked(table, current, changes));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private CrmRecord updateLocked(TypeTable table, CrmRecord current, Map<String, String> changes) {
@@ -183,36 +164,24 @@ public class RecordStore {
     public void searchIndexLag(Duration lag) {
         searchLag.set(lag);
         if (lag.isZero()) {
-            for (TypeTable table : tables.values()) {
-                Lock lock = table.lock.writeLock();
-                lock.lock();
-                try {
-                    table.clearSearchLag();
-                } finally {
-                    lock.unlock();
-                }
-            }
+            tables.keySet().forEach(type -> write(type, table -> {
+                table.clearSearchLag();
+                return null;
+            }));
         }
     }
 
     /** Brings a type's unique-value indexes in line with its properties (after a property was created or removed). */
     public void syncUniqueIndexes(ObjectType type) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        write(type, table -> {
             table.syncUniqueIndexes();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** Sets the modification time of up to {@code count} live records (lowest ids first); returns how many. */
     public int touch(ObjectType type, int count, Instant modifiedAt) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
             List<CrmRecord> targets = new ArrayList<>(table.live().values()).subList(0,
                     Math.min(count, table.live().size()));
             for (CrmRecord current : targets) {
@@ -221,17 +190,12 @@ public class RecordStore {
                 table.putLive(current, next);
             }
             return targets.size();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Archives a live record; false if there was none. */
     public boolean archive(ObjectType type, long id) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
             CrmRecord current = table.live().get(id);
             if (current == null) {
                 return false;
@@ -240,21 +204,14 @@ public class RecordStore {
             table.moveToArchive(current, new CrmRecord(current.id(), type, current.properties(), current.createdAt(),
                     now, true, now));
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public void reset() {
-        for (TypeTable table : tables.values()) {
-            Lock lock = table.lock.writeLock();
-            lock.lock();
-            try {
-                table.clear();
-            } finally {
-                lock.unlock();
-            }
-        }
+        tables.keySet().forEach(type -> write(type, table -> {
+            table.clear();
+            return null;
+        }));
         history.clear();
     }
 
@@ -265,10 +222,7 @@ public class RecordStore {
      */
     public Optional<CrmRecord> merge(ObjectType type, long primaryId, long secondaryId,
             java.util.function.BinaryOperator<Map<String, String>> changes) {
-        TypeTable table = tables.get(type);
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
+        return write(type, table -> {
             CrmRecord primary = table.live().get(primaryId);
             CrmRecord secondary = table.live().get(secondaryId);
             if (primary == null || secondary == null || primaryId == secondaryId) {
@@ -281,9 +235,7 @@ public class RecordStore {
             table.putLive(primary, next);
             history.recordWrite(primary, next);
             return Optional.of(next);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void checkUnique(TypeTable table, Map<String, String> properties, long selfId) {
@@ -369,6 +321,18 @@ public class RecordStore {
             long pick = lo + random.nextLong(hi - lo + 1);
             return Optional.of(table.live().ceilingEntry(pick).getValue());
         });
+    }
+
+    /** Runs a change under the type's write lock. */
+    private <T> T write(ObjectType type, Function<TypeTable, T> writer) {
+        TypeTable table = tables.get(type);
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            return writer.apply(table);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs a read under the type's read lock (search uses the indexes directly). */
