@@ -2,7 +2,6 @@ package io.crmbridge.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +26,7 @@ import io.crmbridge.sandbox.objects.SearchQueryParser;
 import io.crmbridge.sandbox.objects.SearchRequest;
 import io.crmbridge.sandbox.objects.SearchResult;
 import io.crmbridge.sandbox.seed.SeedGenerator;
+import io.crmbridge.testsupport.AppProcess;
 
 /**
  * The sandbox search benchmark (run with {@code ./mvnw -B -Pbench verify}; not part of the test suite).
@@ -90,19 +90,13 @@ public final class SandboxSearchBenchmark {
     // --- part 2: over HTTP ----------------------------------------------------------------------------------
 
     private static void overHttp(Path jar) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = Files.createTempFile("sandbox-bench", ".log");
-        Process app = new ProcessBuilder(javaBin(), "-Xmx2g", "-Dquarkus.profile=dev", "-Dquarkus.http.host=127.0.0.1",
+        int port = AppProcess.freePort();
+        String base = "http://127.0.0.1:" + port + "/sandbox/hubspot";
+        try (AppProcess app = new AppProcess(jar, List.of("-Xmx2g", "-Dquarkus.profile=dev", "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port, "-Dcrmbridge.embedded-postgres.data-dir=target/bench-postgres",
-                "-Dcrmbridge.embedded-postgres.clean=true", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            String base = "http://127.0.0.1:" + port + "/sandbox/hubspot";
+                "-Dcrmbridge.embedded-postgres.clean=true"), Files.createTempFile("sandbox-bench", ".log"))) {
+            app.start(base + "/_sandbox/clock", Duration.ofSeconds(120));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            waitUntilUp(http, base, app, log);
             long t0 = System.nanoTime();
             HttpResponse<String> seeded = send(http, base + "/_sandbox/seed", "{\"contacts\":" + RECORDS + "}", false);
             System.out.printf("http: seeded %,d contacts in %d ms (%s)%n", RECORDS, (System.nanoTime() - t0) / 1_000_000,
@@ -117,32 +111,7 @@ public final class SandboxSearchBenchmark {
                 Stats stats = measure(() -> time(() -> send(http, base + "/crm/v3/objects/contacts/search", body, true)));
                 System.out.printf("http       GTE now-%2dd (total %,6d): search page %s%n", daysBack, total, stats);
             }
-        } finally {
-            app.destroy();
-            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
         }
-    }
-
-    private static void waitUntilUp(HttpClient http, String base, Process app, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("application exited; log: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/clock")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-                throw new IllegalStateException("sandbox answers " + r.statusCode() + " (is it enabled in this build?)");
-            } catch (IOException e) {
-                Thread.sleep(250);
-            }
-        }
-        throw new IllegalStateException("application did not start in 120 s; log: " + log);
     }
 
     private static HttpResponse<String> send(HttpClient http, String url, String body, boolean crm) {
@@ -163,10 +132,6 @@ public final class SandboxSearchBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     // --- shared ---------------------------------------------------------------------------------------------

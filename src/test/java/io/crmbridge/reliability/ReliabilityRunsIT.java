@@ -1,0 +1,122 @@
+package io.crmbridge.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * The CI versions of the reliability runs (after {@code package}, in {@code verify}): the production application
+ * ({@code target/quarkus-app}) runs as its own process on a durable embedded PostgreSQL and is SIGKILLed for real;
+ * the CRM sandbox is this test JVM's (a {@code @QuarkusTest} application serves it), so no second build is needed.
+ * Quick sizes: crash (2 kills, 200 lead events, 300 inbound records), fault (100 events), hostile (1,000 requests).
+ * The full sizes are the README's reliability commands.
+ */
+@QuarkusTest
+class ReliabilityRunsIT {
+
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Path BRIDGE_JAR = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
+
+    SandboxUnderTest sandbox;
+
+    /** This JVM's application, serving the sandbox (RestAssured knows its port once a test runs). */
+    @BeforeEach
+    void sandbox() {
+        sandbox = SandboxUnderTest.at("http://localhost:" + RestAssured.port);
+    }
+
+    @AfterEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    private static Path workDir(String name) {
+        return ROOT.resolve("target/reliability-runs").resolve(name + "-ci");
+    }
+
+    private static void assertPassed(RunReport report) {
+        report.finish(ROOT);
+        assertThat(report.failures()).as("failed checks of the %s run", report.figures().get("run")).isEmpty();
+    }
+
+    @Test
+    void crashRunLosesAndDuplicatesNothing() throws Exception {
+        RunReport report = new CrashRun(CrashRun.Params.of("quick"), sandbox, BRIDGE_JAR, workDir("crash")).run();
+        assertPassed(report);
+        assertThat(report.figures()).containsEntry("lost", 0L).containsEntry("duplicated", 0L).containsEntry("kills", 2);
+    }
+
+    @Test
+    void faultRunEndsEveryEventDoneOrExplainedAndReplayDrainsTheDeadLetters() throws Exception {
+        RunReport report = new FaultRun(FaultRun.Params.of("quick"), sandbox, BRIDGE_JAR, workDir("fault")).run();
+        assertPassed(report);
+        assertThat(report.figures()).containsEntry("openDeadLettersAfterReplay", 0L).containsEntry("duplicates", 0L);
+    }
+
+    @Test
+    void hostileRunIsAnswered202Or4xxAndEveryAcceptedEventFinishes() throws Exception {
+        RunReport report = new HostileRun(HostileRun.Params.of("quick"), sandbox, BRIDGE_JAR, workDir("hostile")).run();
+        assertPassed(report);
+        assertThat(report.figures()).containsEntry("answersNeither202Nor4xx", 0L).containsEntry("unfinished", 0L);
+    }
+
+    /**
+     * Issue 12, done-when: a worker killed mid-event (SIGKILL of the bridge while the event's contact write hangs in
+     * the CRM) and started again: the event finishes within 30 s of the restart, written once.
+     */
+    @Test
+    void anEventInFlightAtASigkillFinishesWithin30sOfTheRestart() {
+        sandbox.reset();
+        try (BridgeUnderTest bridge = new BridgeUnderTest(BRIDGE_JAR, workDir("kill-mid-event"), sandbox, Map.of())) {
+            bridge.startFresh();
+            bridge.provision();
+            // every contact write hangs: the event is held in the middle of its CRM writes
+            sandbox.control("PUT", "/faults", Map.of("rules", List.of(Map.of("method", "POST",
+                    "pathPattern", "/crm/v3/objects/contacts/batch/upsert", "latencyMillis", 60_000)))).expectOk("latency");
+            sandbox.control("DELETE", "/counters", null);
+            LeadTraffic traffic = new LeadTraffic("kill" + Long.toString(System.currentTimeMillis() % 1_000_000, 36), 1);
+            try {
+                traffic.postAll(bridge::url, 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            String eventId = traffic.accepted.get(0);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> bridge.statuses(List.of(eventId)).containsKey("PROCESSING")
+                            && crmCallsAnswered() > 0);
+
+            bridge.kill();
+            assertThat(bridge.alive()).isFalse();
+            sandbox.control("DELETE", "/faults", null).expectOk("clear faults");
+            bridge.start();
+            Instant ready = Instant.now();
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> bridge.statuses(List.of(eventId)).containsKey("DONE"));
+            System.out.printf("kill mid-event: DONE %d ms after the restarted bridge was ready%n",
+                    Duration.between(ready, Instant.now()).toMillis());
+            Map<String, Object> crm = new CrmAudit(sandbox).leads(traffic, Map.of(traffic.email(0), 1L));
+            assertThat(crm).containsEntry("duplicates", 0L).containsEntry("missingContacts", 0L)
+                    .containsEntry("missingNotes", 0L).containsEntry("dealsWithWrongLinks", 0L);
+        } finally {
+            sandbox.reset();
+        }
+    }
+
+    /** CRM calls the sandbox has answered since its counters were cleared: the event's work has begun. */
+    private long crmCallsAnswered() {
+        return sandbox.control("GET", "/counters", null).json().path("total").asLong();
+    }
+}
