@@ -55,9 +55,25 @@ public class PollRoutes {
             return;
         }
         CamelClusterService service = clusterService();
-        camel.addService(service, true, true);
-        camel.getComponent("master", MasterComponent.class).setService(service);
+        service.setCamelContext(camel);
+        useForMasterEndpoints(service);
         connections.connections().forEach((name, connection) -> connection.objects().forEach(object -> add(name, object, connection.poll())));
+        // Started only now that every poll route is in place (a view of a service not yet started does not start, so
+        // no lock is taken while routes are added): the lock taken while a route's master consumer was still
+        // starting hung start-up (main blocked adding the next route while the view's thread fired the leadership
+        // event; seen for 15 s, and once for over two minutes, in the reliability runs).
+        camel.addService(service, true, true);
+    }
+
+    /** The master component with this service, made here when absent (by lookup, it would want the service added). */
+    private void useForMasterEndpoints(CamelClusterService service) {
+        if (camel.hasComponent("master") instanceof MasterComponent existing) {
+            existing.setService(service);
+            return;
+        }
+        MasterComponent master = new MasterComponent();
+        master.setService(service);
+        camel.addComponent("master", master);
     }
 
     public List<Poller> pollers() {

@@ -42,7 +42,8 @@ final class Http {
     private final Duration timeout;
 
     Http(Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.timeout = timeout;
     }
 
