@@ -31,11 +31,24 @@ public class InboundMetrics {
     }
 
     void delivered(String connection, String object) {
-        meters.counter("crmbridge.inbound.records.delivered", tags(connection, object)).increment();
+        delivered(connection, object, 1);
+    }
+
+    void delivered(String connection, String object, int count) {
+        meters.counter("crmbridge.inbound.records.delivered", tags(connection, object)).increment(count);
     }
 
     void duplicate(String connection, String object) {
-        meters.counter("crmbridge.inbound.duplicates.skipped", tags(connection, object)).increment();
+        duplicates(connection, object, 1);
+    }
+
+    void duplicates(String connection, String object, int count) {
+        meters.counter("crmbridge.inbound.duplicates.skipped", tags(connection, object)).increment(count);
+    }
+
+    /** Records that could not be handed to the intake (bad data) and went to the review queue instead. */
+    void reviewed(String connection, String object, int count) {
+        meters.counter("crmbridge.inbound.records.reviewed", tags(connection, object)).increment(count);
     }
 
     void loopSuppressed(String connection, String object) {

@@ -40,6 +40,8 @@ public final class PollState {
     List<PolledRecord> page = List.of();
     final ArrayDeque<List<String>> historyBatches = new ArrayDeque<>();
     final Map<String, List<PropertyChange>> history = new HashMap<>();
+    /** The origin stamps of the page's records the bridge ever wrote, read once per page (null: not read). */
+    Map<String, OriginStamps.Stamp> stamps;
     CursorPair pageHighest;
     int pagePolled;
     int pageDelivered;
@@ -75,6 +77,7 @@ public final class PollState {
         page = List.of();
         historyBatches.clear();
         history.clear();
+        stamps = null;
         pageHighest = null;
         pagePolled = 0;
         pageDelivered = 0;
@@ -91,8 +94,16 @@ public final class PollState {
     }
 
     void delivered() {
-        pageDelivered++;
-        delivered++;
+        delivered(1);
+    }
+
+    void delivered(int count) {
+        pageDelivered += count;
+        delivered += count;
+    }
+
+    void duplicates(int count) {
+        pageDuplicates += count;
     }
 
     public String connection() {
