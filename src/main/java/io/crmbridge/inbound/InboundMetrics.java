@@ -71,6 +71,19 @@ public class InboundMetrics {
         return Boolean.TRUE;
     }
 
+    /**
+     * Where a poll's time went ({@code crmbridge_inbound_poll_seconds_total{part}}): {@code crm} waiting for CRM
+     * answers, {@code read} turning pages into records, {@code prepare} loop guard and normalizing, {@code write} the
+     * table intake's page transactions.
+     */
+    void time(PollState state) {
+        for (PollState.Part part : PollState.Part.values()) {
+            meters.counter("crmbridge.inbound.poll.seconds", tags(state.connection, state.object)
+                    .and("part", part.name().toLowerCase(java.util.Locale.ROOT)))
+                    .increment(state.nanos[part.ordinal()] / 1e9);
+        }
+    }
+
     /** A page committed or a poll succeeded. */
     void progressed(String connection, String object) {
         lastProgress.computeIfAbsent(connection + "/" + object, k -> register(connection, object)).set(Instant.now());

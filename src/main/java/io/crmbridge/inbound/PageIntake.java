@@ -71,6 +71,7 @@ public class PageIntake {
     /** Delivers the page's records (the body) and commits the cursor with them. */
     public void deliver(Exchange exchange) throws SQLException {
         PollState state = PollSteps.state(exchange);
+        long started = System.nanoTime();
         @SuppressWarnings("unchecked")
         List<PolledRecord> page = exchange.getMessage().getBody(List.class);
         Map<String, IntakeTable.Row> rows = new LinkedHashMap<>();
@@ -92,8 +93,11 @@ public class PageIntake {
                 refused.add(new Refused(record, "normalization failed: " + e));
             }
         }
+        state.time(PollState.Part.PREPARE, started);
+        started = System.nanoTime();
         Written written = writeWithRetries(state, exchange.getFromRouteId(), List.copyOf(rows.values()), byKey, refused,
                 repeated);
+        state.time(PollState.Part.WRITE, started);
         state.delivered(written.delivered());
         state.duplicates(written.duplicates());
         state.committed = CursorPair.max(state.committed, state.pageHighest);

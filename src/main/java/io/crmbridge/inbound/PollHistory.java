@@ -78,6 +78,7 @@ public class PollHistory {
     /** The batch's answer: each record's changes, newest first. */
     public void read(Exchange exchange) {
         PollState state = PollSteps.state(exchange);
+        state.answered();
         state.historyBatches.pollFirst();
         state.history.putAll(connectors.of(state.connection).history(state.object, exchange.getMessage().getBody(),
                 appId(state.connection)));

@@ -36,6 +36,17 @@ public final class PollState {
     boolean more = true;
     int pages;
     long calls;
+    /**
+     * Where the poll's time went, in nanoseconds: waiting for CRM answers, reading pages (JSON to records, origin
+     * stamps), preparing the intake rows (loop guard, normalizing, JSON) and writing them (the page's transaction).
+     */
+    final long[] nanos = new long[Part.values().length];
+    long callStarted;
+
+    /** The parts of {@link #nanos}. */
+    enum Part {
+        CRM, READ, PREPARE, WRITE
+    }
     /** The records (and notices) of the page in progress, and its history batches still to read. */
     List<PolledRecord> page = List.of();
     final ArrayDeque<List<String>> historyBatches = new ArrayDeque<>();
@@ -83,6 +94,18 @@ public final class PollState {
         pageDelivered = 0;
         pageDuplicates = 0;
         pageLoops = 0;
+    }
+
+    void time(Part part, long startedNanos) {
+        nanos[part.ordinal()] += System.nanoTime() - startedNanos;
+    }
+
+    /** A CRM call of the poll has been answered: the time since it was described counts as CRM time. */
+    void answered() {
+        if (callStarted != 0) {
+            time(Part.CRM, callStarted);
+            callStarted = 0;
+        }
     }
 
     void duplicate() {

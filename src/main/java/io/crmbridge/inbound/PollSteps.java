@@ -93,6 +93,8 @@ public class PollSteps {
      */
     public void readPage(Exchange exchange) {
         PollState state = state(exchange);
+        state.answered();
+        long started = System.nanoTime();
         observeClock(exchange, state);
         CrmConnector connector = connectors.of(state.connection);
         List<CrmRecord> records = connector.records(state.object, exchange.getMessage().getBody());
@@ -139,6 +141,7 @@ public class PollSteps {
             state.more = false;
         }
         history.plan(state, connector, properties(state.connection, state.object));
+        state.time(PollState.Part.READ, started);
     }
 
     /** The page's records, with what the history said about each, as the body for the split into inbound-record. */
@@ -179,6 +182,7 @@ public class PollSteps {
     public void finish(Exchange exchange) {
         PollState state = state(exchange);
         metrics.calls(state.connection, state.object, state.calls);
+        metrics.time(state);
         if (state.more) {
             LOG.infof("Poll stopped: %s", state);
             return;
@@ -196,6 +200,7 @@ public class PollSteps {
     public void failed(Exchange exchange) {
         PollState state = state(exchange);
         metrics.calls(state.connection, state.object, state.calls);
+        metrics.time(state);
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String message = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
         LOG.warnf("Poll %s/%s failed after %d pages, cursor stays at %s: %s", state.connection, state.object,
@@ -212,6 +217,7 @@ public class PollSteps {
     static void describe(Exchange exchange, PollState state, CrmRequest request, ObjectMapper json)
             throws JsonProcessingException {
         state.calls++;
+        state.callStarted = System.nanoTime();
         Message in = exchange.getMessage();
         in.setHeader(ExchangeKeys.CRM_CONNECTION, state.connection);
         in.setHeader(ExchangeKeys.CRM_OBJECT, state.object);

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.crmbridge.inbound.InboundFixture;
-import io.crmbridge.sandbox.SandboxClient;
 import io.crmbridge.testsupport.SandboxControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +40,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * contacts poll on an empty cursor and measures until every record is in the {@code intake_outbox} table. Prints
  * records per second, CRM calls per record from the sandbox's request counters and from the bridge's own metric
  * ({@code crmbridge.inbound.api.calls} over {@code crmbridge.inbound.records.delivered}), and the database's share:
- * transactions and statement time ({@code pg_stat_database.active_time}) per record. Writes the figures to
+ * transactions and statement time ({@code pg_stat_database.active_time}) per record, and where the drain's time
+ * went ({@code crmbridge.inbound.poll.seconds} by part: CRM answers, reading pages, preparing, page transactions).
+ * Writes the figures to
  * {@code target/benchmarks/inbound-drain.json}. It asserts what must hold at any speed (every record delivered once),
  * never a speed.
  */
@@ -78,6 +79,10 @@ class InboundDrainBenchmark {
         double callsBefore = counter("crmbridge.inbound.api.calls");
         double deliveredBefore = counter("crmbridge.inbound.records.delivered");
         DbStats dbBefore = dbStats();
+        Map<String, Double> partsBefore = new LinkedHashMap<>();
+        for (String part : List.of("crm", "read", "prepare", "write")) {
+            partsBefore.put(part, pollSeconds(part));
+        }
 
         String loadBefore = loadAverage();
         long start = System.nanoTime();
@@ -95,7 +100,11 @@ class InboundDrainBenchmark {
         int rows = fixture.outboxRows("contacts");
         Map<String, Integer> perRecord = fixture.outboxCounts("contacts");
 
-        double searchMillis = searchPageMillis();
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (String part : List.of("crm", "read", "prepare", "write")) {
+            parts.put(part, pollSeconds(part) - partsBefore.get(part));
+        }
+        double other = seconds - parts.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("records", rows);
         figures.put("seconds", round(seconds, 3));
@@ -106,8 +115,10 @@ class InboundDrainBenchmark {
         figures.put("db_transactions_per_record", round((double) (dbAfter.transactions - dbBefore.transactions) / rows, 3));
         figures.put("db_active_seconds", round((dbAfter.activeMillis - dbBefore.activeMillis) / 1000.0, 3));
         figures.put("db_active_share", round((dbAfter.activeMillis - dbBefore.activeMillis) / 1000.0 / seconds, 3));
-        figures.put("search_page_ms", round(searchMillis, 2));
-        figures.put("crm_search_share", round(searchMillis / 1000.0 * crmCalls / seconds, 3));
+        Map<String, Object> breakdown = new LinkedHashMap<>();
+        parts.forEach((part, secs) -> breakdown.put(part + "_seconds", round(secs, 3)));
+        breakdown.put("other_seconds", round(other, 3));
+        figures.put("time", breakdown);
         figures.put("page_size", 200);
         figures.put("cores", Runtime.getRuntime().availableProcessors());
         // Other processes on the machine slow the drain down: the 1-minute load average before and after it.
@@ -123,32 +134,12 @@ class InboundDrainBenchmark {
                 100 * (dbAfter.activeMillis - dbBefore.activeMillis) / 1000.0 / seconds, loadBefore, figures.get("load_average_after"),
                 OUT.toAbsolutePath());
 
-        System.out.printf("drain: a search page of 200 takes the sandbox %.1f ms over HTTP (%.0f%% of the drain for %d"
-                + " calls); the rest is the bridge's own work (JSON, Camel, JDBC round trips)%n", searchMillis,
-                100 * searchMillis / 1000.0 * crmCalls / seconds, crmCalls);
+        System.out.printf("drain: where the time went: CRM answers (sandbox search over loopback HTTP) %.1f s, reading"
+                + " pages %.1f s, loop guard + normalizing + JSON %.1f s, page transactions %.1f s, the rest (Camel,"
+                + " timer, polls between) %.1f s%n", parts.get("crm"), parts.get("read"), parts.get("prepare"),
+                parts.get("write"), other);
         assertThat(perRecord).hasSize(records);
         assertThat(perRecord.values()).allMatch(n -> n == 1);
-    }
-
-    /**
-     * What serving one poll page costs the in-process sandbox (search, 200 records, JSON over loopback HTTP): the
-     * median of 40 searches like a forward page of the drain, after 10 to warm up.
-     */
-    private static double searchPageMillis() {
-        String body = "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"hs_lastmodifieddate\",\"operator\":\"GT\","
-                + "\"value\":\"0\"}]}],\"sorts\":[{\"propertyName\":\"hs_lastmodifieddate\",\"direction\":\"ASCENDING\"}],"
-                + "\"properties\":[\"email\",\"firstname\",\"lastname\",\"phone\",\"company\",\"lifecyclestage\","
-                + "\"hs_lastmodifieddate\",\"createdate\",\"hs_merged_object_ids\"],\"limit\":200}";
-        double[] ms = new double[50];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            SandboxClient.crm().body(body).post("/crm/v3/objects/contacts/search").then()
-                    .statusCode(200);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        double[] measured = java.util.Arrays.copyOfRange(ms, 10, ms.length);
-        java.util.Arrays.sort(measured);
-        return measured[measured.length / 2];
     }
 
     /** Records the contacts cursor counted as delivered (one row read, cheaper than counting the outbox). */
@@ -160,6 +151,12 @@ class InboundDrainBenchmark {
     private double counter(String name) {
         return meters.find(name).tags("connection", "hubspot", "object", "contacts").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
+    }
+
+    /** Seconds the contacts polls spent in one part ({@code crmbridge.inbound.poll.seconds{part}}). */
+    private double pollSeconds(String part) {
+        return meters.find("crmbridge.inbound.poll.seconds").tags("connection", "hubspot", "object", "contacts", "part", part)
+                .counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     /** HubSpot API requests the sandbox served since its counters were reset (control endpoints are not counted). */
