@@ -49,14 +49,18 @@ public class LoopGuard {
         if (record.kind() != PolledRecord.Kind.CHANGED) {
             return true;
         }
-        Optional<OriginStamps.Stamp> stamp = state != null && state.stamps != null
-                ? Optional.ofNullable(state.stamps.get(record.id()))
-                : Optional.empty();
-        boolean fromPage = state != null && state.stamps != null;
-        boolean echo = record.changes() != null
-                ? isOwnChange(record.changes(), () -> fromPage ? stamp.map(OriginStamps.Stamp::valueFingerprints)
-                        .orElse(Map.of()) : stamps.writtenValues(record.connection(), record.object(), record.id()))
-                : isEcho(record, fromPage ? stamp : stamps.find(record.connection(), record.object(), record.id()));
+        boolean echo;
+        if (state != null && state.stamps != null) {
+            OriginStamps.Stamp stamp = state.stamps.get(record.id());
+            echo = record.changes() != null
+                    ? isOwnChange(record.changes(), () -> stamp == null ? Map.of() : stamp.valueFingerprints())
+                    : isEcho(record, Optional.ofNullable(stamp));
+        } else {
+            echo = record.changes() != null
+                    ? isOwnChange(record.changes(), () -> stamps.writtenValues(record.connection(), record.object(),
+                            record.id()))
+                    : isEcho(record, stamps.find(record.connection(), record.object(), record.id()));
+        }
         if (!echo) {
             return true;
         }
