@@ -23,7 +23,7 @@ final class FaultRun {
         static Params of(String size) {
             int events = switch (size) {
                 case "full" -> 1000;
-                case "quick" -> 100;
+                case "quick" -> 40;
                 default -> throw new IllegalArgumentException("fault run size: full or quick, not " + size);
             };
             return new Params(size, ReliabilityRuns.intProp("fault.events", events), 0.20, 0.10, 0.05, 0.05,

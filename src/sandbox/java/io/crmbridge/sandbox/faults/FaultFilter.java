@@ -81,8 +81,10 @@ public class FaultFilter {
         });
     }
 
+    /** An injected 429 says when to come back (one second, HubSpot's shortest window), as the sandbox's own limit does. */
     static Response errorResponse(int status) {
-        return errorBody(status).toResponse(status);
+        Response answer = errorBody(status).toResponse(status);
+        return status == 429 ? Response.fromResponse(answer).header("Retry-After", "1").build() : answer;
     }
 
     /** HubSpot's error body for an injected 5xx. */
