@@ -28,7 +28,7 @@ final class FaultRun {
             };
             return new Params(size, ReliabilityRuns.intProp("fault.events", events), 0.20, 0.10, 0.05, 0.05,
                     ReliabilityRuns.intProp("fault.token-lifetime", 5), ReliabilityRuns.intProp("fault.drain-minutes",
-                            "full".equals(size) ? 60 : 6), ReliabilityRuns.longProp("fault.seed", 5));
+                            "full".equals(size) ? 60 : 10), ReliabilityRuns.longProp("fault.seed", 5));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,6 +25,8 @@ import io.restassured.RestAssured;
  * The full sizes are the README's reliability commands.
  */
 @QuarkusTest
+@EnabledIfSystemProperty(named = "reliability.ci", matches = "true", disabledReason = "the CI sizes of the reliability "
+        + "runs took over 10 minutes on the shared 2-core machine (fault run 6-7 min alone): run them with -Dreliability.ci=true")
 class ReliabilityRunsIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
