@@ -3,7 +3,6 @@ package io.crmbridge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,6 @@ import io.restassured.RestAssured;
 @QuarkusTest
 class BenchmarkQuickIT {
 
-    static final List<String> ROWS = List.of("outbound_full_lead", "outbound_contact_only", "backlog_drain",
-            "inbound_drain", "webhook_ingress", "start_and_memory");
-
     @Test
     void quickTableWritesEveryRow() throws Exception {
         System.setProperty("bench.quick", "true");
@@ -41,7 +37,7 @@ class BenchmarkQuickIT {
         JsonNode json = Http.JSON.readTree(BenchmarkTable.QUICK_RESULTS.toFile());
         assertThat(json.path("run").path("mode").asText()).isEqualTo("quick");
         assertThat(json.path("run").path("cores").asInt()).isPositive();
-        for (String row : ROWS) {
+        for (String row : ResultTable.ORDER) {
             assertThat(json.has(row)).as(row).isTrue();
         }
         // The naive workflow spends one call per step: 9 per full lead, 2 per contact-only event.

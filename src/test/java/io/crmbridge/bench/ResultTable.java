@@ -37,8 +37,12 @@ final class ResultTable {
         }
     }
 
-    record Line(String row, String label, String value, String target, Verdict verdict) {
+    record Line(String key, String row, String label, String value, String target, Verdict verdict) {
     }
+
+    /** The rows in the order, whatever order they were measured in. */
+    static final List<String> ORDER = List.of("outbound_full_lead", "outbound_contact_only", "backlog_drain",
+            "inbound_drain", "webhook_ingress", "start_and_memory");
 
     private final Map<String, Object> run = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
@@ -59,7 +63,7 @@ final class ResultTable {
             @SuppressWarnings("unchecked")
             Map<String, Object> missing = (Map<String, Object>) json.get("not_measured");
             missing.put(key, reason);
-            lines.add(new Line(title, label, reason, target == null ? "" : target.text(), Verdict.NOT_MEASURED));
+            lines.add(new Line(row, title, label, reason, target == null ? "" : target.text(), Verdict.NOT_MEASURED));
             return;
         }
         json.put(key, round(value));
@@ -70,7 +74,7 @@ final class ResultTable {
             Map<String, Object> targets = (Map<String, Object>) json.get("targets");
             targets.put(key, Map.of("target", target.text(), "met", verdict == Verdict.MET));
         }
-        lines.add(new Line(title, label, String.format(Locale.ROOT, format, value), target == null ? "" : target.text(),
+        lines.add(new Line(row, title, label, String.format(Locale.ROOT, format, value), target == null ? "" : target.text(),
                 verdict));
     }
 
@@ -93,7 +97,9 @@ final class ResultTable {
         out.append(String.format(Locale.ROOT, "machine: %s%n%n", run.get("machine_text")));
         out.append("| row | figure | value | target | |\n|---|---|---|---|---|\n");
         String previous = null;
-        for (Line l : lines) {
+        List<Line> ordered = new ArrayList<>(lines);
+        ordered.sort(java.util.Comparator.comparingInt(l -> rank(l.key())));
+        for (Line l : ordered) {
             String verdict = switch (l.verdict()) {
                 case MET -> "met";
                 case MISSED -> "**missed**";
@@ -110,13 +116,19 @@ final class ResultTable {
     void writeJson(Path file) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("run", run);
-        all.putAll(rows);
+        rows.keySet().stream().sorted(java.util.Comparator.comparingInt(ResultTable::rank))
+                .forEach(k -> all.put(k, rows.get(k)));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int rank(String key) {
+        int i = ORDER.indexOf(key);
+        return i < 0 ? ORDER.size() : i;
     }
 
     private static double round(double v) {
