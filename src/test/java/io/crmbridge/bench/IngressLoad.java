@@ -17,7 +17,7 @@ import java.util.function.DoubleSupplier;
  * lead events to {@code POST /events/webform} back to back (each request waits for the previous answer), first for
  * a warm-up and then for the measured period. Every 202 means the raw event is stored (durably) before the answer.
  * Latency is measured by the sender, from just before the request to the full answer; the figures count the 202s
- * sent and answered within the measured period, {@code sent}/{@code accepted}/{@code refused}/{@code failed} all
+ * answered within the measured period (requests/s = those answers / the period, the closed-loop throughput), {@code sent}/{@code accepted}/{@code refused}/{@code failed} all
  * requests of the run (warm-up and the last answers after the period included).
  */
 final class IngressLoad {
@@ -86,7 +86,7 @@ final class IngressLoad {
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 long t1 = System.nanoTime();
-                boolean counted = t0 >= measureFrom && t1 <= measureTo;
+                boolean counted = t1 >= measureFrom && t1 <= measureTo;
                 if (status == 202) {
                     accepted.incrementAndGet();
                     if (counted && latencies[0] < latencies.length - 1) {
