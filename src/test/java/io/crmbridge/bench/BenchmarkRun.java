@@ -193,6 +193,11 @@ final class BenchmarkRun {
                 "-Dcrmbridge.admin.token=" + ADMIN_TOKEN,
                 "-Dcrmbridge.dispatch.instance-id=bench-" + run + "-" + phase,
                 "-Dcrmbridge.leader-election.file-root=" + workDir.resolve("cluster")));
+        // Bridge settings for a run, e.g. the bulk path's claim and worker sizes: -Dbench.bridge-args="-Dk=v ...".
+        String extra = System.getProperty("bench.bridge-args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
         Path log = workDir.resolve("bridge-" + phase + ".log");
         return BridgeProcess.start(bridgeJar, args, Map.of("CRMBRIDGE_SOURCES_WEBFORM_AUTH_SECRET", LeadEvents.SOURCE_SECRET),
                 BridgeProcess.freePort(), log);

@@ -29,6 +29,7 @@ final class Machine {
         run.put("load_average_at_start", load);
         run.put("bridge_jar", bridgeJar.toString());
         run.put("bridge_jvm_args", String.join(" ", jvm));
+        run.put("bridge_extra_args", System.getProperty("bench.bridge-args", ""));
         run.put("machine_text", String.format("%d cores, %,d MiB, %s, %s, load average %s at start", cores, memoryMiB,
                 jdk, os, load));
     }
