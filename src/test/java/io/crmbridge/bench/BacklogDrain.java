@@ -1,0 +1,95 @@
+package io.crmbridge.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A backlog of lead events drained by the bridge through the CRM's rate limit: {@code events} lead events are posted
+ * to the bridge's webhook at once, and the clock runs from the first post until every one is in a final status (or
+ * until {@code cap}). The sandbox counts the CRM calls served in that time; the floor is those calls divided by the
+ * rate, so {@code seconds / floor} says how much of the allowed rate the bridge used.
+ */
+final class BacklogDrain {
+
+    static final Set<String> FINAL = Set.of("DONE", "DUPLICATE", "SKIPPED", "REJECTED", "REVIEW", "DEAD");
+
+    private BacklogDrain() {
+    }
+
+    static Result run(BridgeProcess bridge, CrmSandbox crm, BenchPostgres db, String jdbcUrl, String run, int events,
+            Duration cap, double requestsPerSecond) {
+        crm.resetCounters();
+        long start = System.nanoTime();
+        // The backlog arrives at once: posted by 16 senders (each event answered 202 before the next).
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> posted = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String body = LeadEvents.lead("drain-" + run + "-" + i);
+                posted.add(senders.submit(() -> Http.send("POST", bridge.url("/events/webform"), LeadEvents.SOURCE_SECRET,
+                        body).expect(202)));
+            }
+            for (Future<?> f : posted) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("posting the backlog failed", e);
+        } finally {
+            senders.shutdown();
+        }
+        long deadline = start + cap.toNanos();
+        Map<String, Long> statuses = db.eventStatuses(jdbcUrl);
+        while (finished(statuses) < events && System.nanoTime() < deadline) {
+            BridgeProcess.pause(100);
+            statuses = db.eventStatuses(jdbcUrl);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CrmSandbox.Calls calls = crm.calls();
+        return new Result(events, finished(statuses), statuses.getOrDefault("DONE", 0L), seconds, calls,
+                requestsPerSecond, statuses);
+    }
+
+    private static long finished(Map<String, Long> statuses) {
+        return statuses.entrySet().stream().filter(e -> FINAL.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * {@code seconds} is the drain time when {@code finished == events}, else the cap: then the figures hold for the
+     * part drained and the time for all is extrapolated from it.
+     */
+    record Result(int events, long finished, long done, double seconds, CrmSandbox.Calls calls, double rate,
+            Map<String, Long> statuses) {
+
+        boolean complete() {
+            return finished == events;
+        }
+
+        double callsPerEvent() {
+            return finished == 0 ? Double.NaN : (double) calls.answered() / finished;
+        }
+
+        /** The floor for what was drained: the calls it took at the CRM's rate. */
+        double floorSeconds() {
+            return calls.answered() / rate;
+        }
+
+        double ratioToFloor() {
+            return seconds / floorSeconds();
+        }
+
+        /** Time for {@code n} events at the measured pace. */
+        double secondsFor(int n) {
+            return finished == 0 ? Double.NaN : seconds * n / finished;
+        }
+
+        double floorFor(int n) {
+            return callsPerEvent() * n / rate;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.crmbridge.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark table's run, in one process with the CRM sandbox reachable over HTTP: the naive baseline against the
+ * sandbox, then the bridge as its own process (the packaged application, with the JVM settings the README
+ * recommends) on a PostgreSQL of the harness's own: start to ready, resident memory, webhook ingress at 200
+ * concurrent senders, a backlog drained through the rate limit; the outbound bulk and inbound drain figures come
+ * from their own benchmarks' JSON files ({@link OtherBenchmarks}). Sizes: {@link Sizes}.
+ */
+final class BenchmarkRun {
+
+    /** The JVM settings the README recommends for the bridge (README "Running it"; kubernetes/deployment.yaml). */
+    static final List<String> RECOMMENDED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final String ADMIN_TOKEN = "bench-admin-token";
+    /** The CRM's limit the backlog drains through: HubSpot private apps, 100 requests per 10 s. */
+    static final int RATE_REQUESTS = 100;
+    static final long RATE_WINDOW_MILLIS = 10_000;
+    static final int BACKLOG = 10_000;
+
+    record Sizes(boolean quick, int naiveEvents, int naiveWorkers, int drainEvents, Duration drainCap, int concurrency,
+            Duration warmup, Duration measured, Duration idleSettle) {
+
+        static Sizes fromSystemProperties() {
+            boolean quick = Boolean.getBoolean("bench.quick") || "".equals(System.getProperty("bench.quick"));
+            return quick
+                    ? new Sizes(true, Integer.getInteger("bench.naive.events", 20), 4, Integer.getInteger("bench.drain.events", 5),
+                            Duration.ofSeconds(Long.getLong("bench.drain.cap-seconds", 120)), 200, Duration.ofSeconds(2),
+                            Duration.ofSeconds(Long.getLong("bench.ingress.seconds", 3)), Duration.ofSeconds(1))
+                    : new Sizes(false, Integer.getInteger("bench.naive.events", 2_000), 8,
+                            Integer.getInteger("bench.drain.events", BACKLOG / 10),
+                            Duration.ofSeconds(Long.getLong("bench.drain.cap-seconds", 240)), 200, Duration.ofSeconds(10),
+                            Duration.ofSeconds(Long.getLong("bench.ingress.seconds", 30)), Duration.ofSeconds(15));
+        }
+    }
+
+    private final CrmSandbox crm;
+    private final Path bridgeJar;
+    private final Path workDir;
+    private final Sizes sizes;
+    private final ResultTable table = new ResultTable();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final List<String> jvm;
+
+    BenchmarkRun(CrmSandbox crm, Path bridgeJar, Path workDir, Sizes sizes) {
+        this.crm = crm;
+        this.bridgeJar = bridgeJar;
+        this.workDir = workDir;
+        this.sizes = sizes;
+        String override = System.getProperty("bench.jvm");
+        this.jvm = override == null || override.isBlank() ? RECOMMENDED_JVM : List.of(override.trim().split("\\s+"));
+    }
+
+    ResultTable run() throws Exception {
+        Instant started = Instant.now();
+        Machine.describe(table.run(), sizes.quick(), started, bridgeJar, jvm);
+        Naive naive = naive();
+        try (BenchPostgres pg = BenchPostgres.start(workDir.resolve("postgres"))) {
+            String url = pg.createDatabase("bridge");
+            long first = drain(pg, url, naive);
+            startAndIngress(url, first);
+        }
+        OtherBenchmarks.fill(table, naive.full(), naive.contactOnly(), started);
+        return table;
+    }
+
+    // --- naive baseline ---------------------------------------------------------------------------------------
+
+    record Naive(NaiveIntegration.Result full, NaiveIntegration.Result contactOnly) {
+    }
+
+    private Naive naive() {
+        crm.unlimited();
+        NaiveIntegration client = new NaiveIntegration(crm, run);
+        Duration budget = Duration.ofSeconds(Long.getLong("bench.naive.budget-seconds", sizes.quick() ? 60 : 90));
+        NaiveIntegration.Result full = client.fullLeads(sizes.naiveEvents(), sizes.naiveWorkers(), budget);
+        NaiveIntegration.Result solo = client.contactsOnly(sizes.naiveEvents(), sizes.naiveWorkers(), budget);
+        System.out.printf("naive: %d full lead events in %.1f s, %.2f calls/event; %d contact-only, %.2f calls/event%n",
+                full.events(), full.seconds(), full.callsPerEvent(), solo.events(), solo.callsPerEvent());
+        return new Naive(full, solo);
+    }
+
+    // --- start to ready, memory, ingress -----------------------------------------------------------------------
+
+    /** The second start, on the database the first start (the drain's) created: start to ready, memory, ingress. */
+    private void startAndIngress(String url, long firstStartMillis) {
+        String row = "start_and_memory";
+        String title = "Start to ready, resident memory (" + String.join(" ", jvm) + ")";
+        long first = firstStartMillis;
+        crm.rateLimit(RATE_REQUESTS, RATE_WINDOW_MILLIS);
+        try (BridgeProcess bridge = bridge(url, "second")) {
+            long second = bridge.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+            table.figure(row, title, "ready_seconds_external_db", "start to ready, database already running and migrated",
+                    second / 1000.0, "%.2f s", ResultTable.Target.atMost(3, "≤ 3 s"), null);
+            table.figure(row, title, "ready_seconds_first_start", "start to ready, first start (Flyway creates the schema)",
+                    first / 1000.0, "%.2f s", null, null);
+            BridgeProcess.pause(sizes.idleSettle().toMillis());
+            table.figure(row, title, "rss_idle_mib", "resident memory at idle (" + sizes.idleSettle().toSeconds()
+                    + " s after ready)", bridge.rssMiB(), "%.0f MiB", ResultTable.Target.atMost(300e6 / (1 << 20), "≤ 300 MB (286 MiB)"), null);
+            IngressLoad.Result load = IngressLoad.run(bridge.url("/events/webform"), sizes.concurrency(), sizes.warmup(),
+                    sizes.measured(), bridge::rssMiB);
+            table.figure(row, title, "rss_under_load_mib", "resident memory under load (peak during ingress)",
+                    load.maxRssMiB(), "%.0f MiB", null, null);
+            table.figure(row, title, "rss_after_load_mib", "resident memory right after the load", bridge.rssMiB(),
+                    "%.0f MiB", null, null);
+            table.note(row, "how", "process start (ProcessBuilder.start) to the first 200 of /q/health/ready, polled every "
+                    + "20 ms; VmRSS from /proc/<pid>/status; the database is the harness's own PostgreSQL (durable), "
+                    + "already running; the first start creates the schema, the second is the one the target is for");
+            ingressRows(load);
+        }
+    }
+
+    private void ingressRows(IngressLoad.Result load) {
+        String row = "webhook_ingress";
+        String title = "Webhook ingress, " + load.concurrency() + " concurrent connections, stored durably before the 202";
+        table.figure(row, title, "requests_per_second", "requests/s (202)", load.requestsPerSecond(), "%.0f /s", null, null);
+        table.figure(row, title, "p50_ms", "p50", load.p50Millis(), "%.1f ms", null, null);
+        table.figure(row, title, "p99_ms", "p99", load.p99Millis(), "%.1f ms", ResultTable.Target.atMost(25, "≤ 25 ms"), null);
+        table.figure(row, title, "max_ms", "max", load.maxMillis(), "%.1f ms", null, null);
+        table.note(row, "concurrency", load.concurrency());
+        table.note(row, "measured_seconds", load.seconds());
+        table.note(row, "requests", load.requests());
+        table.note(row, "non_202", load.refused());
+        table.note(row, "errors", load.failed());
+        table.note(row, "sent_all", load.sent());
+        table.note(row, "accepted_all", load.accepted());
+        table.note(row, "how", "Java HttpClient (HTTP/1.1), one thread and connection per sender, each posting the next "
+                + "lead event when the previous is answered, " + sizes.warmup().toSeconds() + " s warm-up then "
+                + sizes.measured().toSeconds() + " s measured; the load generator runs on the same 2 cores as the bridge "
+                + "and PostgreSQL; the bridge keeps dispatching the events to the CRM under its rate limit meanwhile");
+        System.out.printf("ingress: %.0f req/s, p50 %.1f ms, p99 %.1f ms (%d non-202, %d errors)%n",
+                load.requestsPerSecond(), load.p50Millis(), load.p99Millis(), load.refused(), load.failed());
+    }
+
+    // --- backlog drain -----------------------------------------------------------------------------------------
+
+    /** The first start, on an empty database: its start-to-ready time is returned, then it drains the backlog. */
+    private long drain(BenchPostgres pg, String url, Naive naive) {
+        String row = "backlog_drain";
+        String title = "Backlog of " + String.format("%,d", BACKLOG) + " lead events under " + RATE_REQUESTS + " requests per "
+                + RATE_WINDOW_MILLIS / 1000 + " s";
+        double rate = RATE_REQUESTS * 1000.0 / RATE_WINDOW_MILLIS;
+        crm.rateLimit(RATE_REQUESTS, RATE_WINDOW_MILLIS);
+        BacklogDrain.Result d;
+        long ready;
+        try (BridgeProcess bridge = bridge(url, "first")) {
+            ready = bridge.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+            Http.send("POST", bridge.url("/admin/connections/hubspot/provision"), ADMIN_TOKEN, null).expect(200);
+            d = BacklogDrain.run(bridge, crm, pg, url, run, sizes.drainEvents(), sizes.drainCap(), rate);
+        }
+        System.out.printf("drain: %d of %d events final in %.1f s, %d CRM calls (%d answered 429), statuses %s%n",
+                d.finished(), d.events(), d.seconds(), d.calls().answered(), d.calls().rateLimited(), d.statuses());
+        table.figure(row, title, "bridge_seconds", "bridge: time to drain " + String.format("%,d", BACKLOG)
+                + " (from the measured pace)", d.secondsFor(BACKLOG), "%,.0f s", null, "no event finished in the cap");
+        table.figure(row, title, "floor_seconds", "floor: calls the bridge needed ÷ rate", d.floorFor(BACKLOG), "%,.0f s",
+                null, "no event finished in the cap");
+        table.figure(row, title, "bridge_to_floor", "bridge ÷ floor", d.ratioToFloor(), "%.2f×",
+                ResultTable.Target.atMost(1.2, "≤ 1.2×"), null);
+        table.figure(row, title, "bridge_calls_per_event", "bridge: CRM calls per event under the limit"
+                + (d.complete() ? "" : " (partial drain: counts the calls of events still in flight)"),
+                d.callsPerEvent(), "%.2f", null, "no event finished in the cap");
+        table.figure(row, title, "naive_seconds", "naive: " + String.format("%.2f", naive.full().callsPerEvent())
+                + " calls/event ÷ rate (computed)", naive.full().callsPerEvent() * BACKLOG / rate, "%,.0f s", null, null);
+        table.note(row, "measured_events", d.events());
+        table.note(row, "finished_events", d.finished());
+        table.note(row, "measured_seconds", d.seconds());
+        table.note(row, "crm_calls", d.calls().answered());
+        table.note(row, "rate_limited_429", d.calls().rateLimited());
+        table.note(row, "statuses", d.statuses());
+        table.note(row, "scaling", "the bridge drained " + d.events() + " events (" + (d.complete() ? "all" : d.finished()
+                + " finished within the " + sizes.drainCap().toSeconds() + " s cap") + ") at the unscaled limit ("
+                + RATE_REQUESTS + " per " + RATE_WINDOW_MILLIS / 1000 + " s, the sandbox's and the bridge's own), and the "
+                + String.format("%,d", BACKLOG) + "-event time is that pace × " + String.format("%,d", BACKLOG) + " / "
+                + d.finished() + "; the naive time is not measured but computed from its calls/event measured without a "
+                + "limit, at exactly the rate (a naive tool cannot do better)");
+        return ready;
+    }
+
+    private BridgeProcess bridge(String jdbcUrl, String phase) {
+        List<String> args = new ArrayList<>(jvm);
+        args.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dquarkus.datasource.username=postgres",
+                "-Dquarkus.datasource.password=postgres",
+                "-Dcrmbridge.connections.hubspot.base-url=" + crm.base(),
+                "-Dcrmbridge.connections.hubspot.poll.enabled=false",
+                "-Dcrmbridge.admin.token=" + ADMIN_TOKEN,
+                "-Dcrmbridge.dispatch.instance-id=bench-" + run + "-" + phase,
+                "-Dcrmbridge.leader-election.file-root=" + workDir.resolve("cluster")));
+        // Bridge settings for a run, e.g. the bulk path's claim and worker sizes: -Dbench.bridge-args="-Dk=v ...".
+        String extra = System.getProperty("bench.bridge-args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
+        Path log = workDir.resolve("bridge-" + phase + ".log");
+        return BridgeProcess.start(bridgeJar, args, Map.of("CRMBRIDGE_SOURCES_WEBFORM_AUTH_SECRET", LeadEvents.SOURCE_SECRET),
+                BridgeProcess.freePort(), log);
+    }
+
+    static Path workDir(Path base) throws java.io.IOException {
+        Path dir = base.resolve("bench-run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
+        Files.createDirectories(dir);
+        return dir;
+    }
+}
