@@ -68,6 +68,15 @@ public interface CrmConnector {
     /** Records whose {@code property} equals {@code value} (search before create). */
     CrmRequest searchEquals(String object, String property, String value, List<String> properties);
 
+    /**
+     * Records whose {@code property} equals one of {@code values} (search before create for many events in one call),
+     * at most {@link #maxSearchResults()} of them.
+     */
+    CrmRequest searchIn(String object, String property, java.util.Collection<String> values, List<String> properties);
+
+    /** Records one search answer holds at most: an answer this full may have left some out. */
+    int maxSearchResults();
+
     /** One record by id, or by a unique property when {@code idProperty} is given. */
     CrmRequest read(String object, String id, String idProperty, List<String> properties);
 
@@ -123,6 +132,16 @@ public interface CrmConnector {
 
     /** A batch answer's per-input errors (HubSpot: 207 with {@code errors}), as messages; empty when none. */
     List<String> batchErrors(Object answer);
+
+    /**
+     * One input's share of a batch or search answer, shaped like the whole answer: the records whose property
+     * {@code keyProperty} holds one of {@code keys} (compared without case), and the per-input errors that name one of
+     * {@code keys} (in their context or message). Lets many events share one call and each read its own answer.
+     */
+    Object batchShare(String object, Object answer, String keyProperty, java.util.Collection<String> keys);
+
+    /** One association pair's share of an {@link #associateBatch} answer, shaped like the whole answer. */
+    Object associationShare(Object answer, String fromId, String toId);
 
     /** A {@link #listAssociations} answer -> the associated ids. */
     List<String> associatedIds(Object answer);

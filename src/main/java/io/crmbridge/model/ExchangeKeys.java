@@ -55,7 +55,10 @@ public final class ExchangeKeys {
     public static final String REJECT_REASON = "rejectReason";
     /** Exchange property: the event type creates the onboarding task. */
     public static final String ONBOARDING_TASK = "onboardingTask";
+    /** Exchange property: the event is counted among the bulk path's callers in flight (crmCoalescer enter/leave). */
+    public static final String BULK_ENTERED = "bulkEntered";
     /** Exchange properties: which searches before create apply. */
+    public static final String LOOKUP_CONTACT = "lookupContact";
     public static final String LOOKUP_COMPANY = "lookupCompany";
     public static final String LOOKUP_DEALS = "lookupDeals";
     /** Exchange property: the next owner email to look up. */

@@ -94,6 +94,21 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
+    public CrmRequest searchIn(String object, String property, java.util.Collection<String> values,
+            List<String> properties) {
+        List<String> read = new ArrayList<>(properties);
+        if (!read.contains(property)) {
+            read.add(property);
+        }
+        return CrmRequest.post(objects(object) + "/search", HubSpotSearch.in(property, values, read));
+    }
+
+    @Override
+    public int maxSearchResults() {
+        return HubSpotSearch.MAX_LIMIT;
+    }
+
+    @Override
     public CrmRequest read(String object, String id, String idProperty, List<String> properties) {
         String query = join(properties.isEmpty() ? null : "properties=" + encode(String.join(",", properties)),
                 idPropertyQuery(idProperty));
@@ -257,6 +272,16 @@ public class HubSpotConnector implements CrmConnector {
                     .map(e -> e.get("category") + ": " + e.get("message")).toList();
         }
         return List.of();
+    }
+
+    @Override
+    public Object batchShare(String object, Object answer, String keyProperty, java.util.Collection<String> keys) {
+        return HubSpotBatchShare.of(answer, keyProperty, keys);
+    }
+
+    @Override
+    public Object associationShare(Object answer, String fromId, String toId) {
+        return HubSpotBatchShare.ofPair(answer, fromId, toId);
     }
 
     @Override

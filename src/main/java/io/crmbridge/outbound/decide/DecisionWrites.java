@@ -109,6 +109,11 @@ public class DecisionWrites {
         Message in = exchange.getMessage();
         String object = in.getHeader(OBJECT, String.class);
         DecideLookups.clearObjectHeaders(in);
+        if (ctx.contactOnly) {
+            in.setHeader(ACTION, "skip");
+            exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, false);
+            return;
+        }
         // keyed engagements are linked by idempotent association calls (an upsert cannot carry links)
         exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, OwnRecords.keyed(ctx, object));
         String earlier = ctx.journal.get(object);

@@ -3,6 +3,11 @@ package io.crmbridge.outbound.decide;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.camel.Exchange;
 
 import io.crmbridge.model.ExchangeKeys;
@@ -23,6 +28,8 @@ public class OwnerRouting {
 
     private final DecideConfig config;
     private final CrmConnectors connectors;
+    /** connection:email -> the CRM's last answer about that owner. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     OwnerRouting(DecideConfig config, CrmConnectors connectors) {
         this.config = config;
@@ -46,21 +53,47 @@ public class OwnerRouting {
     public void answer(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         String email = exchange.getProperty(CANDIDATE, String.class);
-        CrmOwner active = connectors.of(connectors.connectionOf(exchange)).owners(exchange.getMessage().getBody()).stream()
-                .filter(o -> email.equalsIgnoreCase(o.email()) && o.active())
+        String connection = connectors.connectionOf(exchange);
+        List<CrmOwner> owners = connectors.of(connection).owners(exchange.getMessage().getBody());
+        cache.put(connection + ":" + email.toLowerCase(java.util.Locale.ROOT), new Cached(owners, Instant.now()));
+        if (!found(ctx, email, owners)) {
+            next(exchange, ctx);
+        } else {
+            exchange.setProperty(CANDIDATE, null);
+        }
+    }
+
+    /** Whether {@code owners} holds {@code email} as an active owner (then it is the event's owner). */
+    private static boolean found(DecisionContext ctx, String email, List<CrmOwner> owners) {
+        CrmOwner active = owners.stream().filter(o -> email.equalsIgnoreCase(o.email()) && o.active())
                 .findFirst().orElse(null);
         if (active != null) {
             ctx.ownerId = active.id();
             ctx.ownerNote = "owner " + email + " (" + ctx.ownerId + ")" + (ctx.ownerNote == null ? "" : "; " + ctx.ownerNote);
-            exchange.setProperty(CANDIDATE, null);
-            return;
+            return true;
         }
         ctx.ownerNote = (ctx.ownerNote == null ? "" : ctx.ownerNote + "; ") + email + " is not an active owner";
-        next(exchange, ctx);
+        return false;
     }
 
+    /** The next candidate to ask the CRM about; candidates answered recently are decided from the cache. */
     private void next(Exchange exchange, DecisionContext ctx) {
-        exchange.setProperty(CANDIDATE, ctx.ownerCandidates.poll());
+        String connection = connectors.connectionOf(exchange);
+        String candidate;
+        while ((candidate = ctx.ownerCandidates.poll()) != null) {
+            Cached cached = cache.get(connection + ":" + candidate.toLowerCase(java.util.Locale.ROOT));
+            if (cached == null || cached.at().plus(config.ownerCacheTtl()).isBefore(Instant.now())) {
+                break;
+            }
+            if (found(ctx, candidate, cached.owners())) {
+                candidate = null;
+                break;
+            }
+        }
+        exchange.setProperty(CANDIDATE, candidate);
+    }
+
+    private record Cached(List<CrmOwner> owners, Instant at) {
     }
 
     private String routed(OutboundEvent event) {

@@ -1,0 +1,29 @@
+package io.crmbridge.crm.batch;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The bulk path (issue 10 point 3): the batchable CRM calls of the events in flight (upsert by key, read by key,
+ * search by one value, default association) are grouped per connection, operation and object into one batch call.
+ */
+@ConfigMapping(prefix = "crmbridge.bulk")
+public interface BulkConfig {
+
+    /** Inputs one grouped call takes at most (1 turns grouping off: one call per event, as before). */
+    @WithDefault("100")
+    int maxSize();
+
+    /**
+     * How long the first call of a group waits for others before the group is sent; a full group is sent at once.
+     * Every stage of an event's writes may wait this long, so a lone event spends about ten windows in it.
+     */
+    @WithDefault("30ms")
+    Duration window();
+
+    /** How long a worker waits for its group's answer before it gives up (a retryable failure). */
+    @WithDefault("2m")
+    Duration answerTimeout();
+}

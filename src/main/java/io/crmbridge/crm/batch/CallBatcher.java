@@ -1,0 +1,162 @@
+package io.crmbridge.crm.batch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Collects pending calls per {@link CallGroup} and hands each group to the sender when it holds {@code maxSize}
+ * inputs or its window has passed since its first call. An upsert whose key the open group already holds closes that
+ * group first (a batch may name a record once). When every caller in flight ({@link #enter} .. {@link #leave}) is
+ * waiting for an answer, no more calls can join, and the open groups go out without waiting for their windows: a
+ * lone event is not delayed, and a claimed batch of events moves through its stages together. Sending runs on its
+ * own threads; the callers wait on their answers.
+ */
+final class CallBatcher {
+
+    private final int maxSize;
+    private final long windowMillis;
+    private final BiConsumer<CallGroup, List<PendingCall>> sender;
+    private final Map<CallGroup, Open> open = new HashMap<>();
+    /** Callers that may still submit a call (events being decided), and calls submitted and not yet sent. */
+    private int active;
+    private int waiting;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService senders;
+
+    CallBatcher(int maxSize, long windowMillis, BiConsumer<CallGroup, List<PendingCall>> sender) {
+        this.maxSize = Math.max(1, maxSize);
+        this.windowMillis = Math.max(0, windowMillis);
+        this.sender = sender;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "crm-batch-window"));
+        this.senders = Executors.newCachedThreadPool(r -> daemon(r, "crm-batch-send"));
+    }
+
+    /** A caller that will submit calls (an event entering decide): groups wait for it until their window ends. */
+    synchronized void enter() {
+        active++;
+    }
+
+    /** A caller that will submit no more calls; when everyone left is waiting, the open groups go out at once. */
+    void leave() {
+        List<Map.Entry<CallGroup, List<PendingCall>>> due;
+        synchronized (this) {
+            active = Math.max(0, active - 1);
+            due = waiting >= active ? closeAll() : List.of();
+        }
+        due.forEach(e -> send(e.getKey(), e.getValue()));
+    }
+
+    void submit(CallGroup group, PendingCall call) {
+        List<PendingCall> full = null;
+        List<PendingCall> previous = null;
+        List<Map.Entry<CallGroup, List<PendingCall>>> rest = List.of();
+        synchronized (this) {
+            waiting++;
+            Open current = open.get(group);
+            if (current != null && !current.fits(group, call)) {
+                previous = close(group, current);
+                current = null;
+            }
+            if (current == null) {
+                current = new Open();
+                open.put(group, current);
+                if (maxSize > 1 && windowMillis > 0) {
+                    Open scheduled = current;
+                    current.timer = timer.schedule(() -> expire(group, scheduled), windowMillis, TimeUnit.MILLISECONDS);
+                }
+            }
+            current.add(call);
+            if (current.inputs.size() >= maxSize || maxSize == 1 || windowMillis == 0) {
+                full = close(group, current);
+            }
+            if (waiting >= active) {
+                // every caller in flight is waiting for an answer: nobody else can join, so nothing is gained by waiting
+                rest = closeAll();
+            }
+        }
+        send(group, previous);
+        send(group, full);
+        rest.forEach(e -> send(e.getKey(), e.getValue()));
+    }
+
+    private List<Map.Entry<CallGroup, List<PendingCall>>> closeAll() {
+        List<Map.Entry<CallGroup, List<PendingCall>>> all = new ArrayList<>();
+        for (Map.Entry<CallGroup, Open> e : List.copyOf(open.entrySet())) {
+            all.add(Map.entry(e.getKey(), close(e.getKey(), e.getValue())));
+        }
+        return all;
+    }
+
+    private void expire(CallGroup group, Open batch) {
+        List<PendingCall> due;
+        synchronized (this) {
+            if (open.get(group) != batch) {
+                return;
+            }
+            due = close(group, batch);
+        }
+        send(group, due);
+    }
+
+    private List<PendingCall> close(CallGroup group, Open batch) {
+        open.remove(group, batch);
+        waiting -= batch.calls.size();
+        if (batch.timer != null) {
+            batch.timer.cancel(false);
+        }
+        return batch.calls;
+    }
+
+    private void send(CallGroup group, List<PendingCall> calls) {
+        if (calls == null || calls.isEmpty()) {
+            return;
+        }
+        senders.execute(() -> {
+            try {
+                sender.accept(group, calls);
+            } catch (RuntimeException e) {
+                calls.forEach(c -> c.answer.completeExceptionally(e));
+            }
+        });
+    }
+
+    void shutdown() {
+        timer.shutdownNow();
+        senders.shutdown();
+    }
+
+    private final class Open {
+        final List<PendingCall> calls = new ArrayList<>();
+        final Set<String> inputs = new LinkedHashSet<>();
+        ScheduledFuture<?> timer;
+
+        boolean fits(CallGroup group, PendingCall call) {
+            if (group.operation() == CallGroup.Operation.UPSERT && call.keys.stream().anyMatch(inputs::contains)) {
+                return false;
+            }
+            long added = call.keys.stream().filter(k -> !inputs.contains(k)).distinct().count();
+            return inputs.size() + added <= maxSize;
+        }
+
+        void add(PendingCall call) {
+            calls.add(call);
+            inputs.addAll(call.keys);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

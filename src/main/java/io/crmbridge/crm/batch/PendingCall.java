@@ -1,0 +1,26 @@
+package io.crmbridge.crm.batch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One event's call waiting in a group: the inputs it adds ({@code keys}: the upsert key, the values read or searched
+ * for, or the from and to ids of an association), the properties an upsert writes, and the answer it will be handed:
+ * its own share of the batch answer and the status, or the failure of the call.
+ */
+final class PendingCall {
+
+    final List<String> keys;
+    final Map<String, Object> properties;
+    final CompletableFuture<Share> answer = new CompletableFuture<>();
+
+    PendingCall(List<String> keys, Map<String, Object> properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    /** The part of a batch answer that belongs to one call, and the status to report for it. */
+    record Share(int status, Object body) {
+    }
+}
