@@ -83,6 +83,13 @@ public interface CrmConnector {
     /** A new record with its properties and, where the CRM allows it in one call, links to existing records. */
     CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo);
 
+    /**
+     * New records in one call, each with its properties, its links to existing records (where the CRM takes them in a
+     * create) and a reference its result and error are handed back by ({@code refs}, e.g. the record's own key).
+     */
+    CrmRequest createMany(String object, List<Map<String, Object>> properties, List<Map<String, String>> linkTo,
+            List<String> refs);
+
     /** Changes to one record by id, or by a unique property when {@code idProperty} is given. */
     CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties);
 
@@ -129,6 +136,9 @@ public interface CrmConnector {
 
     /** A {@link #listProperties} answer -> property name -> whether it holds unique values. */
     Map<String, Boolean> propertyNames(Object answer);
+
+    /** Every per-input error of a batch answer, records not found included, as messages; empty when none. */
+    List<String> inputErrors(Object answer);
 
     /** A batch answer's per-input errors (HubSpot: 207 with {@code errors}), as messages; empty when none. */
     List<String> batchErrors(Object answer);

@@ -68,8 +68,9 @@ public class BatchCalls {
         Object share = group.operation() == CallGroup.Operation.ASSOCIATE
                 ? connector.associationShare(body, call.keys.get(0), call.keys.get(1))
                 : connector.batchShare(group.object(), body, group.property(), call.keys);
-        List<String> errors = connector.batchErrors(share);
-        if (!errors.isEmpty() && group.operation() == CallGroup.Operation.ASSOCIATE) {
+        boolean associate = group.operation() == CallGroup.Operation.ASSOCIATE;
+        List<String> errors = associate ? connector.inputErrors(share) : connector.batchErrors(share);
+        if (!errors.isEmpty() && associate) {
             call.answer.completeExceptionally(new CrmCallException.Review(group.connection(), 207, toJson(share),
                     "the CRM refused the association " + group.object() + "/" + call.keys.get(0) + " -> "
                             + group.toObject() + "/" + call.keys.get(1) + ": " + errors));
@@ -89,6 +90,19 @@ public class BatchCalls {
                     byKey.put(c.keys.get(0), properties);
                 }
                 yield connector.upsert(group.object(), group.property(), byKey);
+            }
+            case CREATE_KEYED -> {
+                List<Map<String, Object>> properties = new ArrayList<>();
+                List<Map<String, String>> links = new ArrayList<>();
+                List<String> refs = new ArrayList<>();
+                for (PendingCall c : calls) {
+                    Map<String, Object> p = new LinkedHashMap<>(c.properties);
+                    p.put(group.property(), c.keys.get(0));
+                    properties.add(p);
+                    links.add(c.linkTo);
+                    refs.add(c.keys.get(0));
+                }
+                yield connector.createMany(group.object(), properties, links, refs);
             }
             case READ_BY_KEY -> connector.readByKey(group.object(), group.property(), List.copyOf(inputs(calls)),
                     group.readProperties());

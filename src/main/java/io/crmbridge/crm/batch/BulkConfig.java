@@ -17,11 +17,16 @@ public interface BulkConfig {
     int maxSize();
 
     /**
-     * How long the first call of a group waits for others before the group is sent; a full group is sent at once.
-     * Every stage of an event's writes may wait this long, so a lone event spends about ten windows in it.
+     * How long the first call of a group waits for others at most. A full group goes at once, and so do all open
+     * groups as soon as every event of the claims in progress is waiting for an answer (nobody else can join): a lone
+     * event never waits.
      */
-    @WithDefault("30ms")
+    @WithDefault("1s")
     Duration window();
+
+    /** A group also goes when no call has joined it for this long (the events in flight have all arrived). */
+    @WithDefault("100ms")
+    Duration quiet();
 
     /** How long a worker waits for its group's answer before it gives up (a retryable failure). */
     @WithDefault("2m")

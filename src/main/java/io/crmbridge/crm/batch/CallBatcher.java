@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Collects pending calls per {@link CallGroup} and hands each group to the sender when it holds {@code maxSize}
- * inputs or its window has passed since its first call. An upsert whose key the open group already holds closes that
+ * inputs, when no call joined it for the quiet time, or at the latest when its window has passed since its first call. An upsert whose key the open group already holds closes that
  * group first (a batch may name a record once). When every caller in flight ({@link #enter} .. {@link #leave}) is
  * waiting for an answer, no more calls can join, and the open groups go out without waiting for their windows: a
  * lone event is not delayed, and a claimed batch of events moves through its stages together. Sending runs on its
@@ -25,6 +25,7 @@ final class CallBatcher {
 
     private final int maxSize;
     private final long windowMillis;
+    private final long quietMillis;
     private final BiConsumer<CallGroup, List<PendingCall>> sender;
     private final Map<CallGroup, Open> open = new HashMap<>();
     /** Callers that may still submit a call (events being decided), and calls submitted and not yet sent. */
@@ -34,23 +35,31 @@ final class CallBatcher {
     private final ExecutorService senders;
 
     CallBatcher(int maxSize, long windowMillis, BiConsumer<CallGroup, List<PendingCall>> sender) {
+        this(maxSize, windowMillis, windowMillis, sender);
+    }
+
+    CallBatcher(int maxSize, long windowMillis, long quietMillis, BiConsumer<CallGroup, List<PendingCall>> sender) {
         this.maxSize = Math.max(1, maxSize);
         this.windowMillis = Math.max(0, windowMillis);
+        this.quietMillis = Math.max(1, Math.min(quietMillis, this.windowMillis));
         this.sender = sender;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "crm-batch-window"));
         this.senders = Executors.newCachedThreadPool(r -> daemon(r, "crm-batch-send"));
     }
 
-    /** A caller that will submit calls (an event entering decide): groups wait for it until their window ends. */
-    synchronized void enter() {
-        active++;
+    /** Callers that will submit calls (claimed events): groups wait for them until their window ends. */
+    synchronized void enter(int callers) {
+        active += callers;
     }
 
-    /** A caller that will submit no more calls; when everyone left is waiting, the open groups go out at once. */
-    void leave() {
+    /** Callers that will submit no more calls; when everyone left is waiting, the open groups go out at once. */
+    void leave(int callers) {
+        if (callers == 0) {
+            return;
+        }
         List<Map.Entry<CallGroup, List<PendingCall>>> due;
         synchronized (this) {
-            active = Math.max(0, active - 1);
+            active = Math.max(0, active - callers);
             due = waiting >= active ? closeAll() : List.of();
         }
         due.forEach(e -> send(e.getKey(), e.getValue()));
@@ -70,12 +79,18 @@ final class CallBatcher {
             if (current == null) {
                 current = new Open();
                 open.put(group, current);
-                if (maxSize > 1 && windowMillis > 0) {
-                    Open scheduled = current;
-                    current.timer = timer.schedule(() -> expire(group, scheduled), windowMillis, TimeUnit.MILLISECONDS);
-                }
+                current.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(windowMillis);
             }
             current.add(call);
+            if (maxSize > 1 && windowMillis > 0) {
+                // goes when no call joined for the quiet time, at the latest at the end of the window
+                if (current.timer != null) {
+                    current.timer.cancel(false);
+                }
+                Open scheduled = current;
+                long delay = Math.min(TimeUnit.MILLISECONDS.toNanos(quietMillis), current.deadline - System.nanoTime());
+                current.timer = timer.schedule(() -> expire(group, scheduled), Math.max(0, delay), TimeUnit.NANOSECONDS);
+            }
             if (current.inputs.size() >= maxSize || maxSize == 1 || windowMillis == 0) {
                 full = close(group, current);
             }
@@ -139,9 +154,11 @@ final class CallBatcher {
         final List<PendingCall> calls = new ArrayList<>();
         final Set<String> inputs = new LinkedHashSet<>();
         ScheduledFuture<?> timer;
+        long deadline;
 
         boolean fits(CallGroup group, PendingCall call) {
-            if (group.operation() == CallGroup.Operation.UPSERT && call.keys.stream().anyMatch(inputs::contains)) {
+            if ((group.operation() == CallGroup.Operation.UPSERT || group.operation() == CallGroup.Operation.CREATE_KEYED)
+                    && call.keys.stream().anyMatch(inputs::contains)) {
                 return false;
             }
             long added = call.keys.stream().filter(k -> !inputs.contains(k)).distinct().count();

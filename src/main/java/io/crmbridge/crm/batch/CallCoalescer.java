@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,8 @@ import io.crmbridge.crm.FieldMap;
 @Named("crmCoalescer")
 public class CallCoalescer {
 
-    static final String ENTERED = io.crmbridge.model.ExchangeKeys.BULK_ENTERED;
+    static final String CLAIM = io.crmbridge.model.ExchangeKeys.BULK_CLAIM;
+    static final String LEFT = io.crmbridge.model.ExchangeKeys.BULK_LEFT;
 
     private final CrmConnectors connectors;
     private final BulkConfig config;
@@ -47,22 +49,37 @@ public class CallCoalescer {
     CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls) {
         this.connectors = connectors;
         this.config = config;
-        this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), calls::send);
+        this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().toMillis(),
+                calls::send);
     }
 
-    /** An event starts deciding: groups may wait for its calls (route decide). */
-    public void enter(Exchange exchange) {
-        if (!Boolean.TRUE.equals(exchange.getProperty(ENTERED, Boolean.class))) {
-            exchange.setProperty(ENTERED, true);
-            batcher.enter();
+    /**
+     * A claimed batch of events is about to be processed (route event-dispatch): grouped calls may wait for each of
+     * them until it leaves, or until their window ends.
+     */
+    public void expect(Exchange exchange) {
+        int events = exchange.getMessage().getBody(List.class).size();
+        exchange.setProperty(CLAIM, new AtomicInteger(events));
+        batcher.enter(events);
+    }
+
+    /** One event of the claim is done with the CRM, whatever its outcome (route event-process, finally). */
+    public void leave(Exchange exchange) {
+        AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
+        if (claim != null && exchange.getProperty(LEFT, Boolean.class) == null) {
+            exchange.setProperty(LEFT, true);
+            if (claim.getAndDecrement() > 0) {
+                batcher.leave(1);
+            }
         }
     }
 
-    /** The event is done with the CRM, whatever its outcome (route event-process, finally). */
-    public void leave(Exchange exchange) {
-        if (Boolean.TRUE.equals(exchange.getProperty(ENTERED, Boolean.class))) {
-            exchange.setProperty(ENTERED, false);
-            batcher.leave();
+    /** The claim is done: any of its events that did not leave (stopped early) no longer counts. */
+    public void finish(Exchange exchange) {
+        AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
+        if (claim != null) {
+            batcher.leave(Math.max(0, claim.getAndSet(0)));
+            exchange.removeProperty(CLAIM);
         }
     }
 
@@ -76,6 +93,34 @@ public class CallCoalescer {
         String key = required(exchange, CRM_UPSERT_KEY);
         await(exchange, group(exchange, CallGroup.Operation.UPSERT, required(exchange, CRM_ID_PROPERTY), null, List.of()),
                 new PendingCall(List.of(key), new LinkedHashMap<>(properties)));
+    }
+
+    /**
+     * A new record with its links ({@code crmLinkTo}) and its key {@code crmUpsertKey} in unique property
+     * {@code crmIdProperty}. Header {@code crmKeyTaken} says whether the CRM refused it because a record already
+     * holds the key (an earlier attempt made it); the caller then finds that record by upserting it.
+     */
+    @SuppressWarnings("unchecked")
+    public void createKeyed(Exchange exchange) throws Exception {
+        Map<String, Object> properties = exchange.getMessage().getBody(Map.class);
+        Map<String, String> linkTo = exchange.getMessage().getHeader(io.crmbridge.model.ExchangeKeys.CRM_LINK_TO, Map.of(),
+                Map.class);
+        String key = required(exchange, CRM_UPSERT_KEY);
+        CallGroup group = group(exchange, CallGroup.Operation.CREATE_KEYED, required(exchange, CRM_ID_PROPERTY), null,
+                List.of());
+        boolean taken;
+        try {
+            await(exchange, group, new PendingCall(List.of(key), new LinkedHashMap<>(properties), Map.copyOf(linkTo)));
+            String connection = group.connection();
+            taken = connectors.of(connection).record(group.object(), exchange.getMessage().getBody()) == null
+                    && connectors.of(connection).records(group.object(), exchange.getMessage().getBody()).isEmpty();
+        } catch (io.crmbridge.connection.CrmCallException.Review e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            taken = true;
+        }
+        exchange.getMessage().setHeader(io.crmbridge.model.ExchangeKeys.CRM_KEY_TAKEN, taken);
     }
 
     /** The records whose unique property {@code crmIdProperty} has one of the values in the body (a list). */

@@ -12,6 +12,11 @@ record CallGroup(String connection, Operation operation, String object, String p
     enum Operation {
         /** Upsert by a unique property: one input per record key (two writes of one key never share a call). */
         UPSERT,
+        /**
+         * Create with links, the record holding its key in a unique property: a second create of one key is refused
+         * (409), never a second record.
+         */
+        CREATE_KEYED,
         /** Read by the values of a unique property. */
         READ_BY_KEY,
         /** Search by one property equal to a value, many values at once ({@code IN}). */

@@ -13,11 +13,17 @@ final class PendingCall {
 
     final List<String> keys;
     final Map<String, Object> properties;
+    final Map<String, String> linkTo;
     final CompletableFuture<Share> answer = new CompletableFuture<>();
 
     PendingCall(List<String> keys, Map<String, Object> properties) {
+        this(keys, properties, Map.of());
+    }
+
+    PendingCall(List<String> keys, Map<String, Object> properties, Map<String, String> linkTo) {
         this.keys = keys;
         this.properties = properties;
+        this.linkTo = linkTo;
     }
 
     /** The part of a batch answer that belongs to one call, and the status to report for it. */

@@ -134,6 +134,21 @@ public class HubSpotConnector implements CrmConnector {
         return CrmRequest.post(objects(object), input);
     }
 
+    /** {@code batch/create}: each input as a single create takes it, with its ref as {@code objectWriteTraceId}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public CrmRequest createMany(String object, List<Map<String, Object>> properties, List<Map<String, String>> linkTo,
+            List<String> refs) {
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (int i = 0; i < properties.size(); i++) {
+            Map<String, Object> input = new LinkedHashMap<>((Map<String, Object>) create(object, properties.get(i),
+                    linkTo.get(i)).body());
+            input.put("objectWriteTraceId", refs.get(i));
+            inputs.add(input);
+        }
+        return batch(object, BatchOperation.CREATE, inputs, null, List.of());
+    }
+
     @Override
     public CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties) {
         return new CrmRequest("PATCH", objects(object) + "/" + encode(id), idPropertyQuery(idProperty),
@@ -262,6 +277,15 @@ public class HubSpotConnector implements CrmConnector {
                     .forEach(r -> names.put(String.valueOf(r.get("name")), Boolean.TRUE.equals(r.get("hasUniqueValue"))));
         }
         return names;
+    }
+
+    @Override
+    public List<String> inputErrors(Object answer) {
+        if (answer instanceof Map<?, ?> map && map.get("errors") instanceof List<?> errors) {
+            return errors.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
+                    .map(e -> e.get("category") + ": " + e.get("message")).toList();
+        }
+        return List.of();
     }
 
     @Override

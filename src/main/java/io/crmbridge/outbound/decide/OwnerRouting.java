@@ -6,7 +6,11 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
 
@@ -30,6 +34,10 @@ public class OwnerRouting {
     private final CrmConnectors connectors;
     /** connection:email -> the CRM's last answer about that owner. */
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** connection:email -> the answer an event is asking the CRM for right now. */
+    private final Map<String, CompletableFuture<List<CrmOwner>>> inflight = new ConcurrentHashMap<>();
+    /** How long an event waits for another's owner lookup before asking itself. */
+    private static final java.time.Duration ASK_WAIT = java.time.Duration.ofSeconds(5);
 
     OwnerRouting(DecideConfig config, CrmConnectors connectors) {
         this.config = config;
@@ -55,7 +63,12 @@ public class OwnerRouting {
         String email = exchange.getProperty(CANDIDATE, String.class);
         String connection = connectors.connectionOf(exchange);
         List<CrmOwner> owners = connectors.of(connection).owners(exchange.getMessage().getBody());
-        cache.put(connection + ":" + email.toLowerCase(java.util.Locale.ROOT), new Cached(owners, Instant.now()));
+        String key = connection + ":" + email.toLowerCase(java.util.Locale.ROOT);
+        cache.put(key, new Cached(owners, Instant.now()));
+        CompletableFuture<List<CrmOwner>> asked = inflight.remove(key);
+        if (asked != null) {
+            asked.complete(owners);
+        }
         if (!found(ctx, email, owners)) {
             next(exchange, ctx);
         } else {
@@ -81,16 +94,45 @@ public class OwnerRouting {
         String connection = connectors.connectionOf(exchange);
         String candidate;
         while ((candidate = ctx.ownerCandidates.poll()) != null) {
-            Cached cached = cache.get(connection + ":" + candidate.toLowerCase(java.util.Locale.ROOT));
-            if (cached == null || cached.at().plus(config.ownerCacheTtl()).isBefore(Instant.now())) {
+            List<CrmOwner> known = known(connection + ":" + candidate.toLowerCase(java.util.Locale.ROOT));
+            if (known == null) {
                 break;
             }
-            if (found(ctx, candidate, cached.owners())) {
+            if (found(ctx, candidate, known)) {
                 candidate = null;
                 break;
             }
         }
         exchange.setProperty(CANDIDATE, candidate);
+    }
+
+    /**
+     * The owners the CRM answered for an email recently, or what another event asking at this moment is told; null
+     * when this event is to ask (one asks, the others wait a little for its answer).
+     */
+    private List<CrmOwner> known(String key) {
+        if (config.ownerCacheTtl().isZero()) {
+            return null;
+        }
+        Cached cached = cache.get(key);
+        if (cached != null && !cached.at().plus(config.ownerCacheTtl()).isBefore(Instant.now())) {
+            return cached.owners();
+        }
+        CompletableFuture<List<CrmOwner>> mine = new CompletableFuture<>();
+        CompletableFuture<List<CrmOwner>> asked = inflight.putIfAbsent(key, mine);
+        if (asked == null) {
+            return null;
+        }
+        try {
+            return asked.get(ASK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            // the one who asked failed or is slow: ask again
+            inflight.remove(key, asked);
+            return null;
+        }
     }
 
     private record Cached(List<CrmOwner> owners, Instant at) {
