@@ -21,12 +21,14 @@ public interface BulkConfig {
      * groups as soon as every event of the claims in progress is waiting for an answer (nobody else can join): a lone
      * event never waits.
      */
-    @WithDefault("1s")
+    @WithDefault("2s")
     Duration window();
 
-    /** A group also goes when no call has joined it for this long (the events in flight have all arrived). */
-    @WithDefault("100ms")
-    Duration quiet();
+    /**
+     * A group also goes when no call has joined it for this long (default: the window, i.e. off). Short quiet times
+     * split groups when the events of a claim reach a stage unevenly (their database steps before it take a while).
+     */
+    java.util.Optional<Duration> quiet();
 
     /** How long a worker waits for its group's answer before it gives up (a retryable failure). */
     @WithDefault("2m")

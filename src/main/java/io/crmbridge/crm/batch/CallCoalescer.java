@@ -49,7 +49,7 @@ public class CallCoalescer {
     CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls) {
         this.connectors = connectors;
         this.config = config;
-        this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().toMillis(),
+        this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().orElse(config.window()).toMillis(),
                 calls::send);
     }
 

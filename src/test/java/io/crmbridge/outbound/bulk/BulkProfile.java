@@ -23,6 +23,8 @@ public class BulkProfile implements QuarkusTestProfile {
                 Map.entry("crmbridge.sources.newsletter.mapping.consent", "/consent"),
                 Map.entry("crmbridge.dispatch.batch-size", "100"),
                 Map.entry("crmbridge.dispatch.workers", "100"),
+                // these 2-core machines are shared: a claim's events reach decide over a few seconds
+                Map.entry("crmbridge.bulk.window", "5s"),
                 Map.entry("quarkus.datasource.jdbc.max-size", "60"),
                 Map.entry("crmbridge.sources.webform.mapping.amount", "/amount"),
                 Map.entry("crmbridge.connections.hubspot.field-map.deals.amount.type", "string"));
