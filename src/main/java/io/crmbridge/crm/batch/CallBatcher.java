@@ -81,7 +81,7 @@ final class CallBatcher {
                 open.put(group, current);
                 current.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(windowMillis);
             }
-            current.add(call);
+            current.add(group, call);
             if (maxSize > 1 && windowMillis > 0) {
                 // goes when no call joined for the quiet time, at the latest at the end of the window
                 if (current.timer != null) {
@@ -145,6 +145,11 @@ final class CallBatcher {
         });
     }
 
+    /** The batch inputs a call adds: its keys, or for an association the one pair it names. */
+    private static List<String> inputsOf(CallGroup group, PendingCall call) {
+        return group.operation() == CallGroup.Operation.ASSOCIATE ? List.of(String.join("\u0000", call.keys)) : call.keys;
+    }
+
     void shutdown() {
         timer.shutdownNow();
         senders.shutdown();
@@ -157,17 +162,18 @@ final class CallBatcher {
         long deadline;
 
         boolean fits(CallGroup group, PendingCall call) {
+            List<String> mine = inputsOf(group, call);
             if ((group.operation() == CallGroup.Operation.UPSERT || group.operation() == CallGroup.Operation.CREATE_KEYED)
-                    && call.keys.stream().anyMatch(inputs::contains)) {
+                    && mine.stream().anyMatch(inputs::contains)) {
                 return false;
             }
-            long added = call.keys.stream().filter(k -> !inputs.contains(k)).distinct().count();
+            long added = mine.stream().filter(k -> !inputs.contains(k)).distinct().count();
             return inputs.size() + added <= maxSize;
         }
 
-        void add(PendingCall call) {
+        void add(CallGroup group, PendingCall call) {
             calls.add(call);
-            inputs.addAll(call.keys);
+            inputs.addAll(inputsOf(group, call));
         }
     }
 

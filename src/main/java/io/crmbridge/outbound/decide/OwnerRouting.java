@@ -47,6 +47,11 @@ public class OwnerRouting {
     public void start(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         OutboundEvent event = ctx.event();
+        if (ctx.contactOnly) {
+            // a source that writes only the contact (a newsletter, a consent form) routes no owner
+            exchange.setProperty(CANDIDATE, null);
+            return;
+        }
         String routed = routed(event);
         if (routed != null) {
             ctx.ownerRouted = true;

@@ -88,6 +88,21 @@ class CallBatcherTest {
     }
 
     @Test
+    void anAssociationIsOneInputNotTwo() throws Exception {
+        CallBatcher batcher = batcher(2, 60_000);
+        batcher.enter(10);
+        CallGroup associations = new CallGroup("hubspot", CallGroup.Operation.ASSOCIATE, "contacts", null, "companies",
+                List.of());
+        PendingCall a = new PendingCall(List.of("1", "2"), null);
+        PendingCall b = new PendingCall(List.of("3", "4"), null);
+        batcher.submit(associations, a);
+        batcher.submit(associations, b);
+        a.answer.get(5, TimeUnit.SECONDS);
+        b.answer.get(5, TimeUnit.SECONDS);
+        assertThat(sent).containsExactly(List.of("1", "2", "3", "4"));
+    }
+
+    @Test
     void aLoneCallGoesAtOnce() throws Exception {
         CallBatcher batcher = batcher(100, 60_000);
         PendingCall a = call("a");
