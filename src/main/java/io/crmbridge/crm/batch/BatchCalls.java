@@ -42,14 +42,19 @@ public class BatchCalls {
 
     void send(CallGroup group, List<PendingCall> calls) {
         CrmConnector connector = connectors.of(group.connection());
-        Exchange answer = call(group, request(connector, group, calls));
+        CrmRequest request = request(connector, group, calls);
+        Exchange answer = call(group, request);
         Exception failure = answer.getException();
         if (failure instanceof CrmCallException.Review && calls.size() > 1) {
             calls.forEach(c -> send(group, List.of(c)));
             return;
         }
         if (failure != null) {
-            calls.forEach(c -> c.answer.completeExceptionally(failure));
+            String sent = request.body() == null ? null : toJson(request.body());
+            calls.forEach(c -> {
+                c.failedRequest = sent;
+                c.answer.completeExceptionally(failure);
+            });
             return;
         }
         int status = answer.getMessage().getHeader(ExchangeKeys.CRM_RESPONSE_STATUS, 200, Integer.class);

@@ -166,6 +166,10 @@ public class CallCoalescer {
         try {
             share = call.answer.get(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (call.failedRequest != null) {
+                // the event's dead letter keeps the last CRM request: the grouped one its input was part of
+                exchange.setProperty(io.crmbridge.model.ExchangeKeys.CRM_REQUEST_BODY, call.failedRequest);
+            }
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }

@@ -15,6 +15,8 @@ final class PendingCall {
     final Map<String, Object> properties;
     final Map<String, String> linkTo;
     final CompletableFuture<Share> answer = new CompletableFuture<>();
+    /** The grouped request that failed, for the event's dead letter (the last CRM request). */
+    volatile String failedRequest;
 
     PendingCall(List<String> keys, Map<String, Object> properties) {
         this(keys, properties, Map.of());
