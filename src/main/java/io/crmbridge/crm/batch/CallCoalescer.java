@@ -40,7 +40,9 @@ import io.crmbridge.crm.FieldMap;
 public class CallCoalescer {
 
     static final String CLAIM = io.crmbridge.model.ExchangeKeys.BULK_CLAIM;
-    static final String LEFT = io.crmbridge.model.ExchangeKeys.BULK_LEFT;
+    static final String STATE = io.crmbridge.model.ExchangeKeys.BULK_STATE;
+    private static final String LEFT = "left";
+    private static final String PAUSED = "paused";
 
     private final CrmConnectors connectors;
     private final BulkConfig config;
@@ -66,11 +68,38 @@ public class CallCoalescer {
     /** One event of the claim is done with the CRM, whatever its outcome (route event-process, finally). */
     public void leave(Exchange exchange) {
         AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
-        if (claim != null && exchange.getProperty(LEFT, Boolean.class) == null) {
-            exchange.setProperty(LEFT, true);
-            if (claim.getAndDecrement() > 0) {
-                batcher.leave(1);
-            }
+        Object state = exchange.getProperty(STATE);
+        if (claim == null || LEFT.equals(state)) {
+            return;
+        }
+        exchange.setProperty(STATE, LEFT);
+        if (!PAUSED.equals(state) && claim.getAndDecrement() > 0) {
+            batcher.leave(1);
+        }
+    }
+
+    /** The event is about to wait for a key another event holds: groups do not wait for it meanwhile. */
+    public void pause(Exchange exchange) {
+        AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
+        Object state = exchange.getProperty(STATE);
+        if (claim == null || PAUSED.equals(state) || LEFT.equals(state)) {
+            return;
+        }
+        exchange.setProperty(STATE, PAUSED);
+        if (claim.getAndDecrement() > 0) {
+            batcher.leave(1);
+        } else {
+            claim.incrementAndGet();
+        }
+    }
+
+    /** The event holds its keys: groups wait for its calls again. */
+    public void resume(Exchange exchange) {
+        AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
+        if (claim != null && PAUSED.equals(exchange.getProperty(STATE))) {
+            exchange.setProperty(STATE, null);
+            claim.incrementAndGet();
+            batcher.enter(1);
         }
     }
 
