@@ -130,8 +130,8 @@ public interface ConnectionsConfig {
         /** The wellness check {@code crm-polls} goes DOWN (and an alert is raised) when no poll succeeded for this long; default 3 x interval. */
         Optional<Duration> maxStaleness();
 
-        /** Records per search page (HubSpot and Clio allow at most 200). */
-        @WithDefault("100")
+        /** Records per search page: the CRM's maximum (HubSpot and Clio allow at most 200), fewest calls per record. */
+        @WithDefault("200")
         int pageSize();
 
         /** Pages one poll reads at most before it ends (the next poll continues from the cursor). */

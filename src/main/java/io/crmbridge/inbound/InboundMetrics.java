@@ -31,11 +31,24 @@ public class InboundMetrics {
     }
 
     void delivered(String connection, String object) {
-        meters.counter("crmbridge.inbound.records.delivered", tags(connection, object)).increment();
+        delivered(connection, object, 1);
+    }
+
+    void delivered(String connection, String object, int count) {
+        meters.counter("crmbridge.inbound.records.delivered", tags(connection, object)).increment(count);
     }
 
     void duplicate(String connection, String object) {
-        meters.counter("crmbridge.inbound.duplicates.skipped", tags(connection, object)).increment();
+        duplicates(connection, object, 1);
+    }
+
+    void duplicates(String connection, String object, int count) {
+        meters.counter("crmbridge.inbound.duplicates.skipped", tags(connection, object)).increment(count);
+    }
+
+    /** Records that could not be handed to the intake (bad data) and went to the review queue instead. */
+    void reviewed(String connection, String object, int count) {
+        meters.counter("crmbridge.inbound.records.reviewed", tags(connection, object)).increment(count);
     }
 
     void loopSuppressed(String connection, String object) {
@@ -56,6 +69,19 @@ public class InboundMetrics {
             return delivered == 0 ? calls : calls / delivered;
         });
         return Boolean.TRUE;
+    }
+
+    /**
+     * Where a poll's time went ({@code crmbridge_inbound_poll_seconds_total{part}}): {@code crm} waiting for CRM
+     * answers, {@code read} turning pages into records, {@code prepare} loop guard and normalizing, {@code write} the
+     * table intake's page transactions.
+     */
+    void time(PollState state) {
+        for (PollState.Part part : PollState.Part.values()) {
+            meters.counter("crmbridge.inbound.poll.seconds", tags(state.connection, state.object)
+                    .and("part", part.name().toLowerCase(java.util.Locale.ROOT)))
+                    .increment(state.nanos[part.ordinal()] / 1e9);
+        }
     }
 
     /** A page committed or a poll succeeded. */

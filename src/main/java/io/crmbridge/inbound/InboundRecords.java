@@ -53,6 +53,11 @@ public class InboundRecords {
      */
     public void normalize(Exchange exchange) {
         PolledRecord record = exchange.getMessage().getHeader(RECORD, PolledRecord.class);
+        exchange.getMessage().setBody(payload(record));
+    }
+
+    /** The intake's record for one polled record (what {@link #normalize} sets as the body). */
+    Map<String, Object> payload(PolledRecord record) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("origin", record.origin());
         out.put("kind", record.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -73,7 +78,7 @@ public class InboundRecords {
             out.put("changes", record.changes().stream().filter(c -> c.source() != PropertyChange.Source.SYSTEM)
                     .map(InboundRecords::change).toList());
         }
-        exchange.getMessage().setBody(out);
+        return out;
     }
 
     /** One change as the intake reads it: property, new value, when, and who (BRIDGE, PERSON or OTHER, with ids). */

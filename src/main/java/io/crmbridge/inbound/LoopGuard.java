@@ -38,16 +38,32 @@ public class LoopGuard {
     /** True when the record must flow on; false for our own echo (counted). */
     public boolean isForeign(Exchange exchange) {
         PolledRecord record = exchange.getMessage().getHeader(InboundRecords.RECORD, PolledRecord.class);
+        return isForeign(record, exchange.getProperty(PollState.PROPERTY, PollState.class));
+    }
+
+    /**
+     * The same for one record of a poll page: the page's origin stamps were read at once ({@link PollState#stamps});
+     * without them (a record outside a poll page) the record's stamp is looked up.
+     */
+    boolean isForeign(PolledRecord record, PollState state) {
         if (record.kind() != PolledRecord.Kind.CHANGED) {
             return true;
         }
-        boolean echo = record.changes() != null ? isOwnChange(record.changes(), () -> stamps.writtenValues(
-                record.connection(), record.object(), record.id()))
-                : isEcho(record, stamps.find(record.connection(), record.object(), record.id()));
+        boolean echo;
+        if (state != null && state.stamps != null) {
+            OriginStamps.Stamp stamp = state.stamps.get(record.id());
+            echo = record.changes() != null
+                    ? isOwnChange(record.changes(), () -> stamp == null ? Map.of() : stamp.valueFingerprints())
+                    : isEcho(record, Optional.ofNullable(stamp));
+        } else {
+            echo = record.changes() != null
+                    ? isOwnChange(record.changes(), () -> stamps.writtenValues(record.connection(), record.object(),
+                            record.id()))
+                    : isEcho(record, stamps.find(record.connection(), record.object(), record.id()));
+        }
         if (!echo) {
             return true;
         }
-        PollState state = exchange.getProperty(PollState.PROPERTY, PollState.class);
         if (state != null) {
             state.loopSuppressed();
         }

@@ -36,8 +36,16 @@ import io.crmbridge.model.Timestamps;
 @Named("originStamps")
 public class OriginStamps {
 
-    /** The last write of the bridge to one CRM record. */
-    public record Stamp(String fingerprint, List<String> properties, Instant crmModifiedAt) {
+    /**
+     * The last write of the bridge to one CRM record, and the fingerprint of the last value it wrote to each property
+     * (empty where not read).
+     */
+    public record Stamp(String fingerprint, List<String> properties, Instant crmModifiedAt,
+            Map<String, String> valueFingerprints) {
+
+        public Stamp(String fingerprint, List<String> properties, Instant crmModifiedAt) {
+            this(fingerprint, properties, crmModifiedAt, Map.of());
+        }
     }
 
     private static final String UPSERT = "INSERT INTO origin_stamp (connection, object, crm_id, fingerprint, event_id,"
@@ -46,6 +54,11 @@ public class OriginStamps {
             + " event_id = EXCLUDED.event_id, properties = EXCLUDED.properties,"
             + " value_fingerprints = origin_stamp.value_fingerprints || EXCLUDED.value_fingerprints,"
             + " crm_modified_at = EXCLUDED.crm_modified_at, written_at = now()";
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -124,23 +137,30 @@ public class OriginStamps {
         }
     }
 
-    /** Which of {@code ids} the bridge ever wrote (has a stamp for): only those can be its echo. */
-    public java.util.Set<String> stamped(String connection, String object, List<String> ids) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    /**
+     * The stamps of those of {@code ids} the bridge ever wrote (only those can be its echo), with their value
+     * fingerprints, in one statement: what a poll page's loop guard and history reads need.
+     */
+    public Map<String, Stamp> forIds(String connection, String object, List<String> ids) {
+        Map<String, Stamp> out = new java.util.HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        String sql = "SELECT crm_id FROM origin_stamp WHERE connection = ? AND object = ? AND crm_id = ANY (?)";
+        String sql = "SELECT crm_id, fingerprint, properties::text, crm_modified_at, value_fingerprints::text"
+                + " FROM origin_stamp WHERE connection = ? AND object = ? AND crm_id = ANY (?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, connection);
             ps.setString(2, object);
             ps.setArray(3, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    OffsetDateTime modified = rs.getObject(4, OffsetDateTime.class);
+                    out.put(rs.getString(1), new Stamp(rs.getString(2), json.readValue(rs.getString(3), STRINGS),
+                            modified == null ? null : modified.toInstant(),
+                            rs.getString(5) == null ? Map.of() : json.readValue(rs.getString(5), VALUES)));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("origin stamp lookup failed for " + connection + "/" + object, e);
         }
         return out;

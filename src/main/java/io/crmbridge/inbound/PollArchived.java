@@ -71,6 +71,7 @@ public class PollArchived {
     /** The listing's page: delete notices for the records removed at or after the last listing's highest removal. */
     public List<PolledRecord> read(Exchange exchange) {
         PollState state = PollSteps.state(exchange);
+        state.answered();
         ListPage<RemovedRecord> page = connectors.of(state.connection).archived(exchange.getMessage().getBody());
         List<PolledRecord> notices = new ArrayList<>();
         for (RemovedRecord removed : page.items()) {

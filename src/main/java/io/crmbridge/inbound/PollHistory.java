@@ -43,16 +43,20 @@ public class PollHistory {
         this.json = json;
     }
 
-    /** The page's history batches: its changed records' ids, at most a batch each, if the connector keeps history. */
+    /**
+     * The page's origin stamps (one statement), then its history batches: the ids of its changed records the bridge
+     * ever wrote, at most a batch each, if the connector keeps history.
+     */
     void plan(PollState state, CrmConnector connector, List<String> polledProperties) {
         List<String> changed = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED)
                 .map(PolledRecord::id).toList();
-        if (changed.isEmpty() || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
+        state.stamps = stamps.forIds(state.connection, state.object, changed);
+        if (changed.isEmpty() || state.stamps.isEmpty()
+                || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
             return;
         }
         // Only a record the bridge ever wrote can be its echo: the others need no history read (API calls per record).
-        Set<String> stamped = stamps.stamped(state.connection, state.object, changed);
-        List<String> ids = changed.stream().filter(stamped::contains).toList();
+        List<String> ids = changed.stream().filter(state.stamps::containsKey).toList();
         for (int i = 0; i < ids.size(); i += connector.maxBatchSize()) {
             state.historyBatches.add(ids.subList(i, Math.min(ids.size(), i + connector.maxBatchSize())));
         }
@@ -74,6 +78,7 @@ public class PollHistory {
     /** The batch's answer: each record's changes, newest first. */
     public void read(Exchange exchange) {
         PollState state = PollSteps.state(exchange);
+        state.answered();
         state.historyBatches.pollFirst();
         state.history.putAll(connectors.of(state.connection).history(state.object, exchange.getMessage().getBody(),
                 appId(state.connection)));

@@ -36,10 +36,23 @@ public final class PollState {
     boolean more = true;
     int pages;
     long calls;
+    /**
+     * Where the poll's time went, in nanoseconds: waiting for CRM answers, reading pages (JSON to records, origin
+     * stamps), preparing the intake rows (loop guard, normalizing, JSON) and writing them (the page's transaction).
+     */
+    final long[] nanos = new long[Part.values().length];
+    long callStarted;
+
+    /** The parts of {@link #nanos}. */
+    enum Part {
+        CRM, READ, PREPARE, WRITE
+    }
     /** The records (and notices) of the page in progress, and its history batches still to read. */
     List<PolledRecord> page = List.of();
     final ArrayDeque<List<String>> historyBatches = new ArrayDeque<>();
     final Map<String, List<PropertyChange>> history = new HashMap<>();
+    /** The origin stamps of the page's records the bridge ever wrote, read once per page (null: not read). */
+    Map<String, OriginStamps.Stamp> stamps;
     CursorPair pageHighest;
     int pagePolled;
     int pageDelivered;
@@ -75,11 +88,24 @@ public final class PollState {
         page = List.of();
         historyBatches.clear();
         history.clear();
+        stamps = null;
         pageHighest = null;
         pagePolled = 0;
         pageDelivered = 0;
         pageDuplicates = 0;
         pageLoops = 0;
+    }
+
+    void time(Part part, long startedNanos) {
+        nanos[part.ordinal()] += System.nanoTime() - startedNanos;
+    }
+
+    /** A CRM call of the poll has been answered: the time since it was described counts as CRM time. */
+    void answered() {
+        if (callStarted != 0) {
+            time(Part.CRM, callStarted);
+            callStarted = 0;
+        }
     }
 
     void duplicate() {
@@ -91,8 +117,16 @@ public final class PollState {
     }
 
     void delivered() {
-        pageDelivered++;
-        delivered++;
+        delivered(1);
+    }
+
+    void delivered(int count) {
+        pageDelivered += count;
+        delivered += count;
+    }
+
+    void duplicates(int count) {
+        pageDuplicates += count;
     }
 
     public String connection() {

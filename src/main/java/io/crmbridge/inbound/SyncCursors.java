@@ -82,7 +82,17 @@ public class SyncCursors {
 
     /** A page's records are committed: move the cursor up to {@code highest} (never down) and add the counts. */
     public void commitPage(String connection, String object, CursorPair highest, PageCounts counts) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COMMIT_PAGE)) {
+        try (Connection c = dataSource.getConnection()) {
+            commitPage(c, connection, object, highest, counts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cursor commit failed for " + connection + "/" + object, e);
+        }
+    }
+
+    /** The same on the caller's connection, inside the transaction that wrote the page's work. */
+    void commitPage(Connection c, String connection, String object, CursorPair highest, PageCounts counts)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COMMIT_PAGE)) {
             ps.setString(1, connection);
             ps.setString(2, object);
             ps.setObject(3, highest == null ? null : OffsetDateTime.ofInstant(highest.modifiedAt(), ZoneOffset.UTC));
@@ -92,8 +102,6 @@ public class SyncCursors {
             ps.setInt(7, counts.duplicates());
             ps.setInt(8, counts.loops());
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cursor commit failed for " + connection + "/" + object, e);
         }
     }
 

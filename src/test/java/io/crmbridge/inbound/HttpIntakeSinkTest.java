@@ -69,7 +69,9 @@ class HttpIntakeSinkTest {
                 && fixture.count("SELECT count(*) FROM dead_letter WHERE route_id = ?", "intake-http") > 0);
         var stuck = fixture.cursor("contacts");
         assertThat(TestIntakeReceiver.ACCEPTED).hasSize(499);
-        assertThat(stuck.recordsDelivered()).as("only whole pages count").isEqualTo(400);
+        // Two whole pages of 199: a full page delivers the records before its last modification time, which starts
+        // the next page; the third page failed at its 102nd record and counts nothing.
+        assertThat(stuck.recordsDelivered()).as("only whole pages count").isEqualTo(2 * 199);
         assertThat(stuck.lastSuccessAt()).isNull();
 
         Instant healed = Instant.now();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -43,6 +45,11 @@ class TwinPollersTest {
         camel.addRouteFromTemplate(TWIN, PollRoutes.TEMPLATE,
                 Map.of("connection", "hubspot", "object", "contacts", "interval", "100", "timerName", TWIN, "autoStartup", "false"));
         fixture.seedContacts(3_000);
+        // Stamped ahead, past the time both pollers need to take the leadership: until they settle both poll and find
+        // nothing, then both read the same pages at once (a page of the table intake drains in milliseconds, so
+        // records already there would be gone before the second poller started).
+        Instant ahead = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
+        fixture.bulkTouchContacts(3_000, ahead);
         fixture.slowSearches(100);
 
         fixture.start(ROUTE);

@@ -87,6 +87,10 @@ public class SearchEngine {
 
     private static NavigableMap<ModificationKey, CrmRecord> modificationSlice(TypeTable table, SearchQuery query) {
         long[] range = modificationRange(table.type, query);
+        if (range[0] > range[1]) {
+            // No time can match (e.g. after t and before t + 1 ms: a poll whose cursor is at its settle bound).
+            return java.util.Collections.emptyNavigableMap();
+        }
         return table.byModified().subMap(new ModificationKey(range[0], Long.MIN_VALUE), true,
                 new ModificationKey(range[1], Long.MAX_VALUE), true);
     }
