@@ -59,7 +59,7 @@ public final class ExchangeKeys {
     public static final String CRM_KEY_TAKEN = "crmKeyTaken";
     /** Exchange property: the events of a claim the bulk path's grouped calls still wait for (crmCoalescer). */
     public static final String BULK_CLAIM = "bulkClaim";
-    /** Exchange property: this event no longer counts among them (left), or not while it waits for a key (paused). */
+    /** Exchange property: this event no longer counts among them (left). */
     public static final String BULK_STATE = "bulkState";
     /** Exchange properties: which searches before create apply. */
     public static final String LOOKUP_CONTACT = "lookupContact";

@@ -21,7 +21,7 @@ public interface BulkConfig {
      * groups as soon as every event of the claims in progress is waiting for an answer (nobody else can join): a lone
      * event never waits.
      */
-    @WithDefault("2s")
+    @WithDefault("200ms")
     Duration window();
 
     /**

@@ -42,7 +42,6 @@ public class CallCoalescer {
     static final String CLAIM = io.crmbridge.model.ExchangeKeys.BULK_CLAIM;
     static final String STATE = io.crmbridge.model.ExchangeKeys.BULK_STATE;
     private static final String LEFT = "left";
-    private static final String PAUSED = "paused";
 
     private final CrmConnectors connectors;
     private final BulkConfig config;
@@ -68,38 +67,12 @@ public class CallCoalescer {
     /** One event of the claim is done with the CRM, whatever its outcome (route event-process, finally). */
     public void leave(Exchange exchange) {
         AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
-        Object state = exchange.getProperty(STATE);
-        if (claim == null || LEFT.equals(state)) {
+        if (claim == null || LEFT.equals(exchange.getProperty(STATE))) {
             return;
         }
         exchange.setProperty(STATE, LEFT);
-        if (!PAUSED.equals(state) && claim.getAndDecrement() > 0) {
-            batcher.leave(1);
-        }
-    }
-
-    /** The event is about to wait for a key another event holds: groups do not wait for it meanwhile. */
-    public void pause(Exchange exchange) {
-        AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
-        Object state = exchange.getProperty(STATE);
-        if (claim == null || PAUSED.equals(state) || LEFT.equals(state)) {
-            return;
-        }
-        exchange.setProperty(STATE, PAUSED);
         if (claim.getAndDecrement() > 0) {
             batcher.leave(1);
-        } else {
-            claim.incrementAndGet();
-        }
-    }
-
-    /** The event holds its keys: groups wait for its calls again. */
-    public void resume(Exchange exchange) {
-        AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
-        if (claim != null && PAUSED.equals(exchange.getProperty(STATE))) {
-            exchange.setProperty(STATE, null);
-            claim.incrementAndGet();
-            batcher.enter(1);
         }
     }
 
