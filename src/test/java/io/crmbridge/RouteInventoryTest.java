@@ -31,7 +31,7 @@ class RouteInventoryTest {
             "crm-deal-create", "crm-deal-update", "crm-deal-upsert", "crm-deal-search-open", "crm-deal-batch-read",
             "crm-ticket-create", "crm-ticket-update",
             "crm-note-create", "crm-task-create",
-            "crm-upsert", "crm-read-by-key",
+            "crm-upsert", "crm-read-by-key", "crm-create-keyed",
             "crm-association-create", "crm-association-batch-create",
             "crm-owner-get", "crm-owner-find-by-email",
             "crm-batch",

@@ -68,11 +68,27 @@ public interface CrmConnector {
     /** Records whose {@code property} equals {@code value} (search before create). */
     CrmRequest searchEquals(String object, String property, String value, List<String> properties);
 
+    /**
+     * Records whose {@code property} equals one of {@code values} (search before create for many events in one call),
+     * at most {@link #maxSearchResults()} of them.
+     */
+    CrmRequest searchIn(String object, String property, java.util.Collection<String> values, List<String> properties);
+
+    /** Records one search answer holds at most: an answer this full may have left some out. */
+    int maxSearchResults();
+
     /** One record by id, or by a unique property when {@code idProperty} is given. */
     CrmRequest read(String object, String id, String idProperty, List<String> properties);
 
     /** A new record with its properties and, where the CRM allows it in one call, links to existing records. */
     CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo);
+
+    /**
+     * New records in one call, each with its properties, its links to existing records (where the CRM takes them in a
+     * create) and a reference its result and error are handed back by ({@code refs}, e.g. the record's own key).
+     */
+    CrmRequest createMany(String object, List<Map<String, Object>> properties, List<Map<String, String>> linkTo,
+            List<String> refs);
 
     /** Changes to one record by id, or by a unique property when {@code idProperty} is given. */
     CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties);
@@ -121,8 +137,21 @@ public interface CrmConnector {
     /** A {@link #listProperties} answer -> property name -> whether it holds unique values. */
     Map<String, Boolean> propertyNames(Object answer);
 
+    /** Every per-input error of a batch answer, records not found included, as messages; empty when none. */
+    List<String> inputErrors(Object answer);
+
     /** A batch answer's per-input errors (HubSpot: 207 with {@code errors}), as messages; empty when none. */
     List<String> batchErrors(Object answer);
+
+    /**
+     * One input's share of a batch or search answer, shaped like the whole answer: the records whose property
+     * {@code keyProperty} holds one of {@code keys} (compared without case), and the per-input errors that name one of
+     * {@code keys} (in their context or message). Lets many events share one call and each read its own answer.
+     */
+    Object batchShare(String object, Object answer, String keyProperty, java.util.Collection<String> keys);
+
+    /** One association pair's share of an {@link #associateBatch} answer, shaped like the whole answer. */
+    Object associationShare(Object answer, String fromId, String toId);
 
     /** A {@link #listAssociations} answer -> the associated ids. */
     List<String> associatedIds(Object answer);

@@ -55,7 +55,14 @@ public final class ExchangeKeys {
     public static final String REJECT_REASON = "rejectReason";
     /** Exchange property: the event type creates the onboarding task. */
     public static final String ONBOARDING_TASK = "onboardingTask";
+    /** Header: a keyed create was refused because a record holds the key already (crmCoalescer createKeyed). */
+    public static final String CRM_KEY_TAKEN = "crmKeyTaken";
+    /** Exchange property: the events of a claim the bulk path's grouped calls still wait for (crmCoalescer). */
+    public static final String BULK_CLAIM = "bulkClaim";
+    /** Exchange property: this event no longer counts among them (left). */
+    public static final String BULK_STATE = "bulkState";
     /** Exchange properties: which searches before create apply. */
+    public static final String LOOKUP_CONTACT = "lookupContact";
     public static final String LOOKUP_COMPANY = "lookupCompany";
     public static final String LOOKUP_DEALS = "lookupDeals";
     /** Exchange property: the next owner email to look up. */
@@ -68,6 +75,8 @@ public final class ExchangeKeys {
     public static final String DECIDE_ASSOCIATION = "decideAssociation";
     /** Exchange property of route decide-associate: both records exist, so associate them. */
     public static final String ASSOCIATE = "associate";
+    /** Exchange property of route decide-write-engagement: the keyed note's or task's properties (for its upsert). */
+    public static final String ENGAGEMENT_PROPERTIES = "engagementProperties";
     /** Exchange property of route decide-write-engagement: link the note or task to its records. */
     public static final String LINK_ENGAGEMENT = "linkEngagement";
 

@@ -27,6 +27,13 @@ public interface SourcesConfig {
         /** The CRM connection its events are written to (default: crmbridge.crm.default-connection). */
         Optional<String> connection();
 
+        /**
+         * What its events write: {@code ALL} (contact, company, deal, ticket, associations, note, task as the event type
+         * says) or {@code CONTACT} (only the contact, e.g. a newsletter or consent form: no other record, no note).
+         */
+        @WithDefault("all")
+        Writes writes();
+
         /** json-mapping: contract field (e.g. contact-email) -> JSON Pointer into the payload (e.g. /email). */
         Map<String, String> mapping();
 
@@ -70,6 +77,10 @@ public interface SourcesConfig {
 
     enum Mode {
         BEARER, HMAC
+    }
+
+    enum Writes {
+        ALL, CONTACT
     }
 
     enum Encoding {

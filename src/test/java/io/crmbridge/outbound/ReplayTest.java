@@ -41,10 +41,10 @@ class ReplayTest {
     void aDeadLetteredEventReplayedAfterTheCrmRecoversCompletesOnce() {
         String t = UUID.randomUUID().toString().substring(0, 8);
         String email = "dead-" + t + "@example.org";
-        // notes cannot be written (created or upserted by their key): every attempt fails after contact, company and
+        // notes cannot be written (created with their key and links, or upserted by their key): every attempt fails after contact, company and
         // deal were written
         control().body("""
-                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes(/batch/upsert)?", "failNext": 100000,
+                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes(/batch/(upsert|create))?", "failNext": 100000,
                  "statuses": [503]}]}""")
                 .put("/faults").then().statusCode(200);
         String eventId;

@@ -94,6 +94,21 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
+    public CrmRequest searchIn(String object, String property, java.util.Collection<String> values,
+            List<String> properties) {
+        List<String> read = new ArrayList<>(properties);
+        if (!read.contains(property)) {
+            read.add(property);
+        }
+        return CrmRequest.post(objects(object) + "/search", HubSpotSearch.in(property, values, read));
+    }
+
+    @Override
+    public int maxSearchResults() {
+        return HubSpotSearch.MAX_LIMIT;
+    }
+
+    @Override
     public CrmRequest read(String object, String id, String idProperty, List<String> properties) {
         String query = join(properties.isEmpty() ? null : "properties=" + encode(String.join(",", properties)),
                 idPropertyQuery(idProperty));
@@ -117,6 +132,21 @@ public class HubSpotConnector implements CrmConnector {
             input.put("associations", associations);
         }
         return CrmRequest.post(objects(object), input);
+    }
+
+    /** {@code batch/create}: each input as a single create takes it, with its ref as {@code objectWriteTraceId}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public CrmRequest createMany(String object, List<Map<String, Object>> properties, List<Map<String, String>> linkTo,
+            List<String> refs) {
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (int i = 0; i < properties.size(); i++) {
+            Map<String, Object> input = new LinkedHashMap<>((Map<String, Object>) create(object, properties.get(i),
+                    linkTo.get(i)).body());
+            input.put("objectWriteTraceId", refs.get(i));
+            inputs.add(input);
+        }
+        return batch(object, BatchOperation.CREATE, inputs, null, List.of());
     }
 
     @Override
@@ -250,6 +280,15 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
+    public List<String> inputErrors(Object answer) {
+        if (answer instanceof Map<?, ?> map && map.get("errors") instanceof List<?> errors) {
+            return errors.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
+                    .map(e -> e.get("category") + ": " + e.get("message")).toList();
+        }
+        return List.of();
+    }
+
+    @Override
     public List<String> batchErrors(Object answer) {
         if (answer instanceof Map<?, ?> map && map.get("errors") instanceof List<?> errors) {
             return errors.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
@@ -257,6 +296,16 @@ public class HubSpotConnector implements CrmConnector {
                     .map(e -> e.get("category") + ": " + e.get("message")).toList();
         }
         return List.of();
+    }
+
+    @Override
+    public Object batchShare(String object, Object answer, String keyProperty, java.util.Collection<String> keys) {
+        return HubSpotBatchShare.of(answer, keyProperty, keys);
+    }
+
+    @Override
+    public Object associationShare(Object answer, String fromId, String toId) {
+        return HubSpotBatchShare.ofPair(answer, fromId, toId);
     }
 
     @Override

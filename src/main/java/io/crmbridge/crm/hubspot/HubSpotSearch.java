@@ -69,6 +69,21 @@ final class HubSpotSearch {
         return search;
     }
 
+    /** Records whose property is one of the values ({@code IN}), sorted by id, one page of at most 200. */
+    static Map<String, Object> in(String property, java.util.Collection<String> values, List<String> properties) {
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("filterGroups", List.of(group(Map.of("propertyName", property, "operator", "IN", "values",
+                List.copyOf(values)))));
+        search.put("sorts", List.of(Map.of("propertyName", OBJECT_ID, "direction", "ASCENDING")));
+        search.put("properties", properties);
+        search.put("limit", MAX_LIMIT);
+        search.put("after", "0");
+        return search;
+    }
+
+    /** The most results one search page returns (PublicObjectSearchRequest.limit). */
+    static final int MAX_LIMIT = 200;
+
     private static Map<String, Object> group(Map<?, ?>... filters) {
         return Map.of("filters", List.of(filters));
     }

@@ -34,6 +34,13 @@ public interface DecideConfig {
     /** Owner routing: routing_tier -> owner email. */
     Map<String, String> ownerByTier();
 
+    /**
+     * How long an owner lookup's answer is used again for other events (0: ask the CRM every time). Owners change
+     * rarely; a burst of events would otherwise ask for the same owner once per event.
+     */
+    @WithDefault("60s")
+    java.time.Duration ownerCacheTtl();
+
     /** The owner used when the routed one is not an active owner (or no rule matches). */
     Optional<String> ownerFallback();
 }

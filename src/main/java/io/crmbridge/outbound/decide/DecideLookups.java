@@ -37,9 +37,11 @@ public class DecideLookups {
     private final CrmConnectors connectors;
     private final PropertyProvisioning provisioning;
     private final DecideConfig config;
+    private final SourceWrites sources;
 
     DecideLookups(EffectJournal journal, DecisionEngine engine, CrmConnectors connectors,
-            PropertyProvisioning provisioning, DecideConfig config) {
+            PropertyProvisioning provisioning, DecideConfig config, SourceWrites sources) {
+        this.sources = sources;
         this.journal = journal;
         this.engine = engine;
         this.connectors = connectors;
@@ -56,6 +58,17 @@ public class DecideLookups {
         ctx.journal.putAll(journal.recall(ctx.ledgerKey));
         ctx.occurredAt = occurredAt(event);
         ctx.pipeline = engine.pipeline(event);
+        ctx.contactOnly = sources.writes(event.sourceSystem()) == io.crmbridge.outbound.SourcesConfig.Writes.CONTACT;
+        exchange.setProperty(DecisionContext.PROPERTY, ctx);
+        if (ctx.contactOnly) {
+            // only the contact: found by its email with one consistent read (no search), then upserted by email
+            exchange.setProperty(ExchangeKeys.LOOKUP_CONTACT, false);
+            exchange.setProperty(ExchangeKeys.LOOKUP_COMPANY, false);
+            exchange.setProperty(ExchangeKeys.LOOKUP_DEALS, false);
+            clearObjectHeaders(exchange.getMessage());
+            return;
+        }
+        exchange.setProperty(ExchangeKeys.LOOKUP_CONTACT, true);
         if (event.company() != null && event.company().domain() != null) {
             ctx.keys.put("companies", event.company().domain().trim().toLowerCase(java.util.Locale.ROOT));
         }

@@ -41,6 +41,8 @@ public final class DecisionContext {
     long occurredAt;
     /** The pipeline of the event's deal. */
     String pipeline;
+    /** The event's source writes only the contact (crmbridge.sources.<name>.writes=contact). */
+    boolean contactOnly;
     /** The deal keys read (generations 1..n) and the generation a new deal takes. */
     final java.util.List<String> dealKeys = new java.util.ArrayList<>();
 

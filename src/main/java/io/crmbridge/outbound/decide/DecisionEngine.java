@@ -59,7 +59,8 @@ public class DecisionEngine {
             trace.decision("owner", ctx.ownerId == null ? "none" : "assign", ctx.ownerNote);
         }
         exchange.setProperty(REJECTED, rejection != null);
-        exchange.setProperty(ExchangeKeys.ONBOARDING_TASK, config.onboardingTaskEventTypes().contains(ctx.event.eventType()));
+        exchange.setProperty(ExchangeKeys.ONBOARDING_TASK, !ctx.contactOnly
+                && config.onboardingTaskEventTypes().contains(ctx.event.eventType()));
         if (rejection != null) {
             trace.decision("event", "reject", rejection);
             exchange.setProperty(ExchangeKeys.REJECT_REASON, rejection);
@@ -91,6 +92,12 @@ public class DecisionEngine {
             return "no consent to contact: a new contact is not created";
         }
         ctx.plan.put("contacts", objectPlan(ctx, "contacts", ctx.contacts, contactProperties(ctx)));
+        if (ctx.contactOnly) {
+            for (String object : List.of("companies", "deals", "tickets")) {
+                ctx.plan.put(object, new ObjectPlan(object, "skip", null, Map.of(), "the source writes only the contact"));
+            }
+            return null;
+        }
         ctx.plan.put("companies", companyPlan(ctx));
         ctx.plan.put("deals", dealPlan(ctx));
         ctx.plan.put("tickets", ticketPlan(ctx));

@@ -109,6 +109,11 @@ public class DecisionWrites {
         Message in = exchange.getMessage();
         String object = in.getHeader(OBJECT, String.class);
         DecideLookups.clearObjectHeaders(in);
+        if (ctx.contactOnly) {
+            in.setHeader(ACTION, "skip");
+            exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, false);
+            return;
+        }
         // keyed engagements are linked by idempotent association calls (an upsert cannot carry links)
         exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, OwnRecords.keyed(ctx, object));
         String earlier = ctx.journal.get(object);
@@ -129,23 +134,48 @@ public class DecisionWrites {
             EventTrace.of(exchange).decision(object, "none", "made by an earlier attempt, found by its key: " + own.id());
             return;
         }
+        Map<String, String> linkTo = new LinkedHashMap<>();
+        ENGAGEMENT_LINKS.stream().filter(o -> ctx.id(o) != null).forEach(o -> linkTo.put(o, ctx.id(o)));
         if (OwnRecords.keyed(ctx, object)) {
-            in.setHeader(ACTION, "upsert");
+            // created with its links in one call, holding its key: a second create of the key is refused, and then
+            // (an earlier attempt made it) it is upserted and linked by idempotent association calls instead
+            in.setHeader(ACTION, "create-keyed");
+            exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, false);
+            exchange.setProperty(ExchangeKeys.ENGAGEMENT_PROPERTIES, properties);
             in.setHeader(ExchangeKeys.CRM_OBJECT, object);
             in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, BridgeProperty.KEY);
             in.setHeader(ExchangeKeys.CRM_UPSERT_KEY, ctx.key(object));
+            in.setHeader(ExchangeKeys.CRM_LINK_TO, linkTo);
             in.setBody(properties);
-            EventTrace.of(exchange).decision(object, "upsert", (object.equals("notes") ? "note with the source event"
-                    : "onboarding task after a " + ctx.event().eventType() + " event") + ", key " + ctx.key(object));
+            EventTrace.of(exchange).decision(object, "create", (object.equals("notes") ? "note with the source event"
+                    : "onboarding task after a " + ctx.event().eventType() + " event") + ", key " + ctx.key(object)
+                    + ", linked to " + linkTo.keySet());
             return;
         }
         in.setHeader(ACTION, "create");
-        Map<String, String> linkTo = new LinkedHashMap<>();
-        ENGAGEMENT_LINKS.stream().filter(o -> ctx.id(o) != null).forEach(o -> linkTo.put(o, ctx.id(o)));
         in.setHeader(ExchangeKeys.CRM_LINK_TO, linkTo);
         in.setBody(properties);
         EventTrace.of(exchange).decision(object, "create", object.equals("notes") ? "note with the source event"
                 : "onboarding task after a " + ctx.event().eventType() + " event");
+    }
+
+    /**
+     * After a keyed create: recorded like any write, or, when a record already holds the key (an earlier attempt of
+     * this event made it, its answer lost), the same properties go out as an upsert by the key and the links are
+     * made again.
+     */
+    @SuppressWarnings("unchecked")
+    public void keyedCreated(Exchange exchange) throws SQLException {
+        Message in = exchange.getMessage();
+        if (Boolean.TRUE.equals(in.getHeader(ExchangeKeys.CRM_KEY_TAKEN, Boolean.class))) {
+            in.setHeader(ACTION, "upsert");
+            in.setBody(exchange.getProperty(ExchangeKeys.ENGAGEMENT_PROPERTIES, Map.class));
+            exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, true);
+            return;
+        }
+        in.setHeader(ACTION, "create");
+        written(exchange);
+        in.setHeader(ACTION, "created");
     }
 
     /** After the CRM call: the record's id, the response in the trace, the journal entry and the origin stamp. */
@@ -160,7 +190,8 @@ public class DecisionWrites {
         Object answer = in.getBody();
         String connection = connectors.connectionOf(exchange);
         CrmRecord record = connectors.of(connection).record(object, answer);
-        if (record == null && action.equals("upsert")) {
+        if (record == null && (action.equals("upsert") || action.equals("create"))) {
+            // a grouped call's answer: this write's share of a batch answer
             List<String> errors = connectors.of(connection).batchErrors(answer);
             List<CrmRecord> records = connectors.of(connection).records(object, answer);
             if (records.isEmpty()) {

@@ -23,7 +23,8 @@ import io.crmbridge.model.ExchangeKeys;
  * Steps of the loop in route {@code decide-lookup} that finds the records the bridge made by reading their keys,
  * which is consistent, instead of searching, whose index lags writes by seconds (DESIGN.md section 1, ledger
  * semantics). One batch read per object: the contact by email (when search found none: it may be new and not yet
- * indexed), the company by its domain key, the deal's generations, the event's note, task or ticket.
+ * indexed), the company by its domain key, the deal generation by generation (the next one after a closed deal), the
+ * event's ticket. Notes and tasks are not read: their upsert by key is idempotent.
  * Property {@code ownObject} names the next read, null when there is none left.
  */
 @ApplicationScoped
@@ -57,7 +58,9 @@ public class OwnRecords {
         if (!ctx.dealKeys.isEmpty() && keyed(ctx, "deals")) {
             reads.add("deals");
         }
-        for (String object : List.of("tickets", "notes", "tasks")) {
+        // notes and tasks are not read: their upsert by key is idempotent, so one made by an earlier attempt whose
+        // answer was lost is written again, not twice, and its links are made again either way
+        for (String object : List.of("tickets")) {
             if (ctx.key(object) != null && keyed(ctx, object)) {
                 reads.add(object);
             }
@@ -92,7 +95,7 @@ public class OwnRecords {
         in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, contacts ? fields.property("contacts", "email") : BridgeProperty.KEY);
         in.setHeader(ExchangeKeys.CRM_PROPERTIES, String.join(",", DecideLookups.readProperties(ctx, fields, object)));
         in.setBody(contacts ? List.of(ctx.event.contact().email())
-                : object.equals("deals") ? List.copyOf(ctx.dealKeys) : List.of(ctx.key(object)));
+                : List.of(ctx.key(object)));
     }
 
     /** The read's answer: what the bridge made (the contact, whoever made it: its email is unique). */
@@ -105,13 +108,14 @@ public class OwnRecords {
         }
         switch (object) {
             case "contacts" -> ctx.contacts = List.of(found.get(0));
-            case "deals" -> latestDeal(ctx, found);
+            case "deals" -> latestDeal(exchange, ctx, found);
             default -> ctx.own.put(object, found.get(0));
         }
     }
 
     /** The newest generation: open, it is the deal to update; closed, a new deal takes the next generation. */
-    private void latestDeal(DecisionContext ctx, List<Match> found) {
+    @SuppressWarnings("unchecked")
+    private void latestDeal(Exchange exchange, DecisionContext ctx, List<Match> found) {
         Match latest = found.stream().max(Comparator.comparingInt(m -> generation(m.key()))).orElseThrow();
         int generation = generation(latest.key());
         boolean closed = deals.closedStages().contains(String.valueOf(latest.fields().get("stage")));
@@ -121,6 +125,10 @@ public class OwnRecords {
             ctx.keys.put("deals", latest.key());
         } else {
             ctx.keys.put("deals", dealKey(ctx, generation + 1));
+            if (generation + 1 <= DEAL_GENERATIONS) {
+                // one generation a read (most contacts have one deal): the next one after a closed deal
+                exchange.getProperty(QUEUE, Deque.class).addFirst("deals");
+            }
         }
     }
 

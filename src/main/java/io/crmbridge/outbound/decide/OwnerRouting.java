@@ -3,6 +3,15 @@ package io.crmbridge.outbound.decide;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.apache.camel.Exchange;
 
 import io.crmbridge.model.ExchangeKeys;
@@ -23,6 +32,12 @@ public class OwnerRouting {
 
     private final DecideConfig config;
     private final CrmConnectors connectors;
+    /** connection:email -> the CRM's last answer about that owner. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** connection:email -> the answer an event is asking the CRM for right now. */
+    private final Map<String, CompletableFuture<List<CrmOwner>>> inflight = new ConcurrentHashMap<>();
+    /** How long an event waits for another's owner lookup before asking itself. */
+    private static final java.time.Duration ASK_WAIT = java.time.Duration.ofSeconds(5);
 
     OwnerRouting(DecideConfig config, CrmConnectors connectors) {
         this.config = config;
@@ -32,6 +47,11 @@ public class OwnerRouting {
     public void start(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         OutboundEvent event = ctx.event();
+        if (ctx.contactOnly) {
+            // a source that writes only the contact (a newsletter, a consent form) routes no owner
+            exchange.setProperty(CANDIDATE, null);
+            return;
+        }
         String routed = routed(event);
         if (routed != null) {
             ctx.ownerRouted = true;
@@ -46,21 +66,81 @@ public class OwnerRouting {
     public void answer(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         String email = exchange.getProperty(CANDIDATE, String.class);
-        CrmOwner active = connectors.of(connectors.connectionOf(exchange)).owners(exchange.getMessage().getBody()).stream()
-                .filter(o -> email.equalsIgnoreCase(o.email()) && o.active())
+        String connection = connectors.connectionOf(exchange);
+        List<CrmOwner> owners = connectors.of(connection).owners(exchange.getMessage().getBody());
+        String key = connection + ":" + email.toLowerCase(java.util.Locale.ROOT);
+        cache.put(key, new Cached(owners, Instant.now()));
+        CompletableFuture<List<CrmOwner>> asked = inflight.remove(key);
+        if (asked != null) {
+            asked.complete(owners);
+        }
+        if (!found(ctx, email, owners)) {
+            next(exchange, ctx);
+        } else {
+            exchange.setProperty(CANDIDATE, null);
+        }
+    }
+
+    /** Whether {@code owners} holds {@code email} as an active owner (then it is the event's owner). */
+    private static boolean found(DecisionContext ctx, String email, List<CrmOwner> owners) {
+        CrmOwner active = owners.stream().filter(o -> email.equalsIgnoreCase(o.email()) && o.active())
                 .findFirst().orElse(null);
         if (active != null) {
             ctx.ownerId = active.id();
             ctx.ownerNote = "owner " + email + " (" + ctx.ownerId + ")" + (ctx.ownerNote == null ? "" : "; " + ctx.ownerNote);
-            exchange.setProperty(CANDIDATE, null);
-            return;
+            return true;
         }
         ctx.ownerNote = (ctx.ownerNote == null ? "" : ctx.ownerNote + "; ") + email + " is not an active owner";
-        next(exchange, ctx);
+        return false;
     }
 
+    /** The next candidate to ask the CRM about; candidates answered recently are decided from the cache. */
     private void next(Exchange exchange, DecisionContext ctx) {
-        exchange.setProperty(CANDIDATE, ctx.ownerCandidates.poll());
+        String connection = connectors.connectionOf(exchange);
+        String candidate;
+        while ((candidate = ctx.ownerCandidates.poll()) != null) {
+            List<CrmOwner> known = known(connection + ":" + candidate.toLowerCase(java.util.Locale.ROOT));
+            if (known == null) {
+                break;
+            }
+            if (found(ctx, candidate, known)) {
+                candidate = null;
+                break;
+            }
+        }
+        exchange.setProperty(CANDIDATE, candidate);
+    }
+
+    /**
+     * The owners the CRM answered for an email recently, or what another event asking at this moment is told; null
+     * when this event is to ask (one asks, the others wait a little for its answer).
+     */
+    private List<CrmOwner> known(String key) {
+        if (config.ownerCacheTtl().isZero()) {
+            return null;
+        }
+        Cached cached = cache.get(key);
+        if (cached != null && !cached.at().plus(config.ownerCacheTtl()).isBefore(Instant.now())) {
+            return cached.owners();
+        }
+        CompletableFuture<List<CrmOwner>> mine = new CompletableFuture<>();
+        CompletableFuture<List<CrmOwner>> asked = inflight.putIfAbsent(key, mine);
+        if (asked == null) {
+            return null;
+        }
+        try {
+            return asked.get(ASK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            // the one who asked failed or is slow: ask again
+            inflight.remove(key, asked);
+            return null;
+        }
+    }
+
+    private record Cached(List<CrmOwner> owners, Instant at) {
     }
 
     private String routed(OutboundEvent event) {

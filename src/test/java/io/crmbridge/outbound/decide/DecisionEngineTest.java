@@ -46,6 +46,11 @@ class DecisionEngineTest {
         public Optional<String> ownerFallback() {
             return Optional.empty();
         }
+
+        @Override
+        public java.time.Duration ownerCacheTtl() {
+            return java.time.Duration.ZERO;
+        }
     };
 
     static final OpenDeals.DealsConfig DEALS = new OpenDeals.DealsConfig() {

@@ -1,0 +1,108 @@
+package io.crmbridge.crm.hubspot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One input's share of a HubSpot batch or search answer ({@code results}, {@code errors}, {@code numErrors}): the
+ * results whose property (or, for associations, {@code fromObjectId} / {@code toObjectId}, else {@code id}) holds one of
+ * the input's keys, and the {@code StandardError}s naming one of them in {@code context} or {@code message}.
+ */
+final class HubSpotBatchShare {
+
+    private HubSpotBatchShare() {
+    }
+
+    static Map<String, Object> of(Object answer, String keyProperty, Collection<String> keys) {
+        Set<String> wanted = keys.stream().filter(k -> k != null).map(HubSpotBatchShare::norm).collect(Collectors.toSet());
+        List<Object> results = new ArrayList<>();
+        List<Object> errors = new ArrayList<>();
+        if (answer instanceof Map<?, ?> map) {
+            if (map.get("results") instanceof List<?> list) {
+                list.stream().filter(r -> r instanceof Map<?, ?> m && holds(m, keyProperty, wanted)).forEach(results::add);
+            }
+            if (map.get("errors") instanceof List<?> list) {
+                list.stream().filter(e -> e instanceof Map<?, ?> m && names(m, wanted)).forEach(errors::add);
+            }
+        }
+        Map<String, Object> share = new LinkedHashMap<>();
+        share.put("status", "COMPLETE");
+        share.put("results", results);
+        if (!errors.isEmpty()) {
+            share.put("numErrors", errors.size());
+            share.put("errors", errors);
+        }
+        return share;
+    }
+
+    /** An association pair's share: the results and errors naming both its from and its to record. */
+    static Map<String, Object> ofPair(Object answer, String fromId, String toId) {
+        List<Object> results = new ArrayList<>();
+        List<Object> errors = new ArrayList<>();
+        if (answer instanceof Map<?, ?> map) {
+            if (map.get("results") instanceof List<?> list) {
+                list.stream().filter(r -> r instanceof Map<?, ?> m && pair(m.get("fromObjectId"), m.get("toObjectId"),
+                        fromId, toId)).forEach(results::add);
+            }
+            if (map.get("errors") instanceof List<?> list) {
+                list.stream().filter(e -> e instanceof Map<?, ?> m && m.get("context") instanceof Map<?, ?> c
+                        && pair(first(c.get("fromObjectId")), first(c.get("toObjectId")), fromId, toId))
+                        .forEach(errors::add);
+            }
+        }
+        Map<String, Object> share = new LinkedHashMap<>();
+        share.put("status", "COMPLETE");
+        share.put("results", results);
+        if (!errors.isEmpty()) {
+            share.put("numErrors", errors.size());
+            share.put("errors", errors);
+        }
+        return share;
+    }
+
+    private static boolean pair(Object from, Object to, String fromId, String toId) {
+        return from != null && to != null && norm(from).equals(norm(fromId)) && norm(to).equals(norm(toId));
+    }
+
+    private static Object first(Object values) {
+        return values instanceof List<?> list && !list.isEmpty() ? list.get(0) : values;
+    }
+
+    private static boolean holds(Map<?, ?> result, String keyProperty, Set<String> wanted) {
+        if (keyProperty != null && result.get("properties") instanceof Map<?, ?> properties) {
+            Object value = properties.get(keyProperty);
+            if (value != null && wanted.contains(norm(value))) {
+                return true;
+            }
+        }
+        for (String field : List.of("id", "fromObjectId", "toObjectId")) {
+            if (keyProperty == null && result.get(field) != null && wanted.contains(norm(result.get(field)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean names(Map<?, ?> error, Set<String> wanted) {
+        if (error.get("context") instanceof Map<?, ?> context) {
+            for (Object values : context.values()) {
+                if (values instanceof Collection<?> list && list.stream().anyMatch(v -> v != null && wanted.contains(norm(v)))) {
+                    return true;
+                }
+            }
+        }
+        // a key in the message counts only when it cannot be a fragment of some other number
+        String message = error.get("message") == null ? "" : norm(error.get("message"));
+        return wanted.stream().anyMatch(k -> k.length() > 3 && !k.chars().allMatch(Character::isDigit) && message.contains(k));
+    }
+
+    private static String norm(Object value) {
+        return String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,32 @@
+package io.crmbridge.outbound.bulk;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Enough events in flight for full groups: claims and workers at the group size (crmbridge.bulk.max-size, 100), as
+ * the README's bulk settings say. The webform's {@code amount} reaches the deal unchecked (typed string here), so a
+ * test can send one value the CRM refuses. Source {@code newsletter} writes only the contact.
+ */
+public class BulkProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.ofEntries(
+                Map.entry("crmbridge.sources.newsletter.auth.mode", "bearer"),
+                Map.entry("crmbridge.sources.newsletter.auth.secret", BulkWritesTest.NEWSLETTER_SECRET),
+                Map.entry("crmbridge.sources.newsletter.writes", "contact"),
+                Map.entry("crmbridge.sources.newsletter.mapping.event-id", "/id"),
+                Map.entry("crmbridge.sources.newsletter.mapping.contact-email", "/email"),
+                Map.entry("crmbridge.sources.newsletter.mapping.contact-full-name", "/name"),
+                Map.entry("crmbridge.sources.newsletter.mapping.consent", "/consent"),
+                Map.entry("crmbridge.dispatch.batch-size", "100"),
+                Map.entry("crmbridge.dispatch.workers", "100"),
+                // these 2-core machines are shared: a claim's events reach decide over a few seconds
+                Map.entry("crmbridge.bulk.window", "5s"),
+                Map.entry("quarkus.datasource.jdbc.max-size", "60"),
+                Map.entry("crmbridge.sources.webform.mapping.amount", "/amount"),
+                Map.entry("crmbridge.connections.hubspot.field-map.deals.amount.type", "string"));
+    }
+}
