@@ -24,6 +24,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.FieldMap;
@@ -46,22 +47,29 @@ public class CallCoalescer {
     private final CrmConnectors connectors;
     private final BulkConfig config;
     private final CallBatcher batcher;
+    /** How many events run at once (crmbridge.dispatch.workers): of a claim, only so many can be in flight. */
+    private final int workers;
 
-    CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls) {
+    CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls,
+            @ConfigProperty(name = "crmbridge.dispatch.workers", defaultValue = "4") int workers) {
         this.connectors = connectors;
         this.config = config;
+        this.workers = Math.max(1, workers);
         this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().orElse(config.window()).toMillis(),
                 calls::send);
     }
 
     /**
-     * A claimed batch of events is about to be processed (route event-dispatch): grouped calls may wait for each of
-     * them until it leaves, or until their window ends.
+     * A claimed batch of events is about to be processed (route event-dispatch): grouped calls may wait for the
+     * events that can be on a worker at once, the claim's first {@code workers}, until each leaves or their window
+     * ends. A claimed event still queued behind busy workers submits nothing, so it is not waited for: counting it held
+     * every group to its full window whenever a claim was larger than the pool (a 500-event burst took four times as
+     * long with the defaults of 20 claimed and 4 workers).
      */
     public void expect(Exchange exchange) {
         int events = exchange.getMessage().getBody(List.class).size();
         exchange.setProperty(CLAIM, new AtomicInteger(events));
-        batcher.enter(events);
+        batcher.enter(Math.min(events, workers));
     }
 
     /** One event of the claim is done with the CRM, whatever its outcome (route event-process, finally). */
@@ -71,7 +79,9 @@ public class CallCoalescer {
             return;
         }
         exchange.setProperty(STATE, LEFT);
-        if (claim.getAndDecrement() > 0) {
+        // the claim's events still to run fill the freed worker: only the last `workers` of them make the count fall
+        int remaining = claim.decrementAndGet();
+        if (remaining >= 0 && remaining < workers) {
             batcher.leave(1);
         }
     }
@@ -80,7 +90,7 @@ public class CallCoalescer {
     public void finish(Exchange exchange) {
         AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
         if (claim != null) {
-            batcher.leave(Math.max(0, claim.getAndSet(0)));
+            batcher.leave(Math.min(Math.max(0, claim.getAndSet(0)), workers));
             exchange.removeProperty(CLAIM);
         }
     }
