@@ -78,9 +78,11 @@ class QueueFaultsTest {
     @Test
     void anEventPausedByTheCrmsRateLimitGoesBackToTheQueueUntilThePauseEnds() {
         String t = UUID.randomUUID().toString().substring(0, 8);
-        // the CRM answers 429 without Retry-After: the connection pauses for the default 10 s, longer than a call
-        // waits in place (crmbridge.crm-call.max-pause-wait, 2 s in tests)
-        SandboxControl.fault("POST", "/crm/v3/objects/contacts.*", 1.0, List.of(429));
+        // the CRM answers 429 with Retry-After: 4, longer than a call waits in place (crmbridge.crm-call.max-pause-wait,
+        // 2 s in tests): the connection pauses and the event goes back to the queue
+        SandboxControl.control().body(Map.of("seed", 7, "rules", List.of(Map.of("method", "POST",
+                "pathPattern", "/crm/v3/objects/contacts.*", "errorRate", 1.0, "statuses", List.of(429),
+                "retryAfterSeconds", 4)))).put("/faults").then().statusCode(200);
         String id;
         try {
             id = postWebform(lead("paced-" + t, "paced-" + t + "@example.org", "Pa Ced", "Paced " + t, "paced-" + t + ".example"))

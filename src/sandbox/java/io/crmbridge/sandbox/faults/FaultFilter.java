@@ -52,7 +52,7 @@ public class FaultFilter {
                 return;
             }
         }
-        Response answer = fault.kind() == Fault.Kind.ERROR ? errorResponse(fault.status()) : null;
+        Response answer = fault.kind() == Fault.Kind.ERROR ? errorResponse(fault.status(), fault.retryAfterSeconds()) : null;
         if (fault.latencyMillis() <= 0) {
             request.abortWith(answer);
             return;
@@ -81,10 +81,11 @@ public class FaultFilter {
         });
     }
 
-    /** An injected 429 says when to come back (one second, HubSpot's shortest window), as the sandbox's own limit does. */
-    static Response errorResponse(int status) {
+    /** An injected 429 says when to come back (by default one second, HubSpot's shortest window), as the sandbox's own limit does. */
+    static Response errorResponse(int status, int retryAfterSeconds) {
         Response answer = errorBody(status).toResponse(status);
-        return status == 429 ? Response.fromResponse(answer).header("Retry-After", "1").build() : answer;
+        return status == 429 && retryAfterSeconds > 0
+                ? Response.fromResponse(answer).header("Retry-After", Integer.toString(retryAfterSeconds)).build() : answer;
     }
 
     /** HubSpot's error body for an injected 5xx. */

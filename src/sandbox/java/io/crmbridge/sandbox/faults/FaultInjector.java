@@ -121,7 +121,7 @@ public class FaultInjector {
             if (failNext > 0) {
                 failNext--;
                 return rule.lostResponse() != null ? lost(latency, random)
-                        : new Fault(latency, Fault.Kind.ERROR, statuses.get(0));
+                        : Fault.error(latency, statuses.get(0), rule.retryAfter());
             }
             double roll = random.nextDouble();
             double hang = rule.hangRate() == null ? 0 : rule.hangRate();
@@ -131,7 +131,7 @@ public class FaultInjector {
                 return new Fault(latency, Fault.Kind.HANG, 0);
             }
             if (roll < hang + error) {
-                return new Fault(latency, Fault.Kind.ERROR, statuses.get(random.nextInt(statuses.size())));
+                return Fault.error(latency, statuses.get(random.nextInt(statuses.size())), rule.retryAfter());
             }
             if (roll < hang + error + lost) {
                 return lost(latency, random);
@@ -146,7 +146,7 @@ public class FaultInjector {
 
         FaultRule view() {
             return new FaultRule(rule.method(), rule.pathPattern(), rule.errorRate(), rule.statuses(), rule.latencyMillis(),
-                    rule.hangRate(), failNext, rule.lostResponseRate(), rule.lostResponse());
+                    rule.hangRate(), failNext, rule.lostResponseRate(), rule.lostResponse(), rule.retryAfterSeconds());
         }
     }
 }

@@ -13,17 +13,23 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * the response with probability {@code lostResponseRate}: the request is served (a write commits) and its answer is
  * then replaced as {@code lostResponse} says ({@code "502"}, {@code "drop"}, {@code "hang"}, or several joined by
  * {@code |} to pick one at random; default 502). On a rule that names {@code lostResponse}, {@code failNext} counts
- * lost responses instead of error answers.
+ * lost responses instead of error answers. An injected 429 carries {@code Retry-After: retryAfterSeconds} (default 1;
+ * 0 sends none, as a CRM that leaves the wait to the client's default window).
  */
 @RegisterForReflection
 public record FaultRule(String method, String pathPattern, Double errorRate, List<Integer> statuses, Long latencyMillis,
-        Double hangRate, Integer failNext, Double lostResponseRate, String lostResponse) {
+        Double hangRate, Integer failNext, Double lostResponseRate, String lostResponse, Integer retryAfterSeconds) {
 
     static final List<Integer> DEFAULT_STATUSES = List.of(500, 502, 503);
 
     /** A rule without lost responses. */
     public FaultRule(String method, String pathPattern, Double errorRate, List<Integer> statuses, Long latencyMillis,
             Double hangRate, Integer failNext) {
-        this(method, pathPattern, errorRate, statuses, latencyMillis, hangRate, failNext, null, null);
+        this(method, pathPattern, errorRate, statuses, latencyMillis, hangRate, failNext, null, null, null);
+    }
+
+    /** What an injected 429 says in {@code Retry-After}: seconds, or none when 0. */
+    int retryAfter() {
+        return retryAfterSeconds == null ? 1 : Math.max(0, retryAfterSeconds);
     }
 }
