@@ -44,7 +44,8 @@ class CrmEndpointsContractTest {
         producer.requestBodyAndHeaders("direct:crm-contact-read", null,
                 Map.of("crmObjectId", email, "crmIdProperty", "email", "crmProperties", "email,lastname"));
         Map<String, Object> found = producer.requestBody("direct:crm-contact-search-by-email", email, Map.class);
-        assertThat(((Number) found.get("total")).intValue()).isEqualTo(1);
+        // the grouped search hands each caller its own share of the answer: the records holding its value
+        assertThat((List<?>) found.get("results")).hasSize(1);
         producer.requestBody("direct:crm-contact-batch-upsert", List.of(
                 Map.of("id", email, "idProperty", "email", "properties", Map.of("firstname", "Batch"))));
         producer.requestBody("direct:crm-contact-batch-read", List.of(Map.of("id", contactId)));

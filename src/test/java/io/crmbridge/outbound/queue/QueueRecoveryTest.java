@@ -80,13 +80,14 @@ class QueueRecoveryTest {
         queue.claimAs(queue.instance() + "/run-before-the-restart");
         update(dataSource, "UPDATE raw_event SET claimed_until = now() + interval '1 hour' WHERE event_id = ANY (CAST(? AS uuid[]))",
                 (Object) ids.toArray(String[]::new));
-        Instant restarted = Instant.now();
         queue.takeOverOwnClaims();
+        // claimable at once, not an hour later (how long processing then takes depends on the machine)
+        assertThat(ids).allSatisfy(id -> assertThat(query(dataSource, "SELECT 1 FROM raw_event WHERE event_id = CAST(? AS uuid) "
+                + "AND (claimed_until IS NULL OR claimed_until <= now())", id)).hasSize(1));
         camel.getRouteController().startRoute("event-dispatch");
 
-        awaitFinal(dataSource, ids, Duration.ofSeconds(30));
+        awaitFinal(dataSource, ids, Duration.ofSeconds(60));
         assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
-        assertThat(Duration.between(restarted, Instant.now())).as("not a lease later").isLessThan(config.lease());
     }
 
     @Test
