@@ -5,9 +5,13 @@ import static io.crmbridge.outbound.OutboundTestSupport.lead;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -16,6 +20,8 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import io.crmbridge.outbound.OutboundTestSupport;
@@ -59,11 +65,17 @@ class BulkWritesBenchmark {
                     {"id": "bnews-%s-%d", "email": "bnews-%s-%d@example.org", "name": "News %d", "consent": true}"""
                     .formatted(run, i, run, i, i));
         }
-        measure("full lead", leads, OutboundTestSupport::postWebform);
-        measure("contact-only", news, BulkWritesTest::postNewsletter);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", EVENTS);
+        figures.put("full_lead", measure("full lead", leads, OutboundTestSupport::postWebform));
+        figures.put("contact_only", measure("contact-only", news, BulkWritesTest::postNewsletter));
+        // for the benchmark table (io.crmbridge.bench.OtherBenchmarks)
+        Path out = Path.of("target", "benchmarks", "bulk-writes.json");
+        Files.createDirectories(out.getParent());
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), figures);
     }
 
-    private void measure(String what, List<String> bodies, Function<String, Response> poster) throws Exception {
+    private Map<String, Object> measure(String what, List<String> bodies, Function<String, Response> poster) throws Exception {
         SandboxControl.resetCounters();
         camel.getRouteController().stopRoute("event-dispatch");
         List<String> ids = BulkWritesTest.post(bodies, poster);
@@ -72,8 +84,15 @@ class BulkWritesBenchmark {
         awaitFinal(dataSource, ids, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(ids.stream().map(id -> status(dataSource, id))).containsOnly("DONE");
-        BulkWritesTest.crmCalls(what, bodies.size());
+        long calls = BulkWritesTest.crmCalls(what, bodies.size());
         System.out.printf("   %.1f events/s (%d events in %.1f s, dispatch to last final status)%n",
                 bodies.size() / seconds, bodies.size(), seconds);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", bodies.size());
+        figures.put("crm_calls", calls);
+        figures.put("calls_per_event", (double) calls / bodies.size());
+        figures.put("seconds", seconds);
+        figures.put("events_per_second", bodies.size() / seconds);
+        return figures;
     }
 }
