@@ -31,14 +31,18 @@ final class CallBatcher {
     /** Callers that may still submit a call (events being decided), and calls submitted and not yet sent. */
     private int active;
     private int waiting;
+    /** At most this many callers run at once (the event workers): more announced ones cannot all be in flight. */
+    private final int maxInFlight;
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
 
     CallBatcher(int maxSize, long windowMillis, BiConsumer<CallGroup, List<PendingCall>> sender) {
-        this(maxSize, windowMillis, windowMillis, sender);
+        this(maxSize, windowMillis, windowMillis, Integer.MAX_VALUE, sender);
     }
 
-    CallBatcher(int maxSize, long windowMillis, long quietMillis, BiConsumer<CallGroup, List<PendingCall>> sender) {
+    CallBatcher(int maxSize, long windowMillis, long quietMillis, int maxInFlight,
+            BiConsumer<CallGroup, List<PendingCall>> sender) {
+        this.maxInFlight = Math.max(1, maxInFlight);
         this.maxSize = Math.max(1, maxSize);
         this.windowMillis = Math.max(0, windowMillis);
         this.quietMillis = Math.max(1, Math.min(quietMillis, this.windowMillis));
@@ -60,7 +64,7 @@ final class CallBatcher {
         List<Map.Entry<CallGroup, List<PendingCall>>> due;
         synchronized (this) {
             active = Math.max(0, active - callers);
-            due = waiting >= active ? closeAll() : List.of();
+            due = waiting >= inFlight() ? closeAll() : List.of();
         }
         due.forEach(e -> send(e.getKey(), e.getValue()));
     }
@@ -94,7 +98,7 @@ final class CallBatcher {
             if (current.inputs.size() >= maxSize || maxSize == 1 || windowMillis == 0) {
                 full = close(group, current);
             }
-            if (waiting >= active) {
+            if (waiting >= inFlight()) {
                 // every caller in flight is waiting for an answer: nobody else can join, so nothing is gained by waiting
                 rest = closeAll();
             }
@@ -102,6 +106,11 @@ final class CallBatcher {
         send(group, previous);
         send(group, full);
         rest.forEach(e -> send(e.getKey(), e.getValue()));
+    }
+
+    /** Callers that can be in flight now: the announced ones, no more than can run at once. */
+    private int inFlight() {
+        return Math.min(active, maxInFlight);
     }
 
     private List<Map.Entry<CallGroup, List<PendingCall>>> closeAll() {

@@ -47,29 +47,28 @@ public class CallCoalescer {
     private final CrmConnectors connectors;
     private final BulkConfig config;
     private final CallBatcher batcher;
-    /** How many events run at once (crmbridge.dispatch.workers): of a claim, only so many can be in flight. */
-    private final int workers;
 
+    /**
+     * {@code workers} (crmbridge.dispatch.workers) caps the events waited for: a claimed event queued behind busy
+     * workers submits nothing, and counting it held every group to its full window whenever the claims in progress
+     * outnumbered the workers (a 500-event burst took four times as long with 20 claimed and 4 workers).
+     */
     CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls,
             @ConfigProperty(name = "crmbridge.dispatch.workers", defaultValue = "4") int workers) {
         this.connectors = connectors;
         this.config = config;
-        this.workers = Math.max(1, workers);
         this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().orElse(config.window()).toMillis(),
-                calls::send);
+                workers, calls::send);
     }
 
     /**
-     * A claimed batch of events is about to be processed (route event-dispatch): grouped calls may wait for the
-     * events that can be on a worker at once, the claim's first {@code workers}, until each leaves or their window
-     * ends. A claimed event still queued behind busy workers submits nothing, so it is not waited for: counting it held
-     * every group to its full window whenever a claim was larger than the pool (a 500-event burst took four times as
-     * long with the defaults of 20 claimed and 4 workers).
+     * A claimed batch of events is about to be processed (route event-dispatch): grouped calls may wait for each of
+     * them until it leaves, or until their window ends.
      */
     public void expect(Exchange exchange) {
         int events = exchange.getMessage().getBody(List.class).size();
         exchange.setProperty(CLAIM, new AtomicInteger(events));
-        batcher.enter(Math.min(events, workers));
+        batcher.enter(events);
     }
 
     /** One event of the claim is done with the CRM, whatever its outcome (route event-process, finally). */
@@ -79,9 +78,7 @@ public class CallCoalescer {
             return;
         }
         exchange.setProperty(STATE, LEFT);
-        // the claim's events still to run fill the freed worker: only the last `workers` of them make the count fall
-        int remaining = claim.decrementAndGet();
-        if (remaining >= 0 && remaining < workers) {
+        if (claim.getAndDecrement() > 0) {
             batcher.leave(1);
         }
     }
@@ -90,7 +87,7 @@ public class CallCoalescer {
     public void finish(Exchange exchange) {
         AtomicInteger claim = exchange.getProperty(CLAIM, AtomicInteger.class);
         if (claim != null) {
-            batcher.leave(Math.min(Math.max(0, claim.getAndSet(0)), workers));
+            batcher.leave(Math.max(0, claim.getAndSet(0)));
             exchange.removeProperty(CLAIM);
         }
     }

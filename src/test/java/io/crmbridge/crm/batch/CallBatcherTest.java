@@ -24,6 +24,26 @@ class CallBatcherTest {
         });
     }
 
+    @Test
+    void announcedCallersBeyondTheWorkersAreNotWaitedFor() throws Exception {
+        List<List<String>> sentHere = new CopyOnWriteArrayList<>();
+        // a window of a minute: only "everyone in flight is waiting" can send the group within the test
+        CallBatcher batcher = new CallBatcher(100, 60_000, 60_000, 2, (group, calls) -> {
+            List<String> keys = new ArrayList<>();
+            calls.forEach(c -> keys.addAll(c.keys));
+            sentHere.add(keys);
+            calls.forEach(c -> c.answer.complete(new PendingCall.Share(200, Map.of())));
+        });
+        batcher.enter(20); // a claim of 20 events, but only 2 workers
+        PendingCall a = call("a");
+        PendingCall b = call("b");
+        batcher.submit(upserts(), a);
+        assertThat(sentHere).isEmpty();
+        batcher.submit(upserts(), b);
+        a.answer.get(5, TimeUnit.SECONDS);
+        assertThat(sentHere).containsExactly(List.of("a", "b"));
+    }
+
     private static CallGroup upserts() {
         return new CallGroup("hubspot", CallGroup.Operation.UPSERT, "companies", "crmbridge_key", null, List.of());
     }
