@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -21,39 +22,26 @@ final class HubSpotBatchShare {
 
     static Map<String, Object> of(Object answer, String keyProperty, Collection<String> keys) {
         Set<String> wanted = keys.stream().filter(k -> k != null).map(HubSpotBatchShare::norm).collect(Collectors.toSet());
-        List<Object> results = new ArrayList<>();
-        List<Object> errors = new ArrayList<>();
-        if (answer instanceof Map<?, ?> map) {
-            if (map.get("results") instanceof List<?> list) {
-                list.stream().filter(r -> r instanceof Map<?, ?> m && holds(m, keyProperty, wanted)).forEach(results::add);
-            }
-            if (map.get("errors") instanceof List<?> list) {
-                list.stream().filter(e -> e instanceof Map<?, ?> m && names(m, wanted)).forEach(errors::add);
-            }
-        }
-        Map<String, Object> share = new LinkedHashMap<>();
-        share.put("status", "COMPLETE");
-        share.put("results", results);
-        if (!errors.isEmpty()) {
-            share.put("numErrors", errors.size());
-            share.put("errors", errors);
-        }
-        return share;
+        return share(answer, r -> holds(r, keyProperty, wanted), e -> names(e, wanted));
     }
 
     /** An association pair's share: the results and errors naming both its from and its to record. */
     static Map<String, Object> ofPair(Object answer, String fromId, String toId) {
+        return share(answer, r -> pair(r.get("fromObjectId"), r.get("toObjectId"), fromId, toId),
+                e -> e.get("context") instanceof Map<?, ?> c
+                        && pair(first(c.get("fromObjectId")), first(c.get("toObjectId")), fromId, toId));
+    }
+
+    /** A batch answer cut down to the results and errors one caller's inputs name, shaped like HubSpot's own. */
+    private static Map<String, Object> share(Object answer, Predicate<Map<?, ?>> result, Predicate<Map<?, ?>> error) {
         List<Object> results = new ArrayList<>();
         List<Object> errors = new ArrayList<>();
         if (answer instanceof Map<?, ?> map) {
             if (map.get("results") instanceof List<?> list) {
-                list.stream().filter(r -> r instanceof Map<?, ?> m && pair(m.get("fromObjectId"), m.get("toObjectId"),
-                        fromId, toId)).forEach(results::add);
+                list.stream().filter(r -> r instanceof Map<?, ?> m && result.test(m)).forEach(results::add);
             }
             if (map.get("errors") instanceof List<?> list) {
-                list.stream().filter(e -> e instanceof Map<?, ?> m && m.get("context") instanceof Map<?, ?> c
-                        && pair(first(c.get("fromObjectId")), first(c.get("toObjectId")), fromId, toId))
-                        .forEach(errors::add);
+                list.stream().filter(e -> e instanceof Map<?, ?> m && error.test(m)).forEach(errors::add);
             }
         }
         Map<String, Object> share = new LinkedHashMap<>();
