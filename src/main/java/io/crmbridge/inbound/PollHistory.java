@@ -20,8 +20,9 @@ import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.PropertyChange;
 
 /**
- * Who changed what (DESIGN.md section 4): after a search page, the poll reads the property history of the page's
- * records the bridge ever wrote (those with an origin stamp; no other record can be its echo) in batches (the connector's batch size, 100 for HubSpot) for every property it delivers, and keeps for each
+ * Who changed what (DESIGN.md section 4): after a search page, the poll reads the property history of every changed
+ * record of the page (with or without an origin stamp: a write whose answer was lost leaves none) in batches (the
+ * connector's batch size, 100 for HubSpot) for every property it delivers, and keeps for each
  * record the changes made since the cursor the poll began at, i.e. the ones no poll delivered yet. The loop guard then
  * suppresses a record only when each of those changes was the bridge's own, and the intake is told which properties
  * changed and who changed them. A CRM without history reads nothing here; the loop guard falls back to origin stamps.
@@ -44,21 +45,21 @@ public class PollHistory {
     }
 
     /**
-     * The page's origin stamps (one statement), then its history batches: the ids of its changed records the bridge
-     * ever wrote, at most a batch each, if the connector keeps history.
+     * The page's origin stamps (one statement), then its history batches: the ids of its changed records, at most a
+     * batch each, if the connector keeps history.
      */
     void plan(PollState state, CrmConnector connector, List<String> polledProperties) {
         List<String> changed = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED)
                 .map(PolledRecord::id).toList();
         state.stamps = stamps.forIds(state.connection, state.object, changed);
-        if (changed.isEmpty() || state.stamps.isEmpty()
-                || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
+        if (changed.isEmpty() || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
             return;
         }
-        // Only a record the bridge ever wrote can be its echo: the others need no history read (API calls per record).
-        List<String> ids = changed.stream().filter(state.stamps::containsKey).toList();
-        for (int i = 0; i < ids.size(); i += connector.maxBatchSize()) {
-            state.historyBatches.add(ids.subList(i, Math.min(ids.size(), i + connector.maxBatchSize())));
+        // Every changed record, not only those with an origin stamp: the bridge does not know every record it wrote
+        // (a write whose answer was lost after the CRM committed it, a stop between the CRM write and the stamp), and
+        // only the history says who changed it. Two reads per 200 records (API calls per record: 0.015 in a drain).
+        for (int i = 0; i < changed.size(); i += connector.maxBatchSize()) {
+            state.historyBatches.add(changed.subList(i, Math.min(changed.size(), i + connector.maxBatchSize())));
         }
     }
 

@@ -84,6 +84,45 @@ public final class PollState {
         }
     }
 
+    /** The state the next page is fetched on, while this one's page is still being delivered: where to read next. */
+    PollState forNextPage() {
+        PollState next = new PollState(connection, object, routeId, changesSince, settledBefore);
+        next.committed = committed;
+        next.mode = mode;
+        next.at = at;
+        next.afterId = afterId;
+        next.more = more;
+        next.pages = pages;
+        return next;
+    }
+
+    /**
+     * Takes over a page fetched on {@link #forNextPage}, once the page before it is delivered: its records and
+     * history, where to read next, and what fetching it cost.
+     */
+    void adopt(PollState fetched) {
+        mode = fetched.mode;
+        at = fetched.at;
+        afterId = fetched.afterId;
+        more = fetched.more;
+        pages = fetched.pages;
+        calls += fetched.calls;
+        polled += fetched.polled;
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] += fetched.nanos[i];
+        }
+        page = fetched.page;
+        historyBatches.clear();
+        history.clear();
+        history.putAll(fetched.history);
+        stamps = fetched.stamps;
+        pageHighest = fetched.pageHighest;
+        pagePolled = fetched.pagePolled;
+        pageDelivered = 0;
+        pageDuplicates = 0;
+        pageLoops = 0;
+    }
+
     void startPage() {
         page = List.of();
         historyBatches.clear();

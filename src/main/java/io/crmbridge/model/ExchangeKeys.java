@@ -87,6 +87,8 @@ public final class ExchangeKeys {
     public static final String POLL_OBJECT = "pollObject";
     /** Exchange property: the poll in progress (cursor, pages, counts). */
     public static final String POLL_STATE = "pollState";
+    /** Exchange property: the next page of the poll, being fetched while the current one is delivered. */
+    public static final String POLL_NEXT_PAGE = "pollNextPage";
     /** Headers of route inbound-record: the polled record and its origin. */
     public static final String INBOUND_RECORD = "inboundRecord";
     public static final String INBOUND_ORIGIN = "inboundOrigin";
