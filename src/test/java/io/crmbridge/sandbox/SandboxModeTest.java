@@ -30,7 +30,7 @@ class SandboxModeTest {
         /** The embedded server the other tests already started, rather than a second one under .crm-bridge/. */
         @Override
         public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("crmbridge.embedded-postgres.data-dir", "target/embedded-postgres-test" + System.getProperty("crmbridge.test-fork", ""));
+            return java.util.Map.of("crmbridge.embedded-postgres.data-dir", "target/embedded-postgres-test");
         }
     }
 

@@ -29,7 +29,7 @@ class SandboxSwitchOffTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("crmbridge.sandbox.enabled", "false",
-                    "crmbridge.embedded-postgres.data-dir", "target/embedded-postgres-test" + System.getProperty("crmbridge.test-fork", ""));
+                    "crmbridge.embedded-postgres.data-dir", "target/embedded-postgres-test");
         }
     }
 
