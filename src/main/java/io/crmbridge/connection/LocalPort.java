@@ -23,6 +23,12 @@ final class LocalPort {
         if (value == null) {
             value = ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse("8080");
         }
-        return Integer.parseInt(value);
+        int port = Integer.parseInt(value);
+        if (port == 0) {
+            // a random port (tests) that the server has not bound yet: a URL built now would point at port 0 for good
+            throw new IllegalStateException(key + " is not bound yet: " + TOKEN + " cannot be expanded before the HTTP "
+                    + "server is up");
+        }
+        return port;
     }
 }

@@ -3,7 +3,7 @@ package io.crmbridge.outbound;
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
-import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
+import static io.crmbridge.outbound.OutboundTestSupport.acceptWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
@@ -38,7 +38,7 @@ class LeadIdempotencyTest {
         String body = lead("sub-" + tag, "seq-" + tag + "@example.org", "Ada Lovelace", "Seq " + tag, "https://www.seq-" + tag + ".example");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(postWebform(body).then().statusCode(202).extract().path("eventId"));
+            ids.add(acceptWebform(body));
         }
         awaitFinal(dataSource, ids, Duration.ofSeconds(30));
         assertOneOfEach(tag, "seq", ids);
@@ -53,7 +53,7 @@ class LeadIdempotencyTest {
         try {
             List<Future<String>> posts = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                posts.add(pool.submit(() -> postWebform(body).then().statusCode(202).extract().<String>path("eventId")));
+                posts.add(pool.submit(() -> acceptWebform(body)));
             }
             for (Future<String> post : posts) {
                 ids.add(post.get());

@@ -18,7 +18,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.crmbridge.outbound.receive.SignatureCheck;
+import io.crmbridge.testsupport.TestHttp;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -36,6 +39,12 @@ public final class OutboundTestSupport {
     public static Response postWebform(String body) {
         return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + WEBFORM_SECRET)
                 .body(body).post("/events/webform");
+    }
+
+    /** POSTs a webform event, checks the 202 and returns its event id (plain HTTP: for bursts of many). */
+    public static String acceptWebform(String body) {
+        return TestHttp.post("/events/webform", Map.of("Authorization", "Bearer " + WEBFORM_SECRET), body).json(202)
+                .path("eventId").asText();
     }
 
     public static Response postPayment(String body) {
@@ -116,22 +125,28 @@ public final class OutboundTestSupport {
         String body = """
                 {"filterGroups": [{"filters": [{"propertyName": "%s", "operator": "EQ", "value": "%s"}]}], "limit": 100}"""
                 .formatted(property, value);
-        List<Object> ids = given().header("Authorization", "Bearer sandbox-token").contentType(ContentType.JSON)
-                .body(body).post(CRM + "/crm/v3/objects/" + object + "/search")
-                .then().statusCode(200).extract().jsonPath().getList("results.id");
-        return ids.stream().map(String::valueOf).toList();
+        return ids(TestHttp.post(CRM + "/crm/v3/objects/" + object + "/search", SANDBOX_TOKEN, body).json(200), "id");
     }
 
     public static List<String> associated(String object, String id, String to) {
-        List<Object> ids = given().header("Authorization", "Bearer sandbox-token")
-                .get(CRM + "/crm/v4/objects/" + object + "/" + id + "/associations/" + to)
-                .then().statusCode(200).extract().jsonPath().getList("results.toObjectId");
-        return ids.stream().map(String::valueOf).toList();
+        return ids(TestHttp.get(CRM + "/crm/v4/objects/" + object + "/" + id + "/associations/" + to, SANDBOX_TOKEN)
+                .json(200), "toObjectId");
     }
 
     public static Map<String, Object> properties(String object, String id, String properties) {
-        return given().header("Authorization", "Bearer sandbox-token")
-                .get(CRM + "/crm/v3/objects/" + object + "/" + id + "?properties=" + properties)
-                .then().statusCode(200).extract().jsonPath().getMap("properties");
+        JsonNode record = TestHttp.get(CRM + "/crm/v3/objects/" + object + "/" + id + "?properties=" + properties,
+                SANDBOX_TOKEN).json(200);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        record.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(),
+                e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue()));
+        return out;
+    }
+
+    private static final Map<String, String> SANDBOX_TOKEN = Map.of("Authorization", "Bearer sandbox-token");
+
+    private static List<String> ids(JsonNode answer, String field) {
+        List<String> ids = new ArrayList<>();
+        answer.path("results").forEach(r -> ids.add(r.path(field).asText()));
+        return ids;
     }
 }

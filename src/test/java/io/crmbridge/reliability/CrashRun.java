@@ -31,7 +31,8 @@ final class CrashRun {
                 case "full" -> new Params(size, 5000, 10000, 50, 10, 15, 45, 0, 0, 60, 12);
                 case "issue10" -> new Params(size, 500, 0, 0, 3, 8, 20, 0.15, 2000, 20, 10);
                 case "quick" -> new Params(size, 200, 300, 100, 2, 4, 8, 0.05, 0, 4, 2);
-                default -> throw new IllegalArgumentException("crash run size: full, issue10 or quick, not " + size);
+                case "ci" -> new Params(size, 60, 100, 50, 1, 4, 8, 0.05, 0, 3, 2);
+                default -> throw new IllegalArgumentException("crash run size: full, issue10, quick or ci, not " + size);
             };
             return new Params(size, ReliabilityRuns.intProp("crash.outbound", p.outbound),
                     ReliabilityRuns.intProp("crash.inbound", p.inbound),

@@ -24,7 +24,8 @@ final class FaultRun {
             int events = switch (size) {
                 case "full" -> 1000;
                 case "quick" -> 40;
-                default -> throw new IllegalArgumentException("fault run size: full or quick, not " + size);
+                case "ci" -> 12;
+                default -> throw new IllegalArgumentException("fault run size: full, quick or ci, not " + size);
             };
             return new Params(size, ReliabilityRuns.intProp("fault.events", events), 0.20, 0.10, 0.05, 0.05,
                     ReliabilityRuns.intProp("fault.token-lifetime", 5), ReliabilityRuns.intProp("fault.drain-minutes",

@@ -27,7 +27,8 @@ final class HostileRun {
             int requests = switch (size) {
                 case "full" -> 10000;
                 case "quick" -> 1000;
-                default -> throw new IllegalArgumentException("hostile run size: full or quick, not " + size);
+                case "ci" -> 400;
+                default -> throw new IllegalArgumentException("hostile run size: full, quick or ci, not " + size);
             };
             return new Params(size, ReliabilityRuns.intProp("hostile.requests", requests), ReliabilityRuns.intProp("hostile.threads", 8),
                     ReliabilityRuns.intProp("hostile.drain-minutes", "full".equals(size) ? 30 : 4), ReliabilityRuns.longProp("hostile.seed", 13));

@@ -35,6 +35,22 @@ final class CallBatcher {
     private final int maxInFlight;
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
+    /** Told of every group that goes out: why, and how many calls it holds. */
+    private volatile BiConsumer<Reason, Integer> sent = (reason, calls) -> { };
+
+    /** Why a group went out. */
+    enum Reason {
+        /** it held the most inputs one batch call takes */
+        FULL,
+        /** a call named a key the group already held (a batch names a record once) */
+        REPEATED_KEY,
+        /** every caller in flight was waiting for an answer */
+        ALL_WAITING,
+        /** no call joined it for the quiet time */
+        QUIET,
+        /** its window ended */
+        WINDOW
+    }
 
     CallBatcher(int maxSize, long windowMillis, BiConsumer<CallGroup, List<PendingCall>> sender) {
         this(maxSize, windowMillis, windowMillis, Integer.MAX_VALUE, sender);
@@ -49,6 +65,10 @@ final class CallBatcher {
         this.sender = sender;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "crm-batch-window"));
         this.senders = Executors.newCachedThreadPool(r -> daemon(r, "crm-batch-send"));
+    }
+
+    void onSend(BiConsumer<Reason, Integer> listener) {
+        this.sent = listener;
     }
 
     /** Callers that will submit calls (claimed events): groups wait for them until their window ends. */
@@ -66,7 +86,7 @@ final class CallBatcher {
             active = Math.max(0, active - callers);
             due = waiting >= inFlight() ? closeAll() : List.of();
         }
-        due.forEach(e -> send(e.getKey(), e.getValue()));
+        due.forEach(e -> send(e.getKey(), e.getValue(), Reason.ALL_WAITING));
     }
 
     void submit(CallGroup group, PendingCall call) {
@@ -103,9 +123,9 @@ final class CallBatcher {
                 rest = closeAll();
             }
         }
-        send(group, previous);
-        send(group, full);
-        rest.forEach(e -> send(e.getKey(), e.getValue()));
+        send(group, previous, Reason.REPEATED_KEY);
+        send(group, full, Reason.FULL);
+        rest.forEach(e -> send(e.getKey(), e.getValue(), Reason.ALL_WAITING));
     }
 
     /** Callers that can be in flight now: the announced ones, no more than can run at once. */
@@ -123,13 +143,15 @@ final class CallBatcher {
 
     private void expire(CallGroup group, Open batch) {
         List<PendingCall> due;
+        Reason reason;
         synchronized (this) {
             if (open.get(group) != batch) {
                 return;
             }
+            reason = System.nanoTime() >= batch.deadline ? Reason.WINDOW : Reason.QUIET;
             due = close(group, batch);
         }
-        send(group, due);
+        send(group, due, reason);
     }
 
     private List<PendingCall> close(CallGroup group, Open batch) {
@@ -141,10 +163,11 @@ final class CallBatcher {
         return batch.calls;
     }
 
-    private void send(CallGroup group, List<PendingCall> calls) {
+    private void send(CallGroup group, List<PendingCall> calls, Reason reason) {
         if (calls == null || calls.isEmpty()) {
             return;
         }
+        sent.accept(reason, calls.size());
         senders.execute(() -> {
             try {
                 sender.accept(group, calls);

@@ -10,6 +10,7 @@ import static io.crmbridge.model.ExchangeKeys.CRM_TO_OBJECT;
 import static io.crmbridge.model.ExchangeKeys.CRM_TO_OBJECT_ID;
 import static io.crmbridge.model.ExchangeKeys.CRM_UPSERT_KEY;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.crmbridge.crm.CrmConnectors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.crmbridge.crm.FieldMap;
 
 /**
@@ -54,11 +58,23 @@ public class CallCoalescer {
      * outnumbered the workers (a 500-event burst took four times as long with 20 claimed and 4 workers).
      */
     CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls,
-            @ConfigProperty(name = "crmbridge.dispatch.workers", defaultValue = "4") int workers) {
+            @ConfigProperty(name = "crmbridge.dispatch.workers", defaultValue = "4") int workers, MeterRegistry meters) {
         this.connectors = connectors;
         this.config = config;
         this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().orElse(config.window()).toMillis(),
                 workers, calls::send);
+        // whether groups fill: groups that wait out their window hold events back for nothing
+        Map<CallBatcher.Reason, Counter> groups = new EnumMap<>(CallBatcher.Reason.class);
+        for (CallBatcher.Reason reason : CallBatcher.Reason.values()) {
+            groups.put(reason, Counter.builder("crmbridge.bulk.groups").description("Grouped CRM calls sent, by why they went")
+                    .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(meters));
+        }
+        DistributionSummary size = DistributionSummary.builder("crmbridge.bulk.group.calls")
+                .description("Events' calls shared by one grouped CRM call").register(meters);
+        batcher.onSend((reason, n) -> {
+            groups.get(reason).increment();
+            size.record(n);
+        });
     }
 
     /**

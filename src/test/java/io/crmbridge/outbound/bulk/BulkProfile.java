@@ -23,8 +23,11 @@ public class BulkProfile implements QuarkusTestProfile {
                 Map.entry("crmbridge.sources.newsletter.mapping.consent", "/consent"),
                 Map.entry("crmbridge.dispatch.batch-size", "100"),
                 Map.entry("crmbridge.dispatch.workers", "100"),
-                // these 2-core machines are shared: a claim's events reach decide over a few seconds
-                Map.entry("crmbridge.bulk.window", "5s"),
+                // A group goes when full or when every event in flight waits for an answer; the window only bounds a
+                // wait for an event that is slow to come. At a load average of 20 a claim's events took over 5 s to
+                // reach one stage, and a 5 s window then split groups (0.030 calls per contact-only event): calls per
+                // event must not depend on the machine's speed, so the window here is far above any such delay.
+                Map.entry("crmbridge.bulk.window", "60s"),
                 Map.entry("quarkus.datasource.jdbc.max-size", "60"),
                 Map.entry("crmbridge.sources.webform.mapping.amount", "/amount"),
                 Map.entry("crmbridge.connections.hubspot.field-map.deals.amount.type", "string"));

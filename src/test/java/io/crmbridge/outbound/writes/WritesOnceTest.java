@@ -2,7 +2,7 @@ package io.crmbridge.outbound.writes;
 
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
-import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
+import static io.crmbridge.outbound.OutboundTestSupport.acceptWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.properties;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
@@ -205,7 +205,7 @@ class WritesOnceTest {
         try {
             List<Future<String>> posts = new ArrayList<>();
             for (String body : bodies) {
-                posts.add(pool.submit(() -> postWebform(body).then().statusCode(202).extract().<String>path("eventId")));
+                posts.add(pool.submit(() -> acceptWebform(body)));
             }
             List<String> ids = new ArrayList<>();
             for (Future<String> post : posts) {
