@@ -190,6 +190,33 @@ public interface CrmConnector {
         }
     }
 
+    // --- the contract probe (read only) ---
+
+    /**
+     * A read-only request (GET) for at most one live record of the object with these properties, for the contract
+     * probe. The default asks for one changed record, which is a GET only where the connector's change search is;
+     * the probe refuses anything but a GET.
+     */
+    default CrmRequest sampleRecord(String object, List<String> properties) {
+        return searchChanged(ChangeQuery.forward(object, null, null, 1, properties));
+    }
+
+    /**
+     * Other base URLs that serve the same account when the configured one fails (a vendor's other region or API
+     * hosts), best first; empty when the connector knows none.
+     */
+    default List<String> alternativeBaseUrls(String configuredBaseUrl) {
+        return List.of();
+    }
+
+    /**
+     * Whether the CRM sends values with their JSON types (a number as a number). False for a CRM that sends every
+     * value as text (HubSpot), where a number arriving as a string is normal and not a finding.
+     */
+    default boolean typedValues() {
+        return true;
+    }
+
     // --- responses ---
 
     /** A failed answer -> its error class (DESIGN.md section 5); empty for a success. */
