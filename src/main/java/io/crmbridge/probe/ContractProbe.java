@@ -87,12 +87,13 @@ public class ContractProbe {
         // --- 3. one live record per object, from the working host ---
         List<ObjectReport> reports = new ArrayList<>();
         FieldComparison comparison = new FieldComparison(connector.typedValues());
+        String base = working != null ? working : live.baseUrl();
         for (int i = 0; i < objects.size(); i++) {
             String object = objects.get(i);
             ProbeHttp.Answer answer = i == 0 ? firstAnswer
-                    : send(live, http, working != null ? working : live.baseUrl(), sample(connector, fieldMap, object),
-                            authorized.token());
-            reports.add(objectReport(connector, fieldMap, comparison, object, answer));
+                    : send(live, http, base, sample(connector, fieldMap, object), authorized.token());
+            reports.add(objectReport(connector, fieldMap, comparison, object, answer,
+                    () -> crmProperties(live, http, base, connector, object, authorized.token())));
         }
         return new ProbeReport(name, live.config().kind(), Instant.now(), authorized.report(), hosts, working, reports);
     }
@@ -137,12 +138,37 @@ public class ContractProbe {
     }
 
     private static HostReport hostReport(String base, boolean configured, ProbeHttp.Answer answer) {
+        // A working host's body is the record itself: only a failing one's excerpt says something about the host.
         return new HostReport(base, configured, answer.ok(), answer.status(), answer.contentType(),
-                excerpt(answer.body()), answer.error(), answer.redirects());
+                answer.ok() ? null : excerpt(answer.body()), answer.error(), answer.redirects());
+    }
+
+    /** The properties the CRM says the object has, or null where it does not say (no such read, or it failed). */
+    private Set<String> crmProperties(CrmConnections.Live live, ProbeHttp http, String base, CrmConnector connector,
+            String object, String token) {
+        CrmRequest request;
+        try {
+            request = connector.listProperties(object);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (request == null || !"GET".equals(request.method())) {
+            return null;
+        }
+        ProbeHttp.Answer answer = send(live, http, base, request, token);
+        if (!answer.ok()) {
+            return null;
+        }
+        try {
+            Set<String> names = connector.propertyNames(json.readValue(answer.body(), Object.class)).keySet();
+            return names.isEmpty() ? null : names;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private ObjectReport objectReport(CrmConnector connector, FieldMap fieldMap, FieldComparison comparison,
-            String object, ProbeHttp.Answer answer) {
+            String object, ProbeHttp.Answer answer, java.util.function.Supplier<Set<String>> crmProperties) {
         if (answer == null) {
             return new ObjectReport(object, null, null, "not read", List.of());
         }
@@ -165,7 +191,7 @@ public class ContractProbe {
         Set<String> system = new LinkedHashSet<>(connector.systemProperties(object));
         system.addAll(connector.noticeProperties(object));
         return new ObjectReport(object, record.id(), answer.status(), null,
-                comparison.compare(fieldMap.fields(object), record.properties(), system));
+                comparison.compare(fieldMap.fields(object), record.properties(), system, crmProperties.get()));
     }
 
     private static String excerpt(String body) {

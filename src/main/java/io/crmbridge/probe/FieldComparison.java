@@ -32,15 +32,17 @@ public final class FieldComparison {
 
     /**
      * Findings for one record: one per mapped field, then one {@link Kind#UNKNOWN} per property neither mapped nor
-     * among {@code systemProperties} (id, timestamps, version: what every record has).
+     * among {@code systemProperties} (id, timestamps, version: what every record has). {@code crmProperties}: the
+     * properties the CRM says the object has, or null when it does not say; with it, a mapped property the record
+     * lacks is {@link Kind#EMPTY} when the CRM has it and {@link Kind#MISSING} when not.
      */
     public List<Finding> compare(Map<String, FieldSpec> fields, Map<String, Object> properties,
-            Collection<String> systemProperties) {
+            Collection<String> systemProperties, Set<String> crmProperties) {
         List<Finding> findings = new ArrayList<>();
         Set<String> known = new HashSet<>(systemProperties);
         fields.forEach((field, spec) -> {
             known.add(spec.property());
-            findings.add(check(field, spec, properties));
+            findings.add(check(field, spec, properties, crmProperties));
         });
         properties.forEach((property, value) -> {
             if (!known.contains(property) && value != null) {
@@ -50,15 +52,18 @@ public final class FieldComparison {
         return findings;
     }
 
-    Finding check(String field, FieldSpec spec, Map<String, Object> properties) {
+    Finding check(String field, FieldSpec spec, Map<String, Object> properties, Set<String> crmProperties) {
         String declared = declared(spec);
-        if (!properties.containsKey(spec.property())) {
-            return new Finding(Kind.MISSING, field, spec.property(), declared, "absent", null, null, null,
-                    "the record has no property " + spec.property());
-        }
         Object value = properties.get(spec.property());
+        if (value == null && (properties.containsKey(spec.property())
+                || crmProperties != null && crmProperties.contains(spec.property()))) {
+            return new Finding(Kind.EMPTY, field, spec.property(), declared, "null", null, null, null,
+                    "the CRM has the property; this record leaves it empty");
+        }
         if (value == null) {
-            return finding(Kind.OK, field, spec, value, "empty on this record: its type cannot be checked");
+            return new Finding(Kind.MISSING, field, spec.property(), declared, "absent", null, null, null,
+                    crmProperties == null ? "the record has no property " + spec.property()
+                            : "the CRM has no property " + spec.property() + " on this object");
         }
         return switch (spec.type()) {
             case STRING -> value instanceof String ? ok(field, spec, value) : mismatch(field, spec, value);

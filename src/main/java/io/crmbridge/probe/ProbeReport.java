@@ -67,7 +67,9 @@ public record ProbeReport(String connection, String kind, Instant probedAt, Auth
         OK,
         /** A relationship the map declares as one: {@code {id, name}}. */
         RELATIONSHIP,
-        /** The record does not hold the mapped property. */
+        /** The CRM has the mapped property, this record leaves it empty (its type cannot be checked here). */
+        EMPTY,
+        /** The record does not hold the mapped property (and the CRM's property list, where it has one, lacks it). */
         MISSING,
         /** The record holds a property the map does not name. */
         UNKNOWN,
