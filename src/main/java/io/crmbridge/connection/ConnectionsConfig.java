@@ -21,12 +21,18 @@ public interface ConnectionsConfig {
     Map<String, Connection> connections();
 
     interface Connection {
-        /** The connector (a {@code io.crmbridge.crm.CrmConnector} of this kind): {@code hubspot}. */
+        /** The connector (a {@code io.crmbridge.crm.CrmConnector} of this kind): {@code hubspot} or {@code clio}. */
         @WithDefault("hubspot")
         String kind();
 
-        /** The CRM's API base URL, e.g. the vendor's API host or the sandbox's {@code http://localhost:8080/sandbox/hubspot}. */
-        String baseUrl();
+        /**
+         * The CRM's API base URL, e.g. the vendor's API host or the sandbox's {@code http://localhost:8080/sandbox/hubspot};
+         * unset, the connector's own for {@link #region()}.
+         */
+        Optional<String> baseUrl();
+
+        /** The CRM's region, for kinds whose accounts live on one of several hosts (clio: us, eu, ca, au). */
+        Optional<String> region();
 
         Auth auth();
 

@@ -31,6 +31,45 @@ public interface CrmConnector {
     /** The token endpoint under the base URL when the connection names none. */
     String defaultTokenPath();
 
+    /** What a CRM can do beyond the calls every connector has; the decision and poll code checks these. */
+    enum Capability {
+        /** Search by any property's value (else list filters, compared exactly by the connector). */
+        SEARCH_BY_PROPERTY,
+        /** Batch endpoints for reads, creates, updates, upserts and associations. */
+        BATCH,
+        /** Upsert and read by a unique property of the bridge's own ({@code crmbridge_key}). */
+        KEYED_UPSERT,
+        /** Property history with who changed what (the loop guard reads it; else origin stamps). */
+        PROPERTY_HISTORY,
+        /** Archived (deleted) records can be listed: delete notices. */
+        ARCHIVED_NOTICES,
+        /** Merged records name the ids merged into them: merge notices. */
+        MERGE_NOTICES,
+        /** Associations are records of their own with an API (else relationship fields on a record). */
+        ASSOCIATIONS_API,
+        /** Relationship fields ({@code {id, name}}) carry the associations. */
+        RELATIONSHIP_FIELDS,
+        /** Owners (users) can be read and found by email. */
+        OWNERS,
+        /** Answers carry rate-limit headers the connection's limiter follows. */
+        RATE_LIMIT_HEADERS
+    }
+
+    /** What this CRM can do; the calls of a capability it lacks fail rather than pretend. */
+    default java.util.Set<Capability> capabilities() {
+        return java.util.EnumSet.allOf(Capability.class);
+    }
+
+    /** The API base URL of a region ({@code crmbridge.connections.<name>.region}), for CRMs that have regions. */
+    default Optional<String> baseUrl(String region) {
+        return Optional.empty();
+    }
+
+    /** Where the token endpoint lives when it is not under the base URL and the connection names no token-url-base. */
+    default Optional<String> tokenUrlBase(String baseUrl) {
+        return Optional.empty();
+    }
+
     /** Inputs one batch call takes at most. */
     int maxBatchSize();
 
