@@ -149,7 +149,7 @@ public interface ConnectionsConfig {
     }
 
     interface Field {
-        /** The CRM property's API name (not its UI label). */
+        /** The CRM property's API name (not its UI label); {@code -} when the CRM does not keep the field. */
         String property();
 
         @WithDefault("string")
@@ -161,6 +161,9 @@ public interface ConnectionsConfig {
         /** For type relationship: read {@code id} or {@code name} of the {@code {id, name}} object. */
         @WithDefault("id")
         String read();
+
+        /** The bridge's values in the CRM's terms: {@code field-map.deals.stage.values.closedwon=closed}. */
+        Map<String, String> values();
     }
 
     enum AuthMode {

@@ -37,8 +37,10 @@ public interface CrmConnector {
         SEARCH_BY_PROPERTY,
         /** Batch endpoints for reads, creates, updates, upserts and associations. */
         BATCH,
-        /** Upsert and read by a unique property of the bridge's own ({@code crmbridge_key}). */
+        /** Upsert and read by a unique property (the bridge's own {@code crmbridge_key}, a contact's email). */
         KEYED_UPSERT,
+        /** The bridge can create properties of its own on the CRM's objects ({@code crmbridge_*}). */
+        BRIDGE_PROPERTIES,
         /** Property history with who changed what (the loop guard reads it; else origin stamps). */
         PROPERTY_HISTORY,
         /** Archived (deleted) records can be listed: delete notices. */
@@ -68,6 +70,11 @@ public interface CrmConnector {
     /** Where the token endpoint lives when it is not under the base URL and the connection names no token-url-base. */
     default Optional<String> tokenUrlBase(String baseUrl) {
         return Optional.empty();
+    }
+
+    /** Whether the CRM can link a {@code fromObject} record to a {@code toObject} record (associate, list). */
+    default boolean canAssociate(String fromObject, String toObject) {
+        return true;
     }
 
     /** Inputs one batch call takes at most. */

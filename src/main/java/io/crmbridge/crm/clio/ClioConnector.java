@@ -72,6 +72,12 @@ public class ClioConnector implements CrmConnector {
         return EnumSet.of(Capability.OWNERS, Capability.RATE_LIMIT_HEADERS, Capability.RELATIONSHIP_FIELDS);
     }
 
+    /** A person's company, a matter's client, a note's or task's matter: the relationship fields Clio has. */
+    @Override
+    public boolean canAssociate(String fromObject, String toObject) {
+        return ClioLinks.holds(fromObject, toObject);
+    }
+
     @Override
     public int maxBatchSize() {
         return 1;

@@ -36,6 +36,10 @@ final class ClioLinks {
         };
     }
 
+    static boolean holds(String fromObject, String toObject) {
+        return FIELDS.containsKey(fromObject + ">" + toObject);
+    }
+
     /** The relationship field {@code fromObject} holds for {@code toObject}. */
     static String field(String fromObject, String toObject) {
         String field = FIELDS.get(fromObject + ">" + toObject);

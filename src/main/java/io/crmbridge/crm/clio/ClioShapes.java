@@ -78,6 +78,9 @@ final class ClioShapes {
         properties.forEach((property, value) -> put(data, property, value));
         if (linkTo != null) {
             links(object, linkTo, data);
+            if ("notes".equals(object) && !data.containsKey("subject") && data.get("detail") != null) {
+                data.put("subject", subject(data.get("detail").toString())); // Clio requires a note's subject
+            }
         }
         return Map.of("data", data);
     }
@@ -195,16 +198,30 @@ final class ClioShapes {
         return value == null ? null : value.toString();
     }
 
+    /** A note's subject from its text: the first line, at most 100 characters. */
+    static String subject(String detail) {
+        String first = detail.lines().findFirst().orElse("").trim();
+        return first.length() > 100 ? first.substring(0, 100) : first;
+    }
+
+    /** A web site compared as a domain: no scheme, no {@code www.}, no path, lowercase. */
+    static String domain(String site) {
+        String d = site.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        int slash = d.indexOf('/');
+        return slash < 0 ? d : d.substring(0, slash);
+    }
+
     /** The records of a list answer whose property equals one of the keys (without case), shaped like the answer. */
     static Object share(Object answer, String property, Collection<String> keys) {
+        boolean site = ClioFields.WEB_SITE.equals(property);
         Set<String> wanted = new HashSet<>();
-        keys.forEach(k -> wanted.add(k.toLowerCase(Locale.ROOT)));
+        keys.forEach(k -> wanted.add(site ? domain(k) : k.toLowerCase(Locale.ROOT)));
         List<Object> kept = new ArrayList<>();
         if (data(answer) instanceof List<?> list) {
             for (Object raw : list) {
                 CrmRecord record = record(raw);
                 String value = record == null ? null : text(record, property);
-                if (value != null && wanted.contains(value.toLowerCase(Locale.ROOT))) {
+                if (value != null && wanted.contains(site ? domain(value) : value.toLowerCase(Locale.ROOT))) {
                     kept.add(raw);
                 }
             }

@@ -96,7 +96,7 @@ class ClioConnectorTest {
 
         CrmRequest note = clio.create("notes", Map.of("detail", "from the form"), Map.of("deals", "40", "contacts", "12"));
         assertThat(note.body()).isEqualTo(Map.of("data", Map.of("detail", "from the form", "type", "Matter",
-                "matter", Map.of("id", 40L))));
+                "matter", Map.of("id", 40L), "subject", "from the form")));
 
         CrmRequest update = clio.update("contacts", "12", null, Map.of("last_name", "Lovelace"));
         assertThat(update.method()).isEqualTo("PATCH");
@@ -114,6 +114,16 @@ class ClioConnectorTest {
                 """, Object.class);
         Object share = clio.batchShare("contacts", answer, "primary_email_address", List.of("ada@x.io"));
         assertThat(clio.records("contacts", share)).extracting(CrmRecord::id).containsExactly("2");
+    }
+
+    @Test
+    void companiesAreFoundByTheirWebSiteComparedAsADomain() throws Exception {
+        Object answer = json.readValue("""
+                {"data":[{"id":3,"type":"Company","web_sites":[{"address":"https://www.Acme.io/about","primary":true}]},
+                         {"id":4,"type":"Company","web_sites":[{"address":"acme.io.example","primary":true}]}]}
+                """, Object.class);
+        Object share = clio.batchShare("companies", answer, "primary_web_site", List.of("acme.io"));
+        assertThat(clio.records("companies", share)).extracting(CrmRecord::id).containsExactly("3");
     }
 
     @Test
