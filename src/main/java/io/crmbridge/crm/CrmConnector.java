@@ -94,6 +94,19 @@ public interface CrmConnector {
     CrmRequest searchChanged(ChangeQuery query);
 
     /**
+     * Whether a tie group is paged by the CRM's next-page token ({@link #nextPage}) rather than by an id filter: the
+     * query may then answer records outside the group, which the poll leaves out, and the group ends with the token.
+     */
+    default boolean pagesTieGroupsByToken() {
+        return false;
+    }
+
+    /** The next-page token of a {@link #searchChanged} answer, or null when it is the last page (or the CRM has none). */
+    default String nextPage(Object answer) {
+        return null;
+    }
+
+    /**
      * The property history of up to {@link #maxBatchSize()} records (ids) for the named properties; empty when the
      * CRM keeps none (the loop guard then falls back to origin stamps).
      */

@@ -97,17 +97,21 @@ public class ClioConnector implements CrmConnector {
 
     /**
      * {@code GET {resource}?updated_since=...&order=...&limit=...&fields=...}. Forward pages are ordered by
-     * {@code updated_at(asc)}: every page restarts strictly after the cursor, so Clio's 10,000-record cap of orders
-     * other than {@code id(asc)} is never reached by one query. A tie group is read with {@code updated_since} and
-     * {@code updated_before} both at its time, in {@code id(asc)} order.
+     * {@code updated_at(asc)} (ties by id): every page restarts strictly after the cursor ({@code updated_since} is
+     * inclusive, so one millisecond after it), and one query never reaches the 10,000-record cap of orders other than
+     * {@code id(asc)}. A tie group (more records at one time than a page holds) is read in {@code id(asc)} order from
+     * its time, following {@code meta.paging.next} (Clio has no filter by id nor an upper time bound, so the poll keeps
+     * the group's members, {@link #pagesTieGroupsByToken()}).
      */
     @Override
     public CrmRequest searchChanged(ChangeQuery query) {
+        if (query.mode() == ChangeQuery.Mode.TIE_GROUP && query.pageToken() != null) {
+            return ClioPaging.nextRequest(query.pageToken());
+        }
         List<String> params = new ArrayList<>();
         typeFilter(query.object()).ifPresent(params::add);
         if (query.mode() == ChangeQuery.Mode.TIE_GROUP) {
             params.add("updated_since=" + encode(query.at().toString()));
-            params.add("updated_before=" + encode(query.at().toString()));
             params.add("order=" + encode("id(asc)"));
         } else {
             if (query.at() != null) {
@@ -118,6 +122,17 @@ public class ClioConnector implements CrmConnector {
         params.add("limit=" + Math.min(query.limit(), MAX_LIMIT));
         params.add("fields=" + encode(ClioShapes.fields(query.object(), query.properties())));
         return CrmRequest.get(resource(query.object()), String.join("&", params));
+    }
+
+    @Override
+    public boolean pagesTieGroupsByToken() {
+        return true;
+    }
+
+    /** {@code meta.paging.next}: the next page's whole URL. */
+    @Override
+    public String nextPage(Object answer) {
+        return ClioPaging.next(answer);
     }
 
     /** Clio cannot search by a property: a {@code query} list filter, compared exactly in {@link #batchShare}. */

@@ -54,7 +54,15 @@ class ClioConnectorTest {
         CrmRequest ties = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of("status")));
         assertThat(ties.path()).isEqualTo("/matters.json");
         assertThat(query(ties)).containsEntry("order", "id(asc)").containsEntry("updated_since", at.toString())
-                .containsEntry("updated_before", at.toString()).doesNotContainKey("type");
+                .doesNotContainKey("type");
+        assertThat(clio.pagesTieGroupsByToken()).isTrue();
+        Map<String, Object> answer = Map.of("data", List.of(), "meta", Map.of("paging", Map.of(
+                "next", "http://localhost:8081/sandbox/clio/api/v4/matters.json?order=id%28asc%29&page_token=YWZ0ZXI6Nw")));
+        String token = clio.nextPage(answer);
+        CrmRequest next = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of()).withPageToken(token));
+        assertThat(next.path()).isEqualTo("/matters.json");
+        assertThat(next.query()).isEqualTo("order=id%28asc%29&page_token=YWZ0ZXI6Nw");
+        assertThat(clio.nextPage(Map.of("data", List.of(), "meta", Map.of("paging", Map.of())))).isNull();
     }
 
     @Test
