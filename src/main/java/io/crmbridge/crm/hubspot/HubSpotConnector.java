@@ -54,6 +54,13 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
+    public java.util.Set<Capability> capabilities() {
+        java.util.Set<Capability> all = java.util.EnumSet.allOf(Capability.class);
+        all.remove(Capability.RELATIONSHIP_FIELDS);
+        return all;
+    }
+
+    @Override
     public int maxBatchSize() {
         return 100;
     }
