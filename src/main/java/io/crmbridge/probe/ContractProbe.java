@@ -108,7 +108,8 @@ public class ContractProbe {
             String token = auth.token().orElse(null);
             return new Authorized(token, TokenFindings.staticToken(mode, token));
         }
-        String endpoint = auth.tokenUrlBase().map(LocalPort::expand).orElse(live.baseUrl()).replaceAll("/+$", "")
+        String endpoint = auth.tokenUrlBase().map(LocalPort::expand)
+                .or(() -> connector.tokenUrlBase(live.baseUrl())).orElse(live.baseUrl()).replaceAll("/+$", "")
                 + auth.tokenPath().orElse(connector.defaultTokenPath());
         try {
             ConnectionAuth.ObservedGrant observed = live.auth().refreshNow();

@@ -41,8 +41,10 @@ public final class FieldComparison {
         List<Finding> findings = new ArrayList<>();
         Set<String> known = new HashSet<>(systemProperties);
         fields.forEach((field, spec) -> {
-            known.add(spec.property());
-            findings.add(check(field, spec, properties, crmProperties));
+            if (spec.kept()) { // a field the CRM has no place for is no finding
+                known.add(spec.property());
+                findings.add(check(field, spec, properties, crmProperties));
+            }
         });
         properties.forEach((property, value) -> {
             if (!known.contains(property) && value != null) {

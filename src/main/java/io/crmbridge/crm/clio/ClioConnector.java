@@ -67,6 +67,17 @@ public class ClioConnector implements CrmConnector {
                 : Optional.empty();
     }
 
+    /**
+     * The other region hosts when the configured one fails (the documented {@code app.clio.com} answered errors for an
+     * account that lived on another region's host): for {@code https://{region host}/api/v4} the other regions' API
+     * bases; for a gateway that routes by the region host's name in the path ({@code .../{app|eu.app|...}/api/v4}) the
+     * same path with the other regions' names.
+     */
+    @Override
+    public List<String> alternativeBaseUrls(String configuredBaseUrl) {
+        return ClioRegion.alternatives(configuredBaseUrl);
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.OWNERS, Capability.RATE_LIMIT_HEADERS, Capability.RELATIONSHIP_FIELDS);
