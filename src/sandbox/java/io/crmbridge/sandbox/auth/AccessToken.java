@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An access token the token endpoint issued. {@code refreshToken} is null for the client-credentials grant. */
-record AccessToken(String token, String clientId, String refreshToken, List<String> scopes, Instant expiresAt,
+public record AccessToken(String token, String clientId, String refreshToken, List<String> scopes, Instant expiresAt,
         boolean revoked) {
 
     AccessToken revoke() {

@@ -3,7 +3,7 @@ package io.crmbridge.sandbox.auth;
 import java.time.Instant;
 
 /** What the bearer token of a CRM call turned out to be. */
-sealed interface TokenCheck {
+public sealed interface TokenCheck {
 
     record Valid(String token) implements TokenCheck {
     }

@@ -33,7 +33,7 @@ public class TokenStore {
     private final Set<String> staticTokens;
     private volatile OAuthSettings settings;
 
-    TokenStore(OAuthConfig config) {
+    public TokenStore(OAuthConfig config) {
         this.config = config;
         this.staticTokens = Set.copyOf(config.staticTokens());
         reset();
@@ -56,13 +56,13 @@ public class TokenStore {
         return settings;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
     // --- refresh tokens ---
 
-    Optional<RefreshToken> refreshToken(String token) {
+    public Optional<RefreshToken> refreshToken(String token) {
         return Optional.ofNullable(token).map(refreshTokens::get);
     }
 
@@ -85,7 +85,7 @@ public class TokenStore {
     }
 
     /** Retires {@code used} and returns its replacement, atomically (two refreshes with one token: one wins). */
-    synchronized Optional<RefreshToken> rotate(String used) {
+    public synchronized Optional<RefreshToken> rotate(String used) {
         RefreshToken current = refreshTokens.get(used);
         if (current == null || current.revoked()) {
             return Optional.empty();
@@ -96,7 +96,7 @@ public class TokenStore {
 
     // --- access tokens ---
 
-    AccessToken issueAccessToken(String clientId, String refreshToken, List<String> scopes) {
+    public AccessToken issueAccessToken(String clientId, String refreshToken, List<String> scopes) {
         pruneExpired();
         Instant expiresAt = now().plusSeconds(settings.accessTokenLifetimeSeconds());
         AccessToken issued = new AccessToken(newToken("sbx-at-"), clientId, refreshToken, List.copyOf(scopes), expiresAt,
@@ -127,7 +127,7 @@ public class TokenStore {
     }
 
     /** Judges the bearer token of a CRM call. */
-    TokenCheck check(String token) {
+    public TokenCheck check(String token) {
         if (token == null || token.isBlank()) {
             return new TokenCheck.Missing();
         }

@@ -12,11 +12,15 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 import io.crmbridge.sandbox.HubSpotError;
 import io.crmbridge.sandbox.SandboxFilterOrder;
 import io.crmbridge.sandbox.SandboxPaths;
+import io.crmbridge.sandbox.clio.Clio;
+import io.crmbridge.sandbox.clio.ClioError;
+import io.crmbridge.sandbox.clio.ClioPaths;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Injects the configured faults into HubSpot API calls (OAuth and CRM, not control endpoints). Delays and hangs
+ * Injects the configured faults into HubSpot API calls (OAuth and CRM, not control endpoints), and the Clio
+ * dialect's own rules into Clio calls (matched against the Clio host path, see {@link ClioPaths}). Delays and hangs
  * suspend the request on a Vert.x timer, so no thread waits: a delayed request continues (or fails) when its timer
  * fires; a hung one has its connection closed without an answer after the hang bound.
  */
@@ -25,25 +29,30 @@ public class FaultFilter {
     private static final Logger LOG = Logger.getLogger(FaultFilter.class);
 
     private final FaultInjector injector;
+    private final FaultInjector clioInjector;
     private final Vertx vertx;
 
-    FaultFilter(FaultInjector injector, Vertx vertx) {
+    FaultFilter(FaultInjector injector, @Clio FaultInjector clioInjector, Vertx vertx) {
         this.injector = injector;
+        this.clioInjector = clioInjector;
         this.vertx = vertx;
     }
 
     @ServerRequestFilter(priority = SandboxFilterOrder.FAULTS)
     public void inject(ResteasyReactiveContainerRequestContext request, RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (!SandboxPaths.isHubSpotApi(path)) {
+        boolean clio = ClioPaths.isClioApi(path);
+        if (!SandboxPaths.isHubSpotApi(path) && !clio) {
             return;
         }
-        Fault fault = injector.decide(ctx.request().method().name(), SandboxPaths.hubSpotPath(path));
+        FaultInjector rules = clio ? clioInjector : injector;
+        Fault fault = rules.decide(ctx.request().method().name(),
+                clio ? ClioPaths.hostPath(path) : SandboxPaths.hubSpotPath(path));
         if (fault.isNone()) {
             return;
         }
         if (fault.kind() == Fault.Kind.HANG) {
-            hang(request, ctx, fault.latencyMillis() + injector.maxHangMillis());
+            hang(request, ctx, fault.latencyMillis() + rules.maxHangMillis());
             return;
         }
         if (fault.kind() == Fault.Kind.LOST_RESPONSE) {
@@ -52,7 +61,9 @@ public class FaultFilter {
                 return;
             }
         }
-        Response answer = fault.kind() == Fault.Kind.ERROR ? errorResponse(fault.status(), fault.retryAfterSeconds()) : null;
+        Response answer = fault.kind() != Fault.Kind.ERROR ? null
+                : clio ? clioErrorResponse(fault.status(), fault.retryAfterSeconds())
+                : errorResponse(fault.status(), fault.retryAfterSeconds());
         if (fault.latencyMillis() <= 0) {
             request.abortWith(answer);
             return;
@@ -84,6 +95,13 @@ public class FaultFilter {
     /** An injected 429 says when to come back (by default one second, HubSpot's shortest window), as the sandbox's own limit does. */
     static Response errorResponse(int status, int retryAfterSeconds) {
         Response answer = errorBody(status).toResponse(status);
+        return status == 429 && retryAfterSeconds > 0
+                ? Response.fromResponse(answer).header("Retry-After", Integer.toString(retryAfterSeconds)).build() : answer;
+    }
+
+    /** The same for the Clio dialect, with Clio's error body. */
+    static Response clioErrorResponse(int status, int retryAfterSeconds) {
+        Response answer = ClioError.response(status, "internal error (fault injected by the CRM sandbox)");
         return status == 429 && retryAfterSeconds > 0
                 ? Response.fromResponse(answer).header("Retry-After", Integer.toString(retryAfterSeconds)).build() : answer;
     }

@@ -21,7 +21,7 @@ public class FaultInjector {
     private Long seed;
     private long maxHangMillis;
 
-    FaultInjector(FaultsConfig config) {
+    public FaultInjector(FaultsConfig config) {
         this.config = config;
         clear();
     }

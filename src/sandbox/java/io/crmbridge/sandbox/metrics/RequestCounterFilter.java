@@ -6,11 +6,15 @@ import jakarta.enterprise.event.Observes;
 import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxFilterOrder;
 import io.crmbridge.sandbox.SandboxPaths;
+import io.crmbridge.sandbox.clio.Clio;
+import io.crmbridge.sandbox.clio.ClioPaths;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Counts every HubSpot API call under {@code /sandbox/hubspot} (not the control endpoints) once its answer is known.
+ * Counts every HubSpot API call under {@code /sandbox/hubspot} (not the control endpoints) once its answer is known,
+ * and every Clio call under {@code /sandbox/clio} into the Clio dialect's own counters (by host path template,
+ * {@code /app/api/v4/contacts/{id}.json}).
  *
  * <p>It sits in front of Quarkus REST, so whatever answers (a resource, the auth or rate-limit filter, an injected
  * fault, a 404 for an unknown path) is counted. The status is taken when the headers go out, before the client can
@@ -23,10 +27,12 @@ public class RequestCounterFilter {
     private static final String COUNTED = "crmbridge.sandbox.counted";
 
     private final RequestCounters counters;
+    private final RequestCounters clioCounters;
     private final boolean enabled;
 
-    RequestCounterFilter(RequestCounters counters, SandboxConfig config) {
+    RequestCounterFilter(RequestCounters counters, @Clio RequestCounters clioCounters, SandboxConfig config) {
         this.counters = counters;
+        this.clioCounters = clioCounters;
         this.enabled = config.enabled();
     }
 
@@ -37,18 +43,23 @@ public class RequestCounterFilter {
     }
 
     private void count(RoutingContext ctx) {
-        if (SandboxPaths.isHubSpotApi(ctx.normalizedPath())) {
-            ctx.addHeadersEndHandler(v -> record(ctx, ctx.response().getStatusCode()));
-            ctx.addEndHandler(done -> record(ctx, RequestCounters.NO_ANSWER));
+        String path = ctx.normalizedPath();
+        if (SandboxPaths.isHubSpotApi(path)) {
+            ctx.addHeadersEndHandler(v -> record(ctx, counters, PathTemplate.of(ctx), ctx.response().getStatusCode()));
+            ctx.addEndHandler(done -> record(ctx, counters, PathTemplate.of(ctx), RequestCounters.NO_ANSWER));
+        } else if (ClioPaths.isClioApi(path)) {
+            String template = ClioPaths.template(ClioPaths.hostPath(path));
+            ctx.addHeadersEndHandler(v -> record(ctx, clioCounters, template, ctx.response().getStatusCode()));
+            ctx.addEndHandler(done -> record(ctx, clioCounters, template, RequestCounters.NO_ANSWER));
         }
         ctx.next();
     }
 
-    private void record(RoutingContext ctx, int status) {
+    private void record(RoutingContext ctx, RequestCounters into, String template, int status) {
         if (ctx.get(COUNTED) != null) {
             return;
         }
         ctx.put(COUNTED, Boolean.TRUE);
-        counters.record(ctx.request().method().name(), PathTemplate.of(ctx), status);
+        into.record(ctx.request().method().name(), template, status);
     }
 }

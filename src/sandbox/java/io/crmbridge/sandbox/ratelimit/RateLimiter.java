@@ -25,7 +25,7 @@ public class RateLimiter {
     private final Map<String, DailyCount> daily = new ConcurrentHashMap<>();
     private volatile RateLimitSettings settings;
 
-    RateLimiter(RateLimitConfig config) {
+    public RateLimiter(RateLimitConfig config) {
         this.config = config;
         this.settings = RateLimitSettings.of(config);
     }

@@ -1,0 +1,59 @@
+package io.crmbridge.sandbox.clio;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A record as the API shows it: every field (absent ones null), derived fields, and the lies when they are on. */
+@ApplicationScoped
+public class ClioViews {
+
+    private final ClioLies lies;
+
+    ClioViews(ClioLies lies) {
+        this.lies = lies;
+    }
+
+    public ObjectNode view(ClioRecord r, ClioFields fields) {
+        return fields.select(full(r));
+    }
+
+    ObjectNode full(ClioRecord r) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", r.id());
+        out.put("etag", r.etag());
+        out.put("created_at", ClioTime.format(r.createdAt()));
+        out.put("updated_at", ClioTime.format(r.updatedAt()));
+        for (String field : r.type().fields()) {
+            if (!out.has(field)) {
+                JsonNode value = r.fields().get(field);
+                out.set(field, value == null ? JsonNodeFactory.instance.nullNode() : value);
+            }
+        }
+        if (r.type() == ClioResourceType.CONTACTS) {
+            out.set("primary_email_address", primary(out.get("email_addresses"), "address", "default_email"));
+            out.set("primary_phone_number", primary(out.get("phone_numbers"), "number", "default_number"));
+            if (lies.on() && out.hasNonNull("title")) {
+                String title = out.get("title").asText();
+                out.set("title", JsonNodeFactory.instance.objectNode()
+                        .put("id", Math.abs((long) title.hashCode()) % 1_000_000 + 1).put("name", title));
+            }
+        }
+        return out;
+    }
+
+    /** The default item's value, else the first item's, else null. */
+    private static JsonNode primary(JsonNode items, String valueField, String defaultFlag) {
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        for (JsonNode item : items) {
+            if (item.path(defaultFlag).asBoolean(false)) {
+                return item.path(valueField);
+            }
+        }
+        return items.get(0).path(valueField);
+    }
+}
