@@ -12,6 +12,11 @@ public final class LocalPort {
     private LocalPort() {
     }
 
+    /** {@code http://localhost:<port>}: this application's own HTTP server. */
+    public static String localUrl() {
+        return "http://localhost:" + port();
+    }
+
     public static String expand(String url) {
         return url.contains(TOKEN) ? url.replace(TOKEN, Integer.toString(port())) : url;
     }

@@ -276,11 +276,10 @@ public class ClioConnector implements CrmConnector {
         return CrmRequest.get("/users/" + encode(id) + ".json", "fields=" + encode(ClioUsers.FIELDS));
     }
 
-    /** Clio's users list has no email filter: a {@code query} list, compared exactly in {@link #owners}. */
+    /** Clio's users list has no email filter: the users (a firm has fewer than 200), compared by the caller. */
     @Override
     public CrmRequest ownersByEmail(String email) {
-        return CrmRequest.get("/users.json", "query=" + encode(email) + "&limit=" + MAX_LIMIT + "&fields="
-                + encode(ClioUsers.FIELDS));
+        return CrmRequest.get("/users.json", "limit=" + MAX_LIMIT + "&fields=" + encode(ClioUsers.FIELDS));
     }
 
     // --- answers ---

@@ -10,8 +10,10 @@ import io.crmbridge.crm.FieldSpec;
 /**
  * Clio's field names for the bridge's contract fields, per object. Clio keeps emails, phones and web sites as arrays of
  * objects; the connector shows the primary one of each as a flat property ({@link ClioShapes}), so a field map names
- * {@code primary_email_address}, {@code primary_phone_number} and {@code primary_web_site}. A deal has no pipeline
- * nor amount in Clio ({@link FieldSpec#none()}); stages and task values are translated. Relationship fields
+ * {@code primary_email_address}, {@code primary_phone_number} and {@code primary_web_site}. What Clio does not keep
+ * is {@link FieldSpec#none()}: a deal's pipeline and amount, a contact's lifecycle stage and owner (a matter has the
+ * responsible attorney), a person's web site (the company has it); stages and task values are translated. A person's
+ * company is linked by id (an association), never by a name. Relationship fields
  * ({@code {id, name}}) read their name, except where the bridge needs the id. A connection's {@code field-map}
  * overrides any of them.
  */
@@ -37,10 +39,13 @@ final class ClioFields {
                     "last-name", FieldSpec.string("last_name"),
                     "phone", FieldSpec.string(PHONE),
                     "company-name", relationship("company", "name"),
-                    "website", FieldSpec.string(WEB_SITE)),
+                    "website", FieldSpec.none(),
+                    "lifecycle-stage", FieldSpec.none(),
+                    "owner", FieldSpec.none()),
             "companies", ordered(
                     "domain", FieldSpec.string(WEB_SITE),
-                    "name", FieldSpec.string("name")),
+                    "name", FieldSpec.string("name"),
+                    "owner", FieldSpec.none()),
             "deals", ordered(
                     "name", FieldSpec.string("description"),
                     "pipeline", FieldSpec.none(),

@@ -15,7 +15,8 @@ import io.crmbridge.model.Timestamps;
 
 /**
  * Between the bridge's flat properties and Clio's shapes: request and response bodies wrapped in {@code {"data": ...}};
- * a contact's emails, phones and web sites as arrays of objects (the primary one shown flat as
+ * a contact's emails, phones and web sites as arrays of objects (the default one, {@code default_email} and the like,
+ * shown flat as
  * {@code primary_email_address}, {@code primary_phone_number}, {@code primary_web_site}); relationships as
  * {@code {id, name}} objects; people and companies as one resource told apart by {@code type}; and the {@code fields=}
  * selector, without which Clio answers only {@code id} and {@code etag}.
@@ -27,11 +28,11 @@ final class ClioShapes {
     static final String CREATED = "created_at";
     static final String UPDATED = "updated_at";
 
-    /** Flat property -> Clio array field and the key holding the value in each of its objects. */
+    /** Flat property -> Clio array field, the key holding the value in each of its items, and the default flag. */
     private static final Map<String, String[]> ARRAYS = Map.of(
-            ClioFields.EMAIL, new String[] {"email_addresses", "address"},
-            ClioFields.PHONE, new String[] {"phone_numbers", "number"},
-            ClioFields.WEB_SITE, new String[] {"web_sites", "address"});
+            ClioFields.EMAIL, new String[] {"email_addresses", "address", "default_email"},
+            ClioFields.PHONE, new String[] {"phone_numbers", "number", "default_number"},
+            ClioFields.WEB_SITE, new String[] {"web_sites", "address", "default_web_site"});
 
     /** Relationship fields: written as {@code {id}}, read as {@code {id, name}}. */
     private static final Set<String> RELATIONSHIPS = Set.of("company", "client", "practice_area",
@@ -58,7 +59,7 @@ final class ClioShapes {
         for (String property : properties) {
             String[] array = ARRAYS.get(property);
             if (array != null) {
-                fields.add(array[0] + "{" + array[1] + ",name,primary}");
+                fields.add(array[0] + "{" + array[1] + ",name," + array[2] + "}");
             } else if (RELATIONSHIPS.contains(property)) {
                 fields.add(property + "{id,name}");
             } else if (!property.isBlank()) {
@@ -89,7 +90,7 @@ final class ClioShapes {
         String[] array = ARRAYS.get(property);
         if (array != null) {
             if (value != null && !value.toString().isBlank()) {
-                data.put(array[0], List.of(Map.of("name", "Work", array[1], value.toString(), "primary", true)));
+                data.put(array[0], List.of(Map.of("name", "Work", array[1], value.toString(), array[2], true)));
             }
         } else if (RELATIONSHIPS.contains(property)) {
             Object ref = reference(value);
@@ -101,13 +102,14 @@ final class ClioShapes {
         }
     }
 
-    /** A relationship value as Clio takes it: {@code {id}} from a map with an id or from an id; else none. */
+    /**
+     * A relationship value as Clio takes it, {@code {id}}, from a map with a numeric id or from a numeric id; else none
+     * (a name, e.g. a contact's company name, cannot name a Clio record: the link is made by id, as an association).
+     */
     private static Object reference(Object value) {
-        if (value instanceof Map<?, ?> map && map.get(ID) != null) {
-            return Map.of(ID, map.get(ID));
-        }
-        if (value != null && !value.toString().isBlank() && value.toString().chars().allMatch(Character::isDigit)) {
-            return Map.of(ID, Long.parseLong(value.toString()));
+        Object id = value instanceof Map<?, ?> map ? map.get(ID) : value;
+        if (id != null && !id.toString().isBlank() && id.toString().chars().allMatch(Character::isDigit)) {
+            return Map.of(ID, Long.parseLong(id.toString()));
         }
         return null;
     }
@@ -155,7 +157,7 @@ final class ClioShapes {
         Map<String, Object> record = (Map<String, Object>) map;
         Map<String, Object> properties = new LinkedHashMap<>(record);
         ARRAYS.forEach((flat, array) -> {
-            Object primary = primary(record.get(array[0]), array[1]);
+            Object primary = primary(record.get(array[0]), array[1], array[2]);
             if (primary != null && !properties.containsKey(flat)) {
                 properties.put(flat, primary);
             }
@@ -164,13 +166,13 @@ final class ClioShapes {
                 Timestamps.parse(record.get(UPDATED)), properties, record);
     }
 
-    /** The primary entry's value of a Clio array (the first one when none is marked primary). */
-    static Object primary(Object array, String key) {
+    /** The default item's value of a Clio array (the first one when none is marked default). */
+    static Object primary(Object array, String key, String flag) {
         if (!(array instanceof List<?> list) || list.isEmpty()) {
             return null;
         }
         Object chosen = list.stream().<Object>map(e -> e)
-                .filter(e -> e instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("primary")))
+                .filter(e -> e instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get(flag)))
                 .findFirst().orElse(list.get(0));
         return chosen instanceof Map<?, ?> m ? m.get(key) : null;
     }

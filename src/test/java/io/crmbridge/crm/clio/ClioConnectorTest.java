@@ -49,7 +49,7 @@ class ClioConnectorTest {
         assertThat(q).containsEntry("type", "Person").containsEntry("updated_since", "2026-11-30T10:00:00.001Z")
                 .containsEntry("order", "updated_at(asc)").containsEntry("limit", "200");
         assertThat(q.get("fields")).startsWith("id,etag,created_at,updated_at,type")
-                .contains("email_addresses{address,name,primary}", "first_name", "company{id,name}");
+                .contains("email_addresses{address,name,default_email}", "first_name", "company{id,name}");
 
         CrmRequest ties = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of("status")));
         assertThat(ties.path()).isEqualTo("/matters.json");
@@ -70,8 +70,8 @@ class ClioConnectorTest {
         Object answer = json.readValue("""
                 {"data":[{"id":12,"etag":"\\"abc\\"","type":"Person","first_name":"Ada",
                   "created_at":"2026-11-30T09:00:00+00:00","updated_at":"2026-11-30T10:00:05+00:00",
-                  "email_addresses":[{"name":"Home","address":"home@x.io","primary":false},
-                                     {"name":"Work","address":"ada@x.io","primary":true}],
+                  "email_addresses":[{"name":"Home","address":"home@x.io","default_email":false},
+                                     {"name":"Work","address":"ada@x.io","default_email":true}],
                   "company":{"id":3,"name":"X Ltd"}}],
                  "meta":{"paging":{"next":"https://app.clio.com/api/v4/contacts.json?page_token=n"},"records":1}}
                 """, Object.class);
@@ -94,7 +94,7 @@ class ClioConnectorTest {
         Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) person.body()).get("data");
         assertThat(data).containsEntry("type", "Person").containsEntry("first_name", "Ada")
                 .containsEntry("company", Map.of("id", 3L))
-                .containsEntry("email_addresses", List.of(Map.of("name", "Work", "address", "ada@x.io", "primary", true)));
+                .containsEntry("email_addresses", List.of(Map.of("name", "Work", "address", "ada@x.io", "default_email", true)));
 
         CrmRequest matter = clio.create("deals", Map.of("description", "Ada - intake", "status", "open"),
                 Map.of("contacts", "12", "companies", "3"));
@@ -105,6 +105,10 @@ class ClioConnectorTest {
         CrmRequest note = clio.create("notes", Map.of("detail", "from the form"), Map.of("deals", "40", "contacts", "12"));
         assertThat(note.body()).isEqualTo(Map.of("data", Map.of("detail", "from the form", "type", "Matter",
                 "matter", Map.of("id", 40L), "subject", "from the form")));
+
+        assertThat(clio.create("contacts", Map.of("first_name", "Bo", "company", Map.of("id", "Acme Ltd")), Map.of())
+                .body()).as("a company name cannot name a Clio record").isEqualTo(Map.of("data",
+                        Map.of("type", "Person", "first_name", "Bo")));
 
         CrmRequest update = clio.update("contacts", "12", null, Map.of("last_name", "Lovelace"));
         assertThat(update.method()).isEqualTo("PATCH");
@@ -117,8 +121,8 @@ class ClioConnectorTest {
         CrmRequest search = clio.searchEquals("contacts", "primary_email_address", "ada@x.io", List.of("first_name"));
         assertThat(query(search)).containsEntry("query", "ada@x.io").containsEntry("type", "Person");
         Object answer = json.readValue("""
-                {"data":[{"id":1,"email_addresses":[{"address":"ada@x.io.evil","primary":true}]},
-                         {"id":2,"email_addresses":[{"address":"ADA@x.io","primary":true}]}]}
+                {"data":[{"id":1,"email_addresses":[{"address":"ada@x.io.evil","default_email":true}]},
+                         {"id":2,"email_addresses":[{"address":"ADA@x.io","default_email":true}]}]}
                 """, Object.class);
         Object share = clio.batchShare("contacts", answer, "primary_email_address", List.of("ada@x.io"));
         assertThat(clio.records("contacts", share)).extracting(CrmRecord::id).containsExactly("2");
@@ -127,8 +131,8 @@ class ClioConnectorTest {
     @Test
     void companiesAreFoundByTheirWebSiteComparedAsADomain() throws Exception {
         Object answer = json.readValue("""
-                {"data":[{"id":3,"type":"Company","web_sites":[{"address":"https://www.Acme.io/about","primary":true}]},
-                         {"id":4,"type":"Company","web_sites":[{"address":"acme.io.example","primary":true}]}]}
+                {"data":[{"id":3,"type":"Company","web_sites":[{"address":"https://www.Acme.io/about","default_web_site":true}]},
+                         {"id":4,"type":"Company","web_sites":[{"address":"acme.io.example","default_web_site":true}]}]}
                 """, Object.class);
         Object share = clio.batchShare("companies", answer, "primary_web_site", List.of("acme.io"));
         assertThat(clio.records("companies", share)).extracting(CrmRecord::id).containsExactly("3");
