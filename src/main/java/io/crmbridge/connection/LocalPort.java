@@ -28,6 +28,11 @@ public final class LocalPort {
         if (value == null) {
             value = ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse("8080");
         }
-        return Integer.parseInt(value);
+        int port = Integer.parseInt(value);
+        if (port == 0) {
+            // a random port not bound yet (a slow start): fail, so that nothing keeps a URL of port 0
+            throw new IllegalStateException("this application's HTTP port is not known yet (" + key + "=0)");
+        }
+        return port;
     }
 }

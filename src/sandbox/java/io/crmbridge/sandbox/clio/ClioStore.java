@@ -76,11 +76,12 @@ public class ClioStore {
         return Optional.ofNullable(records.get(type).get(id)).map(ClioStore::copy);
     }
 
-    /** Every record of a resource in id order (copies). */
+    /**
+     * Every record of a resource in id order, for reading only: no copies (an index page reads 10,000 records to
+     * show 200). Safe because a stored record's fields are never changed in place: every write stores a new copy.
+     */
     public synchronized List<ClioRecord> all(ClioResourceType type) {
-        List<ClioRecord> out = new ArrayList<>(records.get(type).size());
-        records.get(type).values().forEach(r -> out.add(copy(r)));
-        return out;
+        return new ArrayList<>(records.get(type).values());
     }
 
     public synchronized int count(ClioResourceType type) {

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.crmbridge.sandbox.clio.Clio;
+import io.crmbridge.sandbox.clio.ClioError;
+import io.crmbridge.sandbox.clio.ClioPaths;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -24,10 +27,12 @@ public class LostResponseFilter {
     private static final Logger LOG = Logger.getLogger(LostResponseFilter.class);
 
     private final FaultInjector injector;
+    private final FaultInjector clioInjector;
     private final Vertx vertx;
 
-    LostResponseFilter(FaultInjector injector, Vertx vertx) {
+    LostResponseFilter(FaultInjector injector, @Clio FaultInjector clioInjector, Vertx vertx) {
         this.injector = injector;
+        this.clioInjector = clioInjector;
         this.vertx = vertx;
     }
 
@@ -38,6 +43,12 @@ public class LostResponseFilter {
             return Uni.createFrom().voidItem();
         }
         int served = response.getStatus();
+        if (lost == LostResponse.BAD_GATEWAY && ClioPaths.isClioApi(ctx.normalizedPath())) {
+            response.setStatus(502);
+            response.setEntity(ClioError.body("BadGateway", "lost response (fault injected by the CRM sandbox; served "
+                    + served + ")"), new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+            return Uni.createFrom().voidItem();
+        }
         if (lost == LostResponse.BAD_GATEWAY) {
             response.setStatus(502);
             response.setEntity(FaultFilter.errorBody(502).withContext(Map.of("sandboxFault", List.of("lost-response"),
@@ -45,7 +56,8 @@ public class LostResponseFilter {
                     MediaType.APPLICATION_JSON_TYPE);
             return Uni.createFrom().voidItem();
         }
-        long delay = lost == LostResponse.HANG ? injector.maxHangMillis() : 0;
+        long delay = lost != LostResponse.HANG ? 0
+                : (ClioPaths.isClioApi(ctx.normalizedPath()) ? clioInjector : injector).maxHangMillis();
         // Never completes: the answer is not written, the connection is closed (see FaultFilter#hang for why the
         // pending request is simply left to be collected).
         return Uni.createFrom().emitter(emitter -> closeAfter(ctx, delay, served));

@@ -86,6 +86,17 @@ class ClioControlsTest {
     }
 
     @Test
+    void aLostResponseCommitsTheWriteAndAnswers502InClioShape() {
+        ClioSandboxControl.control().body(Map.of("rules", List.of(Map.of("method", "POST",
+                "pathPattern", "/app/api/v4/contacts\\.json", "failNext", 1, "lostResponse", "502"))))
+                .put("/faults").then().statusCode(200);
+        withToken(token).body(Map.of("data", Map.of("type", "Person", "first_name", "Lost", "last_name", "Answer")))
+                .post(API + "/contacts.json").then().statusCode(502).body("error.type", equalTo("BadGateway"));
+        withToken(token).queryParam("query", "Lost Answer").get(API + "/contacts.json").then().statusCode(200)
+                .body("meta.records", equalTo(1));
+    }
+
+    @Test
     void countersCountClioCallsByHostPathTemplateAndStatus() {
         long id = contact(API, "Ada", "Lovelace", "Countess");
         ClioSandboxControl.resetCounters();
