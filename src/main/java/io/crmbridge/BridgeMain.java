@@ -19,6 +19,7 @@ public final class BridgeMain {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             System.exit(ProbeCli.run(rest, System.getenv(), System.out, System.err));
         }
-        Quarkus.run(args);
+        // Camel Quarkus keeps its context running only through its own application class once a main is custom.
+        Quarkus.run(org.apache.camel.quarkus.main.CamelMainApplication.class, args);
     }
 }
