@@ -41,8 +41,11 @@ class RouteInventoryTest {
             "decide", "decide-lookup", "decide-apply", "decide-write-contact", "decide-write-company",
             "decide-write-deal", "decide-write-ticket", "decide-associate", "decide-write-engagement",
             "demo-traffic",
+            // clio-matter.yaml
+            "clio-matter",
             // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
             "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",
+            "poll-clio-contacts", "poll-clio-deals",
             "poll-pages", "poll-fetch-page", "crm-search-modified", "inbound-record", "poll-freshness",
             // intake.yaml
             "deliver-intake", "intake-http");

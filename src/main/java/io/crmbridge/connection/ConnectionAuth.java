@@ -103,6 +103,35 @@ public final class ConnectionAuth {
         return refresh(seen);
     }
 
+    /** One refresh as the contract probe sees it: the refresh token sent (null for client credentials) and the grant. */
+    public record ObservedGrant(String sentRefreshToken, TokenEndpoint.Grant grant) {
+    }
+
+    /**
+     * Refreshes now, whatever the current token's expiry (the contract probe: what does the token endpoint really
+     * return?). The new access token and a rotated refresh token are kept exactly as by any refresh, so the connection
+     * goes on with them. Only for the OAuth modes: a private-app token has no endpoint.
+     */
+    public ObservedGrant refreshNow() {
+        if (mode == AuthMode.PRIVATE_APP) {
+            throw new IllegalStateException("connection " + connection + " uses a private-app token: nothing to refresh");
+        }
+        refreshLock.lock();
+        try {
+            SharedConnectionState.View state = reload();
+            view = state;
+            if (state.needsReauth()) {
+                throw new NeedsReauthException(connection, state.reauthReason());
+            }
+            String sent = mode == AuthMode.REFRESH_TOKEN ? refreshToken : null;
+            TokenEndpoint.Grant grant = requestGrant(state.credentialsVersion());
+            adopt(grant, state);
+            return new ObservedGrant(sent, grant);
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
     /** New credentials from an operator: leave NEEDS_REAUTH on every replica; the next call fetches a fresh token. */
     public void reauthorize(String newRefreshToken) {
         refreshLock.lock();
@@ -206,15 +235,20 @@ public final class ConnectionAuth {
                 return now.value();
             }
             TokenEndpoint.Grant grant = requestGrant(state.credentialsVersion());
-            grant.refreshToken().ifPresent(rotated -> refreshToken = rotated);
-            current = new AccessToken(grant.accessToken(), grant.expiresAt(), state.credentialsVersion());
-            refreshes.incrementAndGet();
-            shared.recordRefresh(connection, grant.expiresAt(), grant.refreshToken().orElse(null));
-            listener.refreshed(connection, grant.expiresAt(), refreshToken);
+            adopt(grant, state);
             return grant.accessToken();
         } finally {
             refreshLock.unlock();
         }
+    }
+
+    /** Takes a new grant as the current token; a rotated refresh token is kept (table connection_state). */
+    private void adopt(TokenEndpoint.Grant grant, SharedConnectionState.View state) {
+        grant.refreshToken().ifPresent(rotated -> refreshToken = rotated);
+        current = new AccessToken(grant.accessToken(), grant.expiresAt(), state.credentialsVersion());
+        refreshes.incrementAndGet();
+        shared.recordRefresh(connection, grant.expiresAt(), grant.refreshToken().orElse(null));
+        listener.refreshed(connection, grant.expiresAt(), refreshToken);
     }
 
     private TokenEndpoint.Grant requestGrant(long credentialsVersion) {

@@ -21,12 +21,18 @@ public interface ConnectionsConfig {
     Map<String, Connection> connections();
 
     interface Connection {
-        /** The connector (a {@code io.crmbridge.crm.CrmConnector} of this kind): {@code hubspot}. */
+        /** The connector (a {@code io.crmbridge.crm.CrmConnector} of this kind): {@code hubspot} or {@code clio}. */
         @WithDefault("hubspot")
         String kind();
 
-        /** The CRM's API base URL, e.g. the vendor's API host or the sandbox's {@code http://localhost:8080/sandbox/hubspot}. */
-        String baseUrl();
+        /**
+         * The CRM's API base URL, e.g. the vendor's API host or the sandbox's {@code http://localhost:8080/sandbox/hubspot};
+         * unset, the connector's own for {@link #region()}.
+         */
+        Optional<String> baseUrl();
+
+        /** The CRM's region, for kinds whose accounts live on one of several hosts (clio: us, eu, ca, au). */
+        Optional<String> region();
 
         Auth auth();
 
@@ -143,7 +149,7 @@ public interface ConnectionsConfig {
     }
 
     interface Field {
-        /** The CRM property's API name (not its UI label). */
+        /** The CRM property's API name (not its UI label); {@code -} when the CRM does not keep the field. */
         String property();
 
         @WithDefault("string")
@@ -155,6 +161,9 @@ public interface ConnectionsConfig {
         /** For type relationship: read {@code id} or {@code name} of the {@code {id, name}} object. */
         @WithDefault("id")
         String read();
+
+        /** The bridge's values in the CRM's terms: {@code field-map.deals.stage.values.closedwon=closed}. */
+        Map<String, String> values();
     }
 
     enum AuthMode {

@@ -70,7 +70,7 @@ public class CrmConnections {
         if (c == null) {
             throw new NoSuchElementException("no connection named " + name + " (crmbridge.connections." + name + ".*)");
         }
-        String baseUrl = LocalPort.expand(c.baseUrl());
+        String baseUrl = LocalPort.expand(baseUrl(name, c));
         ConnectionsConfig.Auth auth = c.auth();
         TokenEndpoint endpoint = auth.mode() == AuthMode.PRIVATE_APP ? null : oidcEndpoint(name, baseUrl, auth);
         // A refresh token rotated (or given by an operator) earlier, kept in connection_state, wins over the
@@ -90,7 +90,8 @@ public class CrmConnections {
     private TokenEndpoint oidcEndpoint(String name, String baseUrl, ConnectionsConfig.Auth auth) {
         OidcClientConfigBuilder builder = new OidcClientConfigBuilder()
                 .id(name)
-                .authServerUrl(auth.tokenUrlBase().map(LocalPort::expand).orElse(baseUrl))
+                .authServerUrl(auth.tokenUrlBase().map(LocalPort::expand)
+                        .or(() -> connectors.of(name).tokenUrlBase(baseUrl)).orElse(baseUrl))
                 .discoveryEnabled(false)
                 .tokenPath(auth.tokenPath().orElse(connectors.of(name).defaultTokenPath()))
                 .clientId(auth.clientId().orElseThrow(() -> missing(name, "client-id")))
@@ -100,6 +101,14 @@ public class CrmConnections {
                 .grant(auth.mode() == AuthMode.REFRESH_TOKEN ? Grant.Type.REFRESH : Grant.Type.CLIENT);
         auth.scopes().ifPresent(builder::scopes);
         return new OidcTokenEndpoint(name, oidcClients.newClient(builder.build()).await().atMost(Duration.ofSeconds(30)));
+    }
+
+    /** The configured base URL, else the connector's for the configured region. */
+    private String baseUrl(String name, ConnectionsConfig.Connection c) {
+        return c.baseUrl()
+                .or(() -> c.region().flatMap(region -> connectors.of(name).baseUrl(region)))
+                .orElseThrow(() -> new IllegalStateException("crmbridge.connections." + name
+                        + ".base-url is required (or a region its kind knows)"));
     }
 
     private static IllegalStateException missing(String name, String key) {

@@ -5,14 +5,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.runtime.LaunchMode;
 
 /** Expands {@code {local-port}} to the port this application's HTTP server actually listens on. */
-final class LocalPort {
+public final class LocalPort {
 
     static final String TOKEN = "{local-port}";
 
     private LocalPort() {
     }
 
-    static String expand(String url) {
+    /** {@code http://localhost:<port>}: this application's own HTTP server. */
+    public static String localUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public static String expand(String url) {
         return url.contains(TOKEN) ? url.replace(TOKEN, Integer.toString(port())) : url;
     }
 

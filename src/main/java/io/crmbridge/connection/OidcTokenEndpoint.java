@@ -64,6 +64,15 @@ final class OidcTokenEndpoint implements TokenEndpoint {
     private static Grant toGrant(Tokens tokens) {
         Long expiresAt = tokens.getAccessTokenExpiresAt();
         Instant expiry = expiresAt == null ? Instant.now().plus(Duration.ofMinutes(5)) : Instant.ofEpochSecond(expiresAt);
-        return new Grant(tokens.getAccessToken(), expiry, Optional.ofNullable(tokens.getRefreshToken()));
+        return new Grant(tokens.getAccessToken(), expiry, Optional.ofNullable(tokens.getRefreshToken()),
+                expiresIn(tokens.get("expires_in")));
+    }
+
+    private static Optional<Long> expiresIn(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -12,10 +12,24 @@ import java.util.List;
  * <li>{@link Mode#TIE_GROUP}: the records modified exactly at {@code at} whose id is above {@code afterId} (null: all
  * of them), in ascending id order: a total order, so a tie group of any size is paged without gaps.</li>
  * </ul>
- * {@code properties} are the CRM properties to return.
+ * {@code properties} are the CRM properties to return. A CRM that cannot filter by id pages a tie group by its own
+ * next-page token ({@code pageToken}); the poll then keeps only the group's records above {@code afterId}.
  */
 public record ChangeQuery(String object, Mode mode, Instant at, String afterId, Instant settledBefore, int limit,
-        List<String> properties) {
+        List<String> properties, String pageToken) {
+
+    public ChangeQuery(String object, Mode mode, Instant at, String afterId, Instant settledBefore, int limit,
+            List<String> properties) {
+        this(object, mode, at, afterId, settledBefore, limit, properties, null);
+    }
+
+    /**
+     * The same query continued from the CRM's own next-page token of the previous answer (for a CRM that pages a tie
+     * group by token, {@link CrmConnector#pagesTieGroupsByToken()}); null: from the start.
+     */
+    public ChangeQuery withPageToken(String token) {
+        return new ChangeQuery(object, mode, at, afterId, settledBefore, limit, properties, token);
+    }
 
     public enum Mode {
         FORWARD, TIE_GROUP

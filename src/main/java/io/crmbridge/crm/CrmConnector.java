@@ -31,6 +31,52 @@ public interface CrmConnector {
     /** The token endpoint under the base URL when the connection names none. */
     String defaultTokenPath();
 
+    /** What a CRM can do beyond the calls every connector has; the decision and poll code checks these. */
+    enum Capability {
+        /** Search by any property's value (else list filters, compared exactly by the connector). */
+        SEARCH_BY_PROPERTY,
+        /** Batch endpoints for reads, creates, updates, upserts and associations. */
+        BATCH,
+        /** Upsert and read by a unique property (the bridge's own {@code crmbridge_key}, a contact's email). */
+        KEYED_UPSERT,
+        /** The bridge can create properties of its own on the CRM's objects ({@code crmbridge_*}). */
+        BRIDGE_PROPERTIES,
+        /** Property history with who changed what (the loop guard reads it; else origin stamps). */
+        PROPERTY_HISTORY,
+        /** Archived (deleted) records can be listed: delete notices. */
+        ARCHIVED_NOTICES,
+        /** Merged records name the ids merged into them: merge notices. */
+        MERGE_NOTICES,
+        /** Associations are records of their own with an API (else relationship fields on a record). */
+        ASSOCIATIONS_API,
+        /** Relationship fields ({@code {id, name}}) carry the associations. */
+        RELATIONSHIP_FIELDS,
+        /** Owners (users) can be read and found by email. */
+        OWNERS,
+        /** Answers carry rate-limit headers the connection's limiter follows. */
+        RATE_LIMIT_HEADERS
+    }
+
+    /** What this CRM can do; the calls of a capability it lacks fail rather than pretend. */
+    default java.util.Set<Capability> capabilities() {
+        return java.util.EnumSet.allOf(Capability.class);
+    }
+
+    /** The API base URL of a region ({@code crmbridge.connections.<name>.region}), for CRMs that have regions. */
+    default Optional<String> baseUrl(String region) {
+        return Optional.empty();
+    }
+
+    /** Where the token endpoint lives when it is not under the base URL and the connection names no token-url-base. */
+    default Optional<String> tokenUrlBase(String baseUrl) {
+        return Optional.empty();
+    }
+
+    /** Whether the CRM can link a {@code fromObject} record to a {@code toObject} record (associate, list). */
+    default boolean canAssociate(String fromObject, String toObject) {
+        return true;
+    }
+
     /** Inputs one batch call takes at most. */
     int maxBatchSize();
 
@@ -46,6 +92,19 @@ public interface CrmConnector {
 
     /** One page of records changed since the cursor: forward by modification time, or one tie group by id. */
     CrmRequest searchChanged(ChangeQuery query);
+
+    /**
+     * Whether a tie group is paged by the CRM's next-page token ({@link #nextPage}) rather than by an id filter: the
+     * query may then answer records outside the group, which the poll leaves out, and the group ends with the token.
+     */
+    default boolean pagesTieGroupsByToken() {
+        return false;
+    }
+
+    /** The next-page token of a {@link #searchChanged} answer, or null when it is the last page (or the CRM has none). */
+    default String nextPage(Object answer) {
+        return null;
+    }
 
     /**
      * The property history of up to {@link #maxBatchSize()} records (ids) for the named properties; empty when the
@@ -188,6 +247,33 @@ public interface CrmConnector {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    // --- the contract probe (read only) ---
+
+    /**
+     * A read-only request (GET) for at most one live record of the object with these properties, for the contract
+     * probe. The default asks for one changed record, which is a GET only where the connector's change search is;
+     * the probe refuses anything but a GET.
+     */
+    default CrmRequest sampleRecord(String object, List<String> properties) {
+        return searchChanged(ChangeQuery.forward(object, null, null, 1, properties));
+    }
+
+    /**
+     * Other base URLs that serve the same account when the configured one fails (a vendor's other region or API
+     * hosts), best first; empty when the connector knows none.
+     */
+    default List<String> alternativeBaseUrls(String configuredBaseUrl) {
+        return List.of();
+    }
+
+    /**
+     * Whether the CRM sends values with their JSON types (a number as a number). False for a CRM that sends every
+     * value as text (HubSpot), where a number arriving as a string is normal and not a finding.
+     */
+    default boolean typedValues() {
+        return true;
     }
 
     // --- responses ---

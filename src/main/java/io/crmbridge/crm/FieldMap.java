@@ -29,9 +29,16 @@ public final class FieldMap {
         configured.forEach((object, fields) -> {
             Map<String, FieldSpec> merged = new LinkedHashMap<>(connector.defaultFieldMap(object));
             fields.forEach((field, f) -> merged.put(field, new FieldSpec(f.property(), f.type(),
-                    f.allowed().orElse(List.of()), f.read())));
+                    f.allowed().orElse(List.of()), f.read(), f.values().isEmpty()
+                            ? defaultValues(connector, object, field) : Map.copyOf(f.values()))));
             byObject.put(object, merged);
         });
+    }
+
+    /** The connector's value map of a field, kept when the configuration renames the property only. */
+    private static Map<String, String> defaultValues(CrmConnector connector, String object, String field) {
+        FieldSpec spec = connector.defaultFieldMap(object).get(field);
+        return spec == null ? Map.of() : spec.values();
     }
 
     /** Contract field -> spec for one object. */
@@ -43,13 +50,13 @@ public final class FieldMap {
     /** The CRM property of a contract field, or null when the object does not map it. */
     public String property(String object, String field) {
         FieldSpec spec = fields(object).get(field);
-        return spec == null ? null : spec.property();
+        return spec == null || !spec.kept() ? null : spec.property();
     }
 
     /** The CRM properties to read for an object: the connector's system properties and every mapped one. */
     public List<String> readProperties(String object) {
         Set<String> names = new LinkedHashSet<>(connector.systemProperties(object));
-        fields(object).values().forEach(f -> names.add(f.property()));
+        fields(object).values().stream().filter(FieldSpec::kept).forEach(f -> names.add(f.property()));
         return List.copyOf(names);
     }
 
@@ -62,9 +69,10 @@ public final class FieldMap {
             FieldSpec spec = specs.get(field);
             if (spec == null) {
                 unmapped.add(object + "." + field);
-            } else {
-                properties.put(spec.property(), spec.type() == FieldType.RELATIONSHIP && value != null
-                        && !(value instanceof Map<?, ?>) ? Map.of("id", value) : value);
+            } else if (spec.kept()) {
+                Object crmValue = spec.toCrm(value);
+                properties.put(spec.property(), spec.type() == FieldType.RELATIONSHIP && crmValue != null
+                        && !(crmValue instanceof Map<?, ?>) ? Map.of("id", crmValue) : crmValue);
             }
         });
         if (!unmapped.isEmpty()) {
@@ -78,7 +86,7 @@ public final class FieldMap {
     public Map<String, Object> fromCrm(String object, Map<String, Object> properties) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields(object).forEach((field, spec) -> {
-            if (properties.containsKey(spec.property())) {
+            if (spec.kept() && properties.containsKey(spec.property())) {
                 fields.put(field, read(spec, properties.get(spec.property())));
             }
         });
@@ -87,8 +95,8 @@ public final class FieldMap {
 
     private static Object read(FieldSpec spec, Object value) {
         if (spec.type() == FieldType.RELATIONSHIP && value instanceof Map<?, ?> relationship) {
-            return relationship.get(spec.read());
+            return spec.fromCrm(relationship.get(spec.read()));
         }
-        return value;
+        return spec.fromCrm(value);
     }
 }

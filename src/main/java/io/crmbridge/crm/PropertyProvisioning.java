@@ -96,6 +96,13 @@ public class PropertyProvisioning {
     /** Lists and creates what is missing, now. */
     public synchronized State provision(String connection) {
         CrmConnector connector = connectors.of(connection);
+        if (!connector.capabilities().contains(CrmConnector.Capability.BRIDGE_PROPERTIES)) {
+            // nothing to provision: records are found again by search and the effect journal, origins by stamps
+            State state = new State(connection, "NOT_SUPPORTED", Map.of(), Map.of(), List.of(), Instant.now());
+            states.put(connection, state);
+            LOG.infof("connection %s: kind %s keeps no properties of the bridge's own", connection, connector.kind());
+            return state;
+        }
         Map<String, KeyMode> keys = new LinkedHashMap<>();
         Map<String, Set<String>> present = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();

@@ -33,6 +33,8 @@ public final class PollState {
     ChangeQuery.Mode mode;
     Instant at;
     String afterId;
+    /** The CRM's next-page token within a tie group, for a CRM that pages tie groups by token; else null. */
+    String pageToken;
     boolean more = true;
     int pages;
     long calls;

@@ -83,6 +83,7 @@ public class PollSteps {
         List<String> properties = properties(state.connection, state.object);
         ChangeQuery query = state.mode == ChangeQuery.Mode.TIE_GROUP
                 ? ChangeQuery.tieGroup(state.object, state.at, state.afterId, poll.pageSize(), properties)
+                        .withPageToken(state.pageToken)
                 : ChangeQuery.forward(state.object, state.at, state.settledBefore, poll.pageSize(), properties);
         describe(exchange, state, connectors.of(state.connection).searchChanged(query), json);
     }
@@ -104,8 +105,24 @@ public class PollSteps {
         List<CrmRecord> records = connector.records(state.object, exchange.getMessage().getBody());
         int pageSize = poll(state.connection).pageSize();
         boolean full = records.size() >= pageSize;
+        if (state.mode == ChangeQuery.Mode.FORWARD && state.settledBefore != null) {
+            // a CRM that cannot bound its answer by the settle time: what is not settled yet waits for the next poll
+            List<CrmRecord> settled = records.stream()
+                    .filter(r -> r.modifiedAt() == null || r.modifiedAt().isBefore(state.settledBefore)).toList();
+            full &= settled.size() == records.size();
+            records = settled;
+        }
         List<CrmRecord> complete = records;
-        if (state.mode == ChangeQuery.Mode.TIE_GROUP) {
+        if (state.mode == ChangeQuery.Mode.TIE_GROUP && connector.pagesTieGroupsByToken()) {
+            complete = TieGroups.members(records, state.at, state.afterId);
+            if (!complete.isEmpty()) {
+                state.afterId = complete.get(complete.size() - 1).id();
+            }
+            state.pageToken = connector.nextPage(exchange.getMessage().getBody());
+            if (state.pageToken == null) {
+                state.mode = ChangeQuery.Mode.FORWARD;
+            }
+        } else if (state.mode == ChangeQuery.Mode.TIE_GROUP) {
             if (!records.isEmpty()) {
                 state.afterId = records.get(records.size() - 1).id();
             }
@@ -129,6 +146,7 @@ public class PollSteps {
                 state.mode = ChangeQuery.Mode.TIE_GROUP;
                 state.at = last;
                 state.afterId = null;
+                state.pageToken = null;
             }
         } else {
             state.more = false;

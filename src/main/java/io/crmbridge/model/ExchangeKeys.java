@@ -136,4 +136,10 @@ public final class ExchangeKeys {
     public static final String CRM_REQUEST = "crmRequest";
     /** Exchange property: the request body as sent, for the error channels. */
     public static final String CRM_REQUEST_BODY = "crmRequestBody";
+
+    /** Route clio-matter: this application's receiver, {@code http://localhost:<port>/events/}. */
+    public static final String FANOUT_RECEIVER = "fanoutReceiver";
+
+    /** Route demo-traffic: the path under this application the sample goes to ({@code events/<source>} or {@code leads}). */
+    public static final String DEMO_PATH = "demoPath";
 }

@@ -27,6 +27,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -51,6 +52,7 @@ public class CallCoalescer {
     private final CrmConnectors connectors;
     private final BulkConfig config;
     private final CallBatcher batcher;
+    private final BatchCalls calls;
 
     /**
      * {@code workers} (crmbridge.dispatch.workers) caps the events waited for: a claimed event queued behind busy
@@ -61,6 +63,7 @@ public class CallCoalescer {
             @ConfigProperty(name = "crmbridge.dispatch.workers", defaultValue = "4") int workers, MeterRegistry meters) {
         this.connectors = connectors;
         this.config = config;
+        this.calls = calls;
         this.batcher = new CallBatcher(config.maxSize(), config.window().toMillis(), config.quiet().orElse(config.window()).toMillis(),
                 workers, calls::send);
         // whether groups fill: groups that wait out their window hold events back for nothing
@@ -186,7 +189,11 @@ public class CallCoalescer {
 
     /** Submits the call and waits for its share; the call's failure is this event's failure. */
     private void await(Exchange exchange, CallGroup group, PendingCall call) throws Exception {
-        batcher.submit(group, call);
+        if (connectors.of(group.connection()).capabilities().contains(CrmConnector.Capability.BATCH)) {
+            batcher.submit(group, call);
+        } else {
+            calls.send(group, List.of(call)); // a CRM without batch endpoints: the event's own call, now
+        }
         PendingCall.Share share;
         try {
             share = call.answer.get(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);

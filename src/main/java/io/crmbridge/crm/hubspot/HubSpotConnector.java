@@ -35,6 +35,9 @@ public class HubSpotConnector implements CrmConnector {
 
     static final String MERGED_IDS = "hs_merged_object_ids";
 
+    /** HubSpot's public API hosts (the global one and the EU data centre's). */
+    private static final List<String> API_HOSTS = List.of("https://api.hubapi.com", "https://api-eu1.hubapi.com");
+
     /** HubSpot's default association type ids from a note or a task to a contact, a company and a deal. */
     private static final Map<String, Map<String, Integer>> ENGAGEMENT_TYPES = Map.of(
             "notes", Map.of("contacts", 202, "companies", 190, "deals", 214, "tickets", 228),
@@ -48,6 +51,13 @@ public class HubSpotConnector implements CrmConnector {
     @Override
     public String defaultTokenPath() {
         return "/oauth/v1/token";
+    }
+
+    @Override
+    public java.util.Set<Capability> capabilities() {
+        java.util.Set<Capability> all = java.util.EnumSet.allOf(Capability.class);
+        all.remove(Capability.RELATIONSHIP_FIELDS);
+        return all;
     }
 
     @Override
@@ -242,6 +252,35 @@ public class HubSpotConnector implements CrmConnector {
     @Override
     public CrmRequest ownersByEmail(String email) {
         return CrmRequest.get("/crm/v3/owners", "email=" + encode(email) + "&limit=10");
+    }
+
+    // --- the contract probe ---
+
+    /**
+     * One record by listing (GET, limit 1) with the mapped properties and those HubSpot returns by default, so that a
+     * property the map no longer names but the CRM fills shows up as unknown.
+     */
+    @Override
+    public CrmRequest sampleRecord(String object, List<String> properties) {
+        java.util.Set<String> read = new java.util.LinkedHashSet<>(properties);
+        read.addAll(HubSpotFields.returnedByDefault(object));
+        return CrmRequest.get(objects(object), "limit=1&properties=" + encode(String.join(",", read)));
+    }
+
+    /** HubSpot's API hosts: a configured HubSpot host that fails is checked against the others. */
+    @Override
+    public List<String> alternativeBaseUrls(String configuredBaseUrl) {
+        String configured = configuredBaseUrl.replaceAll("/+$", "");
+        if (!configured.matches("https://[a-z0-9.-]+\\.(hubapi|hubspot)\\.com")) {
+            return List.of();
+        }
+        return API_HOSTS.stream().filter(host -> !host.equals(configured)).toList();
+    }
+
+    /** HubSpot sends every property value as text. */
+    @Override
+    public boolean typedValues() {
+        return false;
     }
 
     // --- answers ---

@@ -51,7 +51,17 @@ final class HubSpotFields {
                     "timestamp", FieldSpec.date("hs_timestamp"),
                     "owner", FieldSpec.string(OWNER)));
 
+    /** The properties HubSpot returns when a read names none (besides the system ones). */
+    private static final Map<String, List<String>> RETURNED_BY_DEFAULT = Map.of(
+            "contacts", List.of("email", "firstname", "lastname"),
+            "companies", List.of("domain", "name"),
+            "deals", List.of("amount", "closedate", "dealname", "dealstage", "pipeline"));
+
     private HubSpotFields() {
+    }
+
+    static List<String> returnedByDefault(String object) {
+        return RETURNED_BY_DEFAULT.getOrDefault(object, List.of());
     }
 
     static Map<String, FieldSpec> of(String object) {

@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.CrmConnector.Capability;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
@@ -64,9 +65,13 @@ public class DecisionWrites {
             return;
         }
         Map<String, Object> properties = fieldMap(exchange).toCrm(plan.object(), plan.properties());
-        bridgeProperties(ctx, properties);
+        bridgeProperties(exchange, ctx, properties);
         orderProperty(ctx, plan.object(), properties);
         boolean keyed = keyedBy(exchange, ctx, plan.object()) != null;
+        if (plan.action().equals("create")) {
+            // a CRM that needs them in the create (a Clio matter's client) takes its links from here
+            in.setHeader(ExchangeKeys.CRM_LINK_TO, createLinks(ctx, plan.object()));
+        }
         if (!plan.action().equals("create")) {
             in.setHeader(ExchangeKeys.CRM_OBJECT_ID, plan.crmId());
             if (keyed && !plan.object().equals("contacts") && !ctx.own.containsKey(plan.object())) {
@@ -83,10 +88,24 @@ public class DecisionWrites {
         in.setBody(properties);
     }
 
+    /** The records a new deal or ticket belongs to (its contact and company), where they exist already. */
+    private static Map<String, String> createLinks(DecisionContext ctx, String object) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (object.equals("deals") || object.equals("tickets")) {
+            for (String to : List.of("contacts", "companies")) {
+                if (ctx.id(to) != null) {
+                    links.put(to, ctx.id(to));
+                }
+            }
+        }
+        return links;
+    }
+
     /** The unique property an object's new records are upserted by, or null (then a plain create, journal-guarded). */
     private String keyedBy(Exchange exchange, DecisionContext ctx, String object) {
         if (object.equals("contacts")) {
-            return fieldMap(exchange).property("contacts", "email");
+            // upserted by email where the CRM can; else created after the search found none (journal-guarded)
+            return can(exchange, Capability.KEYED_UPSERT) ? fieldMap(exchange).property("contacts", "email") : null;
         }
         return OwnRecords.keyed(ctx, object) ? BridgeProperty.KEY : null;
     }
@@ -125,7 +144,7 @@ public class DecisionWrites {
         }
         Map<String, Object> properties = fieldMap(exchange).toCrm(object,
                 object.equals("notes") ? noteFields(ctx) : taskFields(ctx));
-        bridgeProperties(ctx, properties);
+        bridgeProperties(exchange, ctx, properties);
         Match own = ctx.own.get(object);
         if (own != null) {
             // made by an earlier attempt whose answer was lost: found by its key; its links are made again below
@@ -223,6 +242,10 @@ public class DecisionWrites {
         String[] pair = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class).split(":");
         DecideLookups.clearObjectHeaders(in);
         boolean both = ctx.id(pair[0]) != null && ctx.id(pair[1]) != null;
+        if (both && !connectors.of(connectors.connectionOf(exchange)).canAssociate(pair[0], pair[1])) {
+            EventTrace.of(exchange).decision(pair[0] + ":" + pair[1], "none", "this CRM keeps no such association");
+            both = false;
+        }
         exchange.setProperty(ExchangeKeys.ASSOCIATE, both);
         if (both) {
             in.setHeader(ExchangeKeys.CRM_OBJECT, pair[0]);
@@ -238,9 +261,17 @@ public class DecisionWrites {
                 in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS), in.getBody());
     }
 
-    private static void bridgeProperties(DecisionContext ctx, Map<String, Object> properties) {
+    /** The record's origin, where the CRM has the bridge's own properties (else the origin stamp alone tells). */
+    private void bridgeProperties(Exchange exchange, DecisionContext ctx, Map<String, Object> properties) {
+        if (!can(exchange, Capability.BRIDGE_PROPERTIES)) {
+            return;
+        }
         properties.put("crmbridge_origin", "crm-bridge:" + ctx.event().sourceSystem());
         properties.put("crmbridge_event_id", ctx.event().eventId());
+    }
+
+    private boolean can(Exchange exchange, Capability capability) {
+        return connectors.of(connectors.connectionOf(exchange)).capabilities().contains(capability);
     }
 
     private FieldMap fieldMap(Exchange exchange) {

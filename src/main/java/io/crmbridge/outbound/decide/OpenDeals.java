@@ -64,12 +64,13 @@ public class OpenDeals {
         String pipeline = exchange.getMessage().getHeader(ExchangeKeys.CRM_PIPELINE, config.defaultPipeline(), String.class);
         return connectors.of(connection).records("deals", body).stream()
                 .map(deal -> new Match(deal.id(), fields.fromCrm("deals", deal.properties())))
-                .filter(deal -> isOpenIn(deal, pipeline))
+                .filter(deal -> isOpenIn(deal, fields.property("deals", "pipeline") == null ? null : pipeline))
                 .toList();
     }
 
+    /** Open, and in the pipeline unless the CRM keeps none (pipeline null: Clio's matters). */
     private boolean isOpenIn(Match deal, String pipeline) {
-        return pipeline.equals(String.valueOf(deal.fields().get("pipeline")))
+        return (pipeline == null || pipeline.equals(String.valueOf(deal.fields().get("pipeline"))))
                 && !config.closedStages().contains(String.valueOf(deal.fields().get("stage")));
     }
 }

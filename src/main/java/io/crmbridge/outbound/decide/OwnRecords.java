@@ -49,7 +49,10 @@ public class OwnRecords {
     /** The reads this event needs, in order; called once after the contact search. */
     void plan(Exchange exchange, DecisionContext ctx) {
         Deque<String> reads = new ArrayDeque<>();
-        if (ctx.contacts.isEmpty()) {
+        // a contact the lagging search missed is read by email where the CRM reads by a unique property; a CRM
+        // without one (Clio) answered the search from its list, which does not lag
+        if (ctx.contacts.isEmpty() && connectors.of(connectors.connectionOf(exchange)).capabilities()
+                .contains(io.crmbridge.crm.CrmConnector.Capability.KEYED_UPSERT)) {
             reads.add("contacts");
         }
         if (ctx.key("companies") != null && keyed(ctx, "companies")) {

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code (desc)}; ties break by id.</li>
  * <li>{@code meta.records} is the number of records matching the filters (all of them, past 10,000 too).</li>
  * <li>Filters: {@code updated_since}, {@code created_since} (ISO-8601, inclusive) on every resource; contacts:
- * {@code query} (free text over name and email addresses), {@code email} (exact, any address), {@code type};
+ * {@code query} (free text over name, email addresses and web sites), {@code email} (exact, any address), {@code type};
  * matters: {@code query} (description, display number), {@code client_id}, {@code status}; notes: {@code type},
  * {@code contact_id}, {@code matter_id}; tasks: {@code matter_id}, {@code status}.</li>
  * </ul>
@@ -189,7 +189,12 @@ public class ClioListing {
 
     private static Stream<String> searchable(ClioRecord r) {
         return Stream.concat(Stream.of("name", "first_name", "last_name", "description", "display_number", "subject")
-                .map(r::text).filter(s -> s != null), emails(r));
+                .map(r::text).filter(s -> s != null), Stream.concat(emails(r), webSites(r)));
+    }
+
+    private static Stream<String> webSites(ClioRecord r) {
+        JsonNode items = r.fields().path("web_sites");
+        return Stream.iterate(0, i -> i < items.size(), i -> i + 1).map(i -> items.get(i).path("address").asText(""));
     }
 
     private static Stream<String> emails(ClioRecord r) {

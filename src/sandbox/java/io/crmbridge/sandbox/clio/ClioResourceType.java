@@ -14,7 +14,7 @@ import java.util.Set;
 public enum ClioResourceType {
 
     CONTACTS("contacts", List.of("type", "name", "first_name", "last_name", "title", "email_addresses", "phone_numbers",
-            "company", "primary_email_address", "primary_phone_number"),
+            "web_sites", "company", "primary_email_address", "primary_phone_number"),
             Map.of("company", "contacts"), Set.of("primary_email_address", "primary_phone_number"), true),
     MATTERS("matters", List.of("client", "description", "status", "practice_area", "responsible_attorney",
             "display_number", "open_date", "close_date"),

@@ -26,7 +26,8 @@ public class ClioWrites {
     static final Set<String> NOTE_TYPES = Set.of("Contact", "Matter");
     private static final Map<String, Set<String>> ITEM_FIELDS = Map.of(
             "email_addresses", Set.of("id", "name", "address", "default_email", "_destroy"),
-            "phone_numbers", Set.of("id", "name", "number", "default_number", "_destroy"));
+            "phone_numbers", Set.of("id", "name", "number", "default_number", "_destroy"),
+            "web_sites", Set.of("id", "name", "address", "default_web_site", "_destroy"));
 
     private final ClioStore store;
 

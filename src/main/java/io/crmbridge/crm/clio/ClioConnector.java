@@ -1,0 +1,383 @@
+package io.crmbridge.crm.clio;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.crmbridge.connection.CrmCallException;
+import io.crmbridge.crm.BatchOperation;
+import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmOwner;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.crm.FieldSpec;
+
+/**
+ * Clio Manage API v4: every path, field shape, filter and rate-limit header of Clio lives in this package. The bridge's
+ * objects map onto Clio's resources: contacts and companies are {@code contacts.json} of type Person and Company,
+ * deals are {@code matters.json} (client = the person, description = the deal name, stage = status), notes, tasks, and
+ * owners are {@code users.json}. Clio has no batch endpoints, no search by property, no property history and no unique
+ * custom properties: {@link #capabilities()} says so, {@link #maxBatchSize()} is 1, searches are list filters compared
+ * exactly afterwards ({@link #batchShare}), and the calls that need what Clio lacks fail with
+ * {@link UnsupportedOperationException} rather than pretend.
+ */
+@ApplicationScoped
+public class ClioConnector implements CrmConnector {
+
+    static final String API_PATH = "/api/v4";
+    /** Clio's listing limit. */
+    static final int MAX_LIMIT = 200;
+
+    @Override
+    public String kind() {
+        return "clio";
+    }
+
+    /** Clio's token endpoint lives on the region host, beside the API: {@code https://{host}/oauth/token}. */
+    @Override
+    public String defaultTokenPath() {
+        return "/oauth/token";
+    }
+
+    @Override
+    public Optional<String> baseUrl(String region) {
+        return Optional.of(ClioRegion.of(region).apiBase());
+    }
+
+    /** The region host the API base belongs to ({@code .../api/v4} cut off), where {@code /oauth/token} is. */
+    @Override
+    public Optional<String> tokenUrlBase(String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base.endsWith(API_PATH) ? Optional.of(base.substring(0, base.length() - API_PATH.length()))
+                : Optional.empty();
+    }
+
+    /**
+     * The other region hosts when the configured one fails (the documented {@code app.clio.com} answered errors for an
+     * account that lived on another region's host): for {@code https://{region host}/api/v4} the other regions' API
+     * bases; for a gateway that routes by the region host's name in the path ({@code .../{app|eu.app|...}/api/v4}) the
+     * same path with the other regions' names.
+     */
+    @Override
+    public List<String> alternativeBaseUrls(String configuredBaseUrl) {
+        return ClioRegion.alternatives(configuredBaseUrl);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.OWNERS, Capability.RATE_LIMIT_HEADERS, Capability.RELATIONSHIP_FIELDS);
+    }
+
+    /** A person's company, a matter's client, a note's or task's matter: the relationship fields Clio has. */
+    @Override
+    public boolean canAssociate(String fromObject, String toObject) {
+        return ClioLinks.holds(fromObject, toObject);
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return 1;
+    }
+
+    @Override
+    public Map<String, FieldSpec> defaultFieldMap(String object) {
+        return ClioFields.of(object);
+    }
+
+    @Override
+    public List<String> systemProperties(String object) {
+        return List.of(ClioShapes.ID, ClioShapes.ETAG, ClioShapes.CREATED, ClioShapes.UPDATED);
+    }
+
+    // --- requests ---
+
+    /**
+     * {@code GET {resource}?updated_since=...&order=...&limit=...&fields=...}. Forward pages are ordered by
+     * {@code updated_at(asc)} (ties by id): every page restarts strictly after the cursor ({@code updated_since} is
+     * inclusive, so one millisecond after it), and one query never reaches the 10,000-record cap of orders other than
+     * {@code id(asc)}. A tie group (more records at one time than a page holds) is read in {@code id(asc)} order from
+     * its time, following {@code meta.paging.next} (Clio has no filter by id nor an upper time bound, so the poll keeps
+     * the group's members, {@link #pagesTieGroupsByToken()}).
+     */
+    @Override
+    public CrmRequest searchChanged(ChangeQuery query) {
+        if (query.mode() == ChangeQuery.Mode.TIE_GROUP && query.pageToken() != null) {
+            return ClioPaging.nextRequest(query.pageToken());
+        }
+        List<String> params = new ArrayList<>();
+        typeFilter(query.object()).ifPresent(params::add);
+        if (query.mode() == ChangeQuery.Mode.TIE_GROUP) {
+            params.add("updated_since=" + encode(query.at().toString()));
+            params.add("order=" + encode("id(asc)"));
+        } else {
+            if (query.at() != null) {
+                params.add("updated_since=" + encode(query.at().plus(1, ChronoUnit.MILLIS).toString()));
+            }
+            params.add("order=" + encode("updated_at(asc)"));
+        }
+        params.add("limit=" + Math.min(query.limit(), MAX_LIMIT));
+        params.add("fields=" + encode(ClioShapes.fields(query.object(), query.properties())));
+        return CrmRequest.get(resource(query.object()), String.join("&", params));
+    }
+
+    @Override
+    public boolean pagesTieGroupsByToken() {
+        return true;
+    }
+
+    /** {@code meta.paging.next}: the next page's whole URL. */
+    @Override
+    public String nextPage(Object answer) {
+        return ClioPaging.next(answer);
+    }
+
+    /** Clio cannot search by a property: a {@code query} list filter, compared exactly in {@link #batchShare}. */
+    @Override
+    public CrmRequest searchEquals(String object, String property, String value, List<String> properties) {
+        List<String> read = withProperty(properties, property);
+        List<String> params = new ArrayList<>();
+        typeFilter(object).ifPresent(params::add);
+        params.add("query=" + encode(value));
+        params.add("limit=" + MAX_LIMIT);
+        params.add("fields=" + encode(ClioShapes.fields(object, read)));
+        return CrmRequest.get(resource(object), String.join("&", params));
+    }
+
+    /** One value a call: Clio's list filters take one query ({@link #maxBatchSize()} 1 keeps the bulk path there). */
+    @Override
+    public CrmRequest searchIn(String object, String property, Collection<String> values, List<String> properties) {
+        if (values.size() != 1) {
+            throw new UnsupportedOperationException("Clio searches one value a call, got " + values.size());
+        }
+        return searchEquals(object, property, values.iterator().next(), properties);
+    }
+
+    @Override
+    public int maxSearchResults() {
+        return MAX_LIMIT;
+    }
+
+    @Override
+    public CrmRequest read(String object, String id, String idProperty, List<String> properties) {
+        if (idProperty != null) {
+            throw unsupported("read by unique property " + idProperty);
+        }
+        return CrmRequest.get(one(object, id), "fields=" + encode(ClioShapes.fields(object, properties)));
+    }
+
+    @Override
+    public CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo) {
+        return CrmRequest.post(resource(object), ClioShapes.body(object, properties, linkTo == null ? Map.of() : linkTo));
+    }
+
+    @Override
+    public CrmRequest createMany(String object, List<Map<String, Object>> properties, List<Map<String, String>> linkTo,
+            List<String> refs) {
+        if (properties.size() != 1) {
+            throw unsupported("batch create");
+        }
+        return create(object, properties.get(0), linkTo.get(0));
+    }
+
+    /** {@code PATCH {resource}/{id}.json}; without {@code If-Match} (the bridge holds no etag across calls). */
+    @Override
+    public CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties) {
+        if (idProperty != null) {
+            throw unsupported("update by unique property " + idProperty);
+        }
+        return new CrmRequest("PATCH", one(object, id), null, ClioShapes.body(object, properties, null));
+    }
+
+    @Override
+    public CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty,
+            List<String> properties) {
+        if (operation == BatchOperation.READ && idProperty == null) {
+            return readByIds(object, inputs, properties);
+        }
+        throw unsupported("batch " + operation.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A batch read by id is a list filtered by {@code ids[]}: one call for up to {@link #MAX_LIMIT} records. */
+    private CrmRequest readByIds(String object, List<?> inputs, List<String> properties) {
+        if (inputs.size() > MAX_LIMIT) {
+            throw new IllegalArgumentException("Clio lists at most " + MAX_LIMIT + " records a call, got " + inputs.size());
+        }
+        List<String> params = new ArrayList<>();
+        typeFilter(object).ifPresent(params::add);
+        inputs.forEach(input -> params.add(encode("ids[]") + "=" + encode(ClioLinks.id(input))));
+        params.add("limit=" + MAX_LIMIT);
+        params.add("fields=" + encode(ClioShapes.fields(object, properties)));
+        return CrmRequest.get(resource(object), String.join("&", params));
+    }
+
+    @Override
+    public CrmRequest upsert(String object, String idProperty, Map<String, Map<String, Object>> byKey) {
+        throw unsupported("upsert by unique property " + idProperty);
+    }
+
+    @Override
+    public CrmRequest readByKey(String object, String idProperty, List<String> values, List<String> properties) {
+        throw unsupported("read by unique property " + idProperty);
+    }
+
+    @Override
+    public CrmRequest listProperties(String object) {
+        throw unsupported("property provisioning");
+    }
+
+    @Override
+    public CrmRequest createProperty(String object, BridgeProperty property) {
+        throw unsupported("property provisioning");
+    }
+
+    /** The associations Clio has are relationship fields: a person's company, a matter's client. */
+    @Override
+    public CrmRequest associate(String fromObject, String fromId, String toObject, String toId) {
+        String field = ClioLinks.field(fromObject, toObject);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        ClioShapes.putRef(data, field, toId);
+        return new CrmRequest("PATCH", one(fromObject, fromId), null, Map.of("data", data));
+    }
+
+    @Override
+    public CrmRequest associateBatch(String fromObject, String toObject, List<?> pairs) {
+        if (pairs.size() != 1 || !(pairs.get(0) instanceof Map<?, ?> pair)) {
+            throw unsupported("batch associations");
+        }
+        return associate(fromObject, ClioLinks.id(pair.get("from")), toObject, ClioLinks.id(pair.get("to")));
+    }
+
+    /**
+     * The records a relationship field links: a contact's matters ({@code matters.json?client_id=}), a person's company
+     * (the person's {@code company} field), a matter's client.
+     */
+    @Override
+    public CrmRequest listAssociations(String fromObject, String fromId, String toObject) {
+        return ClioLinks.list(fromObject, fromId, toObject);
+    }
+
+    @Override
+    public CrmRequest owner(String id) {
+        return CrmRequest.get("/users/" + encode(id) + ".json", "fields=" + encode(ClioUsers.FIELDS));
+    }
+
+    /** Clio's users list has no email filter: the users (a firm has fewer than 200), compared by the caller. */
+    @Override
+    public CrmRequest ownersByEmail(String email) {
+        return CrmRequest.get("/users.json", "limit=" + MAX_LIMIT + "&fields=" + encode(ClioUsers.FIELDS));
+    }
+
+    // --- answers ---
+
+    @Override
+    public List<CrmRecord> records(String object, Object answer) {
+        return ClioShapes.records(answer);
+    }
+
+    @Override
+    public CrmRecord record(String object, Object answer) {
+        Object data = ClioShapes.data(answer);
+        return data instanceof List<?> list ? (list.isEmpty() ? null : ClioShapes.record(list.get(0)))
+                : ClioShapes.record(data);
+    }
+
+    @Override
+    public Map<String, Boolean> propertyNames(Object answer) {
+        return Map.of();
+    }
+
+    @Override
+    public List<String> inputErrors(Object answer) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> batchErrors(Object answer) {
+        return List.of();
+    }
+
+    /** The records of a list answer whose property equals one of the keys, compared without case. */
+    @Override
+    public Object batchShare(String object, Object answer, String keyProperty, Collection<String> keys) {
+        return ClioShapes.share(answer, keyProperty, keys);
+    }
+
+    @Override
+    public Object associationShare(Object answer, String fromId, String toId) {
+        return answer;
+    }
+
+    @Override
+    public List<String> associatedIds(Object answer) {
+        return ClioLinks.ids(answer);
+    }
+
+    @Override
+    public List<CrmOwner> owners(Object answer) {
+        return ClioUsers.owners(answer);
+    }
+
+    // --- responses ---
+
+    @Override
+    public Optional<CrmCallException> classify(String connection, int status, String body) {
+        return ClioErrors.classify(connection, status, body);
+    }
+
+    /**
+     * Clio's rate-limit headers on any answer: when {@code X-RateLimit-Remaining} reaches 0, the wait until
+     * {@code X-RateLimit-Reset} (epoch seconds, or seconds from now when small).
+     */
+    @Override
+    public Optional<Duration> exhaustedWindow(Function<String, String> responseHeader) {
+        return ClioErrors.exhaustedWindow(responseHeader.apply("X-RateLimit-Remaining"),
+                responseHeader.apply("X-RateLimit-Reset"), Instant.now());
+    }
+
+    // --- helpers ---
+
+    /** The resource path of an object: {@code /contacts.json}, {@code /matters.json}, ... */
+    static String resource(String object) {
+        return "/" + ClioLinks.resourceName(object) + ".json";
+    }
+
+    static String one(String object, String id) {
+        return "/" + ClioLinks.resourceName(object) + "/" + encode(id) + ".json";
+    }
+
+    private static Optional<String> typeFilter(String object) {
+        String type = ClioShapes.contactType(object);
+        return type == null ? Optional.empty() : Optional.of("type=" + type);
+    }
+
+    private static List<String> withProperty(List<String> properties, String property) {
+        List<String> read = new ArrayList<>(properties);
+        if (!read.contains(property)) {
+            read.add(property);
+        }
+        return read;
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException("the clio connector has no " + what + " (see capabilities())");
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

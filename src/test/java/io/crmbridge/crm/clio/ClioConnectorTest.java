@@ -1,0 +1,215 @@
+package io.crmbridge.crm.clio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmbridge.connection.CrmCallException;
+import io.crmbridge.crm.BatchOperation;
+import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmConnector.Capability;
+import io.crmbridge.crm.CrmRecord;
+import io.crmbridge.crm.CrmRequest;
+
+/** The Clio connector's requests and its reading of Clio's answers, against Clio Manage API v4's shapes. */
+class ClioConnectorTest {
+
+    private final ClioConnector clio = new ClioConnector();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void regionsChooseTheHostOfTheApiAndOfTheTokenEndpoint() {
+        assertThat(clio.baseUrl("eu")).contains("https://eu.app.clio.com/api/v4");
+        assertThat(clio.baseUrl("us")).contains("https://app.clio.com/api/v4");
+        assertThat(clio.baseUrl("au.app.clio.com")).contains("https://au.app.clio.com/api/v4");
+        assertThat(clio.tokenUrlBase("https://ca.app.clio.com/api/v4")).contains("https://ca.app.clio.com");
+        assertThat(clio.tokenUrlBase("http://localhost:8081/sandbox/clio/api/v4/")).contains("http://localhost:8081/sandbox/clio");
+        assertThat(clio.defaultTokenPath()).isEqualTo("/oauth/token");
+        assertThatThrownBy(() -> clio.baseUrl("mars")).hasMessageContaining("unknown Clio region");
+    }
+
+    @Test
+    void changedRecordsAreListedSinceTheCursorWithAFieldsSelector() {
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        CrmRequest page = clio.searchChanged(ChangeQuery.forward("contacts", at, null, 500,
+                List.of("primary_email_address", "first_name", "company")));
+        assertThat(page.method()).isEqualTo("GET");
+        assertThat(page.path()).isEqualTo("/contacts.json");
+        Map<String, String> q = query(page);
+        assertThat(q).containsEntry("type", "Person").containsEntry("updated_since", "2026-11-30T10:00:00.001Z")
+                .containsEntry("order", "updated_at(asc)").containsEntry("limit", "200");
+        assertThat(q.get("fields")).startsWith("id,etag,created_at,updated_at,type")
+                .contains("email_addresses{address,name,default_email}", "first_name", "company{id,name}");
+
+        CrmRequest ties = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of("status")));
+        assertThat(ties.path()).isEqualTo("/matters.json");
+        assertThat(query(ties)).containsEntry("order", "id(asc)").containsEntry("updated_since", at.toString())
+                .doesNotContainKey("type");
+        assertThat(clio.pagesTieGroupsByToken()).isTrue();
+        Map<String, Object> answer = Map.of("data", List.of(), "meta", Map.of("paging", Map.of(
+                "next", "http://localhost:8081/sandbox/clio/api/v4/matters.json?order=id%28asc%29&page_token=YWZ0ZXI6Nw")));
+        String token = clio.nextPage(answer);
+        CrmRequest next = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of()).withPageToken(token));
+        assertThat(next.path()).isEqualTo("/matters.json");
+        assertThat(next.query()).isEqualTo("order=id%28asc%29&page_token=YWZ0ZXI6Nw");
+        assertThat(clio.nextPage(Map.of("data", List.of(), "meta", Map.of("paging", Map.of())))).isNull();
+    }
+
+    @Test
+    void recordsAreUnwrappedFromDataWithThePrimaryEmailShownFlat() throws Exception {
+        Object answer = json.readValue("""
+                {"data":[{"id":12,"etag":"\\"abc\\"","type":"Person","first_name":"Ada",
+                  "created_at":"2026-11-30T09:00:00+00:00","updated_at":"2026-11-30T10:00:05+00:00",
+                  "email_addresses":[{"name":"Home","address":"home@x.io","default_email":false},
+                                     {"name":"Work","address":"ada@x.io","default_email":true}],
+                  "company":{"id":3,"name":"X Ltd"}}],
+                 "meta":{"paging":{"next":"https://app.clio.com/api/v4/contacts.json?page_token=n"},"records":1}}
+                """, Object.class);
+        List<CrmRecord> records = clio.records("contacts", answer);
+        assertThat(records).hasSize(1);
+        CrmRecord ada = records.get(0);
+        assertThat(ada.id()).isEqualTo("12");
+        assertThat(ada.modifiedAt()).isEqualTo(Instant.parse("2026-11-30T10:00:05Z"));
+        assertThat(ada.property("primary_email_address")).isEqualTo("ada@x.io");
+        assertThat(ada.property("company")).isEqualTo(Map.of("id", 3, "name", "X Ltd"));
+        assertThat(clio.record("contacts", Map.of("data", Map.of("id", 5, "etag", "e"))).id()).isEqualTo("5");
+    }
+
+    @Test
+    void writesAreWrappedInDataWithArraysTypesAndRelationships() {
+        CrmRequest person = clio.create("contacts", Map.of("primary_email_address", "ada@x.io", "first_name", "Ada"),
+                Map.of("companies", "3"));
+        assertThat(person.path()).isEqualTo("/contacts.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) person.body()).get("data");
+        assertThat(data).containsEntry("type", "Person").containsEntry("first_name", "Ada")
+                .containsEntry("company", Map.of("id", 3L))
+                .containsEntry("email_addresses", List.of(Map.of("name", "Work", "address", "ada@x.io", "default_email", true)));
+
+        CrmRequest matter = clio.create("deals", Map.of("description", "Ada - intake", "status", "open"),
+                Map.of("contacts", "12", "companies", "3"));
+        assertThat(matter.path()).isEqualTo("/matters.json");
+        assertThat(matter.body()).isEqualTo(Map.of("data", Map.of("description", "Ada - intake", "status", "open",
+                "client", Map.of("id", 12L))));
+
+        CrmRequest note = clio.create("notes", Map.of("detail", "from the form"), Map.of("deals", "40", "contacts", "12"));
+        assertThat(note.body()).isEqualTo(Map.of("data", Map.of("detail", "from the form", "type", "Matter",
+                "matter", Map.of("id", 40L), "subject", "from the form")));
+
+        assertThat(clio.create("contacts", Map.of("first_name", "Bo", "company", Map.of("id", "Acme Ltd")), Map.of())
+                .body()).as("a company name cannot name a Clio record").isEqualTo(Map.of("data",
+                        Map.of("type", "Person", "first_name", "Bo")));
+
+        CrmRequest update = clio.update("contacts", "12", null, Map.of("last_name", "Lovelace"));
+        assertThat(update.method()).isEqualTo("PATCH");
+        assertThat(update.path()).isEqualTo("/contacts/12.json");
+        assertThat(update.body()).isEqualTo(Map.of("data", Map.of("last_name", "Lovelace")));
+    }
+
+    @Test
+    void searchIsAListFilterComparedExactlyAfterwards() throws Exception {
+        CrmRequest search = clio.searchEquals("contacts", "primary_email_address", "ada@x.io", List.of("first_name"));
+        assertThat(query(search)).containsEntry("query", "ada@x.io").containsEntry("type", "Person");
+        Object answer = json.readValue("""
+                {"data":[{"id":1,"email_addresses":[{"address":"ada@x.io.evil","default_email":true}]},
+                         {"id":2,"email_addresses":[{"address":"ADA@x.io","default_email":true}]}]}
+                """, Object.class);
+        Object share = clio.batchShare("contacts", answer, "primary_email_address", List.of("ada@x.io"));
+        assertThat(clio.records("contacts", share)).extracting(CrmRecord::id).containsExactly("2");
+    }
+
+    @Test
+    void companiesAreFoundByTheirWebSiteComparedAsADomain() throws Exception {
+        Object answer = json.readValue("""
+                {"data":[{"id":3,"type":"Company","web_sites":[{"address":"https://www.Acme.io/about","default_web_site":true}]},
+                         {"id":4,"type":"Company","web_sites":[{"address":"acme.io.example","default_web_site":true}]}]}
+                """, Object.class);
+        Object share = clio.batchShare("companies", answer, "primary_web_site", List.of("acme.io"));
+        assertThat(clio.records("companies", share)).extracting(CrmRecord::id).containsExactly("3");
+    }
+
+    @Test
+    void associationsAreRelationshipFieldsAndWhatClioCannotDoIsRefused() throws Exception {
+        CrmRequest link = clio.associate("contacts", "12", "companies", "3");
+        assertThat(link.method()).isEqualTo("PATCH");
+        assertThat(link.path()).isEqualTo("/contacts/12.json");
+        assertThat(link.body()).isEqualTo(Map.of("data", Map.of("company", Map.of("id", 3L))));
+        assertThat(clio.associate("deals", "40", "contacts", "12").body())
+                .isEqualTo(Map.of("data", Map.of("client", Map.of("id", 12L))));
+        assertThatThrownBy(() -> clio.associate("deals", "40", "companies", "3"))
+                .isInstanceOf(UnsupportedOperationException.class);
+
+        CrmRequest matters = clio.listAssociations("contacts", "12", "deals");
+        assertThat(matters.path()).isEqualTo("/matters.json");
+        assertThat(query(matters)).containsEntry("client_id", "12");
+        assertThat(clio.associatedIds(json.readValue("{\"data\":[{\"id\":40},{\"id\":41}]}", Object.class)))
+                .containsExactly("40", "41");
+        assertThat(clio.associatedIds(json.readValue("{\"data\":{\"id\":12,\"company\":{\"id\":3,\"name\":\"X\"}}}", Object.class)))
+                .containsExactly("3");
+    }
+
+    @Test
+    void noBatchesNoKeyedUpsertsNoHistory() {
+        assertThat(clio.maxBatchSize()).isEqualTo(1);
+        assertThat(clio.capabilities()).doesNotContain(Capability.BATCH, Capability.KEYED_UPSERT,
+                Capability.PROPERTY_HISTORY, Capability.SEARCH_BY_PROPERTY, Capability.ASSOCIATIONS_API)
+                .contains(Capability.RELATIONSHIP_FIELDS, Capability.OWNERS);
+        assertThat(clio.readHistory("contacts", List.of("1"), List.of("first_name"))).isEmpty();
+        assertThatThrownBy(() -> clio.upsert("companies", "crmbridge_key", Map.of("k", Map.of())))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> clio.listProperties("contacts")).isInstanceOf(UnsupportedOperationException.class);
+        CrmRequest read = clio.batch("deals", BatchOperation.READ, List.of(Map.of("id", "40"), Map.of("id", "41")), null,
+                List.of("status"));
+        assertThat(read.path()).isEqualTo("/matters.json");
+        assertThat(read.query()).contains("ids%5B%5D=40&ids%5B%5D=41");
+    }
+
+    @Test
+    void ownersAreUsers() throws Exception {
+        assertThat(clio.owner("7").path()).isEqualTo("/users/7.json");
+        Object users = json.readValue("""
+                {"data":[{"id":7,"name":"Sam","email":"sam@firm.io","enabled":true},
+                         {"id":8,"name":"Old","email":"old@firm.io","enabled":false}]}
+                """, Object.class);
+        assertThat(clio.owners(users)).extracting(o -> o.id() + ":" + o.email() + ":" + o.active())
+                .containsExactly("7:sam@firm.io:true", "8:old@firm.io:false");
+    }
+
+    @Test
+    void errorsAndRateLimitHeaders() {
+        String body = "{\"error\":{\"type\":\"UnprocessableEntity\",\"message\":\"Client can't be blank\"}}";
+        CrmCallException invalid = clio.classify("clio", 422, body).orElseThrow();
+        assertThat(invalid.kind()).isEqualTo(CrmCallException.Kind.REVIEW);
+        assertThat(invalid.getMessage()).contains("Client can't be blank");
+        assertThat(clio.classify("clio", 412, "{}").orElseThrow().kind()).isEqualTo(CrmCallException.Kind.RETRYABLE);
+        assertThat(clio.classify("clio", 429, "{}").orElseThrow().kind()).isEqualTo(CrmCallException.Kind.RETRYABLE);
+        assertThat(clio.classify("clio", 401, "{}").orElseThrow().kind()).isEqualTo(CrmCallException.Kind.OPERATOR);
+        assertThat(clio.classify("clio", 200, "{}")).isEmpty();
+
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        assertThat(ClioErrors.exhaustedWindow("0", String.valueOf(now.getEpochSecond() + 42), now)).contains(Duration.ofSeconds(42));
+        assertThat(ClioErrors.exhaustedWindow("0", "17", now)).contains(Duration.ofSeconds(17));
+        assertThat(ClioErrors.exhaustedWindow("3", "17", now)).isEmpty();
+        assertThat(clio.exhaustedWindow(Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "5")::get))
+                .contains(Duration.ofSeconds(5));
+    }
+
+    private static Map<String, String> query(CrmRequest request) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (String pair : request.query().split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}

@@ -1,0 +1,129 @@
+package io.crmbridge.inbound;
+
+import static io.crmbridge.outbound.OutboundTestSupport.WEBFORM_SECRET;
+import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
+import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.crmbridge.testsupport.CrmView;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The inbound core, written once and run against each CRM kind through its own poll route
+ * ({@code poll-hubspot-contacts}, {@code poll-clio-contacts}; one template in routes/inbound-poll.yaml): more than a
+ * page of records is delivered exactly once, a person's edit reaches the intake, and the bridge's own write does not
+ * come back (HubSpot: property history; Clio: origin stamps).
+ */
+@QuarkusTest
+class PollEachCrmTest {
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    SyncCursors cursors;
+
+    @Inject
+    DataSource dataSource;
+
+    static List<CrmView> crms() {
+        return CrmView.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void pagesEditsAndOwnWrites(CrmView crm) throws Exception {
+        String route = "poll-" + crm.connection() + "-contacts";
+        String connection = crm.connection();
+        try {
+            crm.reset();
+            cursors.reset(connection, "contacts");
+            sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
+
+            // more than one page (200 a page): each record once
+            crm.seedContacts(450);
+            camel.getRouteController().startRoute(route);
+            await().atMost(Duration.ofSeconds(180)).until(() -> rows(connection).size() >= 450);
+            assertThat(rows(connection)).hasSize(450).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+
+            // a person's edit reaches the intake, with the new value
+            String edited = rows(connection).keySet().iterator().next();
+            crm.humanEditLastName(edited, "Edited");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows(connection).get(edited) == 2);
+            assertThat(lastPayload(connection, edited)).contains("Edited");
+
+            // the bridge's own write: the lead's contact is made, the poll reads past it, and it is not delivered
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            String email = "own-" + tag + "@example.org";
+            String event = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + WEBFORM_SECRET)
+                    .body(lead("sub-" + tag, email, "Own Write", "Own " + tag, "own-" + tag + ".example"))
+                    .post("/events/" + crm.webformSource()).then().statusCode(202).extract().path("eventId");
+            awaitFinal(dataSource, List.of(event), Duration.ofSeconds(60));
+            String own = crm.contactsByEmail(email).get(0);
+            long loopsBefore = cursors.find(connection, "contacts").orElseThrow().loopsSuppressed();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> cursors.find(connection, "contacts").orElseThrow().loopsSuppressed() > loopsBefore);
+            assertThat(rows(connection)).doesNotContainKey(own);
+        } finally {
+            if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
+                camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Map<String, Integer> rows(String connection) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT record_id, count(*) FROM intake_outbox WHERE connection = ? AND object = 'contacts' GROUP BY record_id")) {
+            ps.setString(1, connection);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private String lastPayload(String connection, String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT payload::text FROM intake_outbox WHERE connection = ? AND object = 'contacts' AND record_id = ?"
+                        + " ORDER BY id DESC LIMIT 1")) {
+            ps.setString(1, connection);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private void sql(String sql, String param) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            ps.executeUpdate();
+        }
+    }
+}
