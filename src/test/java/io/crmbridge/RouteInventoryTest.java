@@ -46,7 +46,7 @@ class RouteInventoryTest {
             // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
             "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",
             "poll-clio-contacts", "poll-clio-deals",
-            "poll-pages", "poll-fetch-page", "crm-search-modified", "inbound-record", "poll-freshness",
+            "poll-pages", "poll-search-page", "poll-page-history", "crm-search-modified", "inbound-record", "poll-freshness",
             // intake.yaml
             "deliver-intake", "intake-http");
 

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.connection.ConnectionsConfig;
@@ -31,14 +34,19 @@ import io.crmbridge.crm.PropertyChange;
 @Named("pollHistory")
 public class PollHistory {
 
+    private static final String BATCH_ROUTE = "direct:crm-search-modified";
+
     private final CrmConnectors connectors;
     private final ConnectionsConfig config;
     private final ObjectMapper json;
 
     private final OriginStamps stamps;
+    private final ProducerTemplate producer;
 
-    PollHistory(CrmConnectors connectors, ConnectionsConfig config, ObjectMapper json, OriginStamps stamps) {
+    PollHistory(CrmConnectors connectors, ConnectionsConfig config, ObjectMapper json, OriginStamps stamps,
+            ProducerTemplate producer) {
         this.stamps = stamps;
+        this.producer = producer;
         this.connectors = connectors;
         this.config = config;
         this.json = json;
@@ -63,26 +71,53 @@ public class PollHistory {
         }
     }
 
-    public boolean hasBatch(Exchange exchange) {
-        return !PollSteps.state(exchange).historyBatches.isEmpty();
-    }
-
-    /** The next batch's history read, for route {@code crm-call}. */
-    public void describe(Exchange exchange) throws JsonProcessingException {
+    /**
+     * The page's history batches, all at once: each batch is its own CRM call (route {@code crm-search-modified},
+     * with its retries) on an exchange of its own, all but the last sent ahead on the producer's threads while the
+     * last runs here; then their answers are read in order on this thread. The poll's state is touched only here
+     * (counted calls, CRM time as the wall time of the batches together), so nothing of it is shared between threads.
+     * A batch that fails after its retries fails the page's fetch.
+     */
+    public void readBatches(Exchange exchange) throws Exception {
         PollState state = PollSteps.state(exchange);
+        if (state.historyBatches.isEmpty()) {
+            return;
+        }
         CrmConnector connector = connectors.of(state.connection);
-        List<String> ids = state.historyBatches.peekFirst();
-        PollSteps.describe(exchange, state, connector.readHistory(state.object, ids, historyProperties(state, connector))
-                .orElseThrow(), json);
-    }
-
-    /** The batch's answer: each record's changes, newest first. */
-    public void read(Exchange exchange) {
-        PollState state = PollSteps.state(exchange);
-        state.answered();
-        state.historyBatches.pollFirst();
-        state.history.putAll(connectors.of(state.connection).history(state.object, exchange.getMessage().getBody(),
-                appId(state.connection)));
+        List<String> properties = historyProperties(state, connector);
+        List<Exchange> calls = new ArrayList<>(state.historyBatches.size());
+        for (List<String> ids : state.historyBatches) {
+            Exchange call = new DefaultExchange(exchange.getContext());
+            PollSteps.describe(call, state, connector.readHistory(state.object, ids, properties).orElseThrow(), json);
+            calls.add(call);
+        }
+        state.historyBatches.clear();
+        long started = System.nanoTime();
+        List<CompletableFuture<Exchange>> ahead = new ArrayList<>(calls.size() - 1);
+        for (Exchange call : calls.subList(0, calls.size() - 1)) {
+            ahead.add(producer.asyncSend(BATCH_ROUTE, call));
+        }
+        Exchange last = producer.send(BATCH_ROUTE, calls.get(calls.size() - 1));
+        List<Exchange> answered = new ArrayList<>(calls.size());
+        for (CompletableFuture<Exchange> future : ahead) {
+            try {
+                answered.add(future.get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        answered.add(last);
+        state.callStarted = 0;
+        state.time(PollState.Part.CRM, started);
+        for (Exchange call : answered) {
+            if (call.getException() != null) {
+                throw call.getException();
+            }
+        }
+        String appId = appId(state.connection);
+        for (Exchange call : answered) {
+            state.history.putAll(connector.history(state.object, call.getMessage().getBody(), appId));
+        }
     }
 
     /** The page's records with their changes since the poll's cursor (null where no history was read). */

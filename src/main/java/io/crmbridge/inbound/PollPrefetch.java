@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
@@ -13,19 +14,22 @@ import org.apache.camel.support.DefaultExchange;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
- * Fetching runs one page ahead of delivering (route {@code poll-pages}): the next page's search only needs where the
- * current page ends, which is known once it is read, so route {@code poll-fetch-page} reads page N+1 (search and
- * property history) on its own exchange while page N's transaction commits. The fetch works on
- * {@link PollState#forNextPage a state of its own} and the poll {@link PollState#adopt adopts} it only after page N is
- * delivered, so the cursor still advances only after a commit, page by page, in order. A page fetched ahead of a poll
- * that then stops or fails is dropped unread: nothing was committed for it.
+ * Fetching runs ahead of delivering (route {@code poll-pages}). A page's search needs only where the page before it
+ * ends, known as soon as that page's search answers, so the searches run back to back: route
+ * {@code poll-search-page} reads page N, and right away page N+1's search starts while route
+ * {@code poll-page-history} reads page N's property history, and page N-1's transaction commits. Each page is fetched
+ * on {@link PollState#forNextPage a state of its own} and the poll {@link PollState#adopt adopts} it only after the
+ * page before it is delivered, so the cursor still advances only after a commit, page by page, in order. Pages
+ * fetched or searched ahead of a poll that then stops or fails are dropped unread: nothing was committed for them.
  */
 @ApplicationScoped
 @Named("pollPrefetch")
 public class PollPrefetch {
 
     static final String NEXT_PAGE = ExchangeKeys.POLL_NEXT_PAGE;
-    private static final String FETCH_ROUTE = "direct:poll-fetch-page";
+    static final String NEXT_SEARCH = ExchangeKeys.POLL_NEXT_SEARCH;
+    private static final String SEARCH_ROUTE = "direct:poll-search-page";
+    private static final String HISTORY_ROUTE = "direct:poll-page-history";
 
     private final ProducerTemplate producer;
 
@@ -39,12 +43,10 @@ public class PollPrefetch {
      */
     public void take(Exchange exchange) throws Exception {
         PollState state = PollSteps.state(exchange);
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Exchange> ahead = exchange.getProperty(NEXT_PAGE, CompletableFuture.class);
-        exchange.removeProperty(NEXT_PAGE);
+        CompletableFuture<Exchange> ahead = future(exchange, NEXT_PAGE);
         Exchange fetched;
         try {
-            fetched = (ahead != null ? ahead : fetch(exchange, state)).get();
+            fetched = (ahead != null ? ahead : fetch(search(exchange.getContext(), state))).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -52,21 +54,49 @@ public class PollPrefetch {
             throw fetched.getException();
         }
         state.adopt(fetched.getProperty(PollState.PROPERTY, PollState.class));
+        exchange.setProperty(NEXT_SEARCH, fetched.getProperty(NEXT_SEARCH));
     }
 
-    /** While the page just taken is delivered, the next one (if the poll goes on) is fetched. */
+    /**
+     * While the page just taken is delivered, the next one (if the poll goes on) is fetched: its search, started when
+     * the page just taken was searched, then its history.
+     */
     public void ahead(Exchange exchange) {
         PollState state = PollSteps.state(exchange);
+        CompletableFuture<Exchange> searched = future(exchange, NEXT_SEARCH);
         if (state.more) {
-            exchange.setProperty(NEXT_PAGE, fetch(exchange, state));
+            exchange.setProperty(NEXT_PAGE, fetch(searched != null ? searched : search(exchange.getContext(), state)));
         }
     }
 
-    private CompletableFuture<Exchange> fetch(Exchange exchange, PollState state) {
-        Exchange fetch = new DefaultExchange(exchange.getContext());
-        fetch.getMessage().setHeader(ExchangeKeys.POLL_CONNECTION, state.connection);
-        fetch.getMessage().setHeader(ExchangeKeys.POLL_OBJECT, state.object);
-        fetch.setProperty(PollState.PROPERTY, state.forNextPage());
-        return producer.asyncSend(FETCH_ROUTE, fetch);
+    /** The search of the page after where {@code state} ends, on a state of its own. */
+    private CompletableFuture<Exchange> search(CamelContext context, PollState state) {
+        Exchange search = new DefaultExchange(context);
+        search.getMessage().setHeader(ExchangeKeys.POLL_CONNECTION, state.connection);
+        search.getMessage().setHeader(ExchangeKeys.POLL_OBJECT, state.object);
+        search.setProperty(PollState.PROPERTY, state.forNextPage());
+        return producer.asyncSend(SEARCH_ROUTE, search);
+    }
+
+    /**
+     * A page once searched: the next page's search starts (if there is one), then this page's history is read. A
+     * failed search is the page's answer as it is.
+     */
+    private CompletableFuture<Exchange> fetch(CompletableFuture<Exchange> search) {
+        return search.thenCompose(searched -> {
+            if (searched.getException() != null) {
+                return CompletableFuture.completedFuture(searched);
+            }
+            PollState page = PollSteps.state(searched);
+            if (page.more) {
+                searched.setProperty(NEXT_SEARCH, search(searched.getContext(), page));
+            }
+            return producer.asyncSend(HISTORY_ROUTE, searched);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Exchange> future(Exchange exchange, String property) {
+        return (CompletableFuture<Exchange>) exchange.removeProperty(property);
     }
 }

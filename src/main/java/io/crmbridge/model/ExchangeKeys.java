@@ -89,6 +89,8 @@ public final class ExchangeKeys {
     public static final String POLL_STATE = "pollState";
     /** Exchange property: the next page of the poll, being fetched while the current one is delivered. */
     public static final String POLL_NEXT_PAGE = "pollNextPage";
+    /** Exchange property: the search of the page after the next one, started as soon as the next one was searched. */
+    public static final String POLL_NEXT_SEARCH = "pollNextSearch";
     /** Headers of route inbound-record: the polled record and its origin. */
     public static final String INBOUND_RECORD = "inboundRecord";
     public static final String INBOUND_ORIGIN = "inboundOrigin";
