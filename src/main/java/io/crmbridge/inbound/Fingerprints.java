@@ -36,7 +36,19 @@ public final class Fingerprints {
         return hash(canonical);
     }
 
+    /**
+     * A relationship ({@code {id, name}}, e.g. Clio's company of a person) stands for its name, else its id: the bridge
+     * writes one and reads both back. Any other value is itself.
+     */
+    public static Object relationshipValue(Object value) {
+        if (value instanceof Map<?, ?> relationship && (relationship.containsKey("name") || relationship.containsKey("id"))) {
+            return relationship.containsKey("name") ? relationship.get("name") : relationship.get("id");
+        }
+        return value;
+    }
+
     static String normalize(Object value) {
+        value = relationshipValue(value);
         if (value == null) {
             return "";
         }

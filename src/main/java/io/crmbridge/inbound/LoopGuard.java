@@ -97,8 +97,16 @@ public class LoopGuard {
         }
         OriginStamps.Stamp s = stamp.get();
         if (s.crmModifiedAt() != null && record.modifiedAt() != null && record.modifiedAt().isAfter(s.crmModifiedAt())) {
+            LOG.debugf("Loop guard: %s modified %s, after the bridge's write (%s)", record.origin(), record.modifiedAt(),
+                    s.crmModifiedAt());
             return false;
         }
-        return s.fingerprint().equals(Fingerprints.of(record.properties(), s.properties()));
+        boolean same = s.fingerprint().equals(Fingerprints.of(record.properties(), s.properties()));
+        if (!same) {
+            LOG.debugf("Loop guard: %s differs from what the bridge wrote in %s (read back: %s)", record.origin(),
+                    s.properties().stream().filter(p -> !OriginStamps.valueFingerprint(p, record.properties().get(p) == null ? null : String.valueOf(record.properties().get(p)))
+                            .equals(s.valueFingerprints().get(p))).toList(), record.properties());
+        }
+        return same;
     }
 }

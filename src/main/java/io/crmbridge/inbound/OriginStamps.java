@@ -90,6 +90,24 @@ public class OriginStamps {
         }
     }
 
+    /**
+     * The bridge changed the record again without changing the stamped properties (a link kept as a field): the
+     * record's modification time of that change, so the poll does not take it for someone else's.
+     */
+    public void moved(String connection, String object, String crmId, Instant crmModifiedAt) {
+        String sql = "UPDATE origin_stamp SET crm_modified_at = greatest(crm_modified_at, ?) WHERE connection = ? AND "
+                + "object = ? AND crm_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(crmModifiedAt, ZoneOffset.UTC));
+            ps.setString(2, connection);
+            ps.setString(3, object);
+            ps.setString(4, crmId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("origin stamp of " + object + " " + crmId + ": " + e.getMessage(), e);
+        }
+    }
+
     public Optional<Stamp> find(String connection, String object, String crmId) {
         String sql = "SELECT fingerprint, properties::text, crm_modified_at FROM origin_stamp"
                 + " WHERE connection = ? AND object = ? AND crm_id = ?";

@@ -91,7 +91,7 @@ public final class ClioView implements CrmView {
 
     @Override
     public void reset() {
-        given().post(CONTROL + "/reset").then().statusCode(204);
+        ClioSandboxControl.reset();
         token = null;
     }
 

@@ -251,7 +251,9 @@ public class ClioConnector implements CrmConnector {
         String field = ClioLinks.field(fromObject, toObject);
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         ClioShapes.putRef(data, field, toId);
-        return new CrmRequest("PATCH", one(fromObject, fromId), null, Map.of("data", data));
+        // the link is a write to the record: its answer says when, so the loop guard knows this change as the bridge's
+        return new CrmRequest("PATCH", one(fromObject, fromId), "fields=" + encode(String.join(",", ClioShapes.ID,
+                ClioShapes.ETAG, ClioShapes.UPDATED)), Map.of("data", data));
     }
 
     @Override

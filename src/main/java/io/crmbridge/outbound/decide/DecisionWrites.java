@@ -17,6 +17,7 @@ import io.crmbridge.crm.CrmConnector.Capability;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
+import io.crmbridge.inbound.Fingerprints;
 import io.crmbridge.inbound.OriginStamps;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
@@ -228,7 +229,7 @@ public class DecisionWrites {
         if (plan != null) {
             Map<String, String> written = new LinkedHashMap<>();
             fieldMap(exchange).toCrm(object, plan.properties())
-                    .forEach((k, v) -> written.put(k, v == null ? null : String.valueOf(v)));
+                    .forEach((k, v) -> written.put(k, v == null ? null : String.valueOf(Fingerprints.relationshipValue(v))));
             // the inbound poller recognises this write as our own echo (same values, not modified after it)
             stamps.stamp(connection, object, id, written, eventId,
                     record == null || record.modifiedAt() == null ? null : record.modifiedAt().toString());
@@ -257,8 +258,19 @@ public class DecisionWrites {
 
     public void associated(Exchange exchange) {
         Message in = exchange.getMessage();
-        EventTrace.of(exchange).response("association", in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class),
-                in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS), in.getBody());
+        String association = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class);
+        EventTrace.of(exchange).response("association", association, in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS),
+                in.getBody());
+        if (!connectors.of(connectors.connectionOf(exchange)).capabilities().contains(Capability.RELATIONSHIP_FIELDS)) {
+            return;
+        }
+        // a CRM that keeps links as fields of the record (Clio) changed the record: the stamp moves to that change
+        String object = association.split(":")[0];
+        String connection = connectors.connectionOf(exchange);
+        CrmRecord record = in.getBody() == null ? null : connectors.of(connection).record(object, in.getBody());
+        if (record != null && record.id() != null && record.modifiedAt() != null) {
+            stamps.moved(connection, object, record.id(), record.modifiedAt());
+        }
     }
 
     /** The record's origin, where the CRM has the bridge's own properties (else the origin stamp alone tells). */
