@@ -118,11 +118,7 @@ public final class ConnectionAuth {
         }
         refreshLock.lock();
         try {
-            SharedConnectionState.View state = reload();
-            view = state;
-            if (state.needsReauth()) {
-                throw new NeedsReauthException(connection, state.reauthReason());
-            }
+            SharedConnectionState.View state = reloadState();
             String sent = mode == AuthMode.REFRESH_TOKEN ? refreshToken : null;
             TokenEndpoint.Grant grant = requestGrant(state.credentialsVersion());
             adopt(grant, state);
@@ -216,15 +212,21 @@ public final class ConnectionAuth {
 
     // --- refresh ---------------------------------------------------------------------------------------------
 
+    /** The shared state, read again and kept; a connection that needs re-authorization refuses to refresh. */
+    private SharedConnectionState.View reloadState() {
+        SharedConnectionState.View state = reload();
+        view = state;
+        if (state.needsReauth()) {
+            throw new NeedsReauthException(connection, state.reauthReason());
+        }
+        return state;
+    }
+
     private String refresh(AccessToken seen) {
         refreshLock.lock();
         try {
             // Read the shared state first: NEEDS_REAUTH set by another replica, or a refresh token rotated there.
-            SharedConnectionState.View state = reload();
-            view = state;
-            if (state.needsReauth()) {
-                throw new NeedsReauthException(connection, state.reauthReason());
-            }
+            SharedConnectionState.View state = reloadState();
             if (mode == AuthMode.PRIVATE_APP) {
                 current = new AccessToken(staticToken, Instant.MAX, state.credentialsVersion());
                 return staticToken;
