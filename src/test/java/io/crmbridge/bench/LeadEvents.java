@@ -1,5 +1,7 @@
 package io.crmbridge.bench;
 
+import io.crmbridge.outbound.OutboundTestSupport;
+
 /** Web-form lead events as a source sends them to {@code POST /events/webform} (contact, company, deal, note). */
 final class LeadEvents {
 
@@ -9,13 +11,6 @@ final class LeadEvents {
     }
 
     static String lead(String id) {
-        return """
-                {"submission_id": "%1$s", "email": "%1$s@example.org", "name": "Bench %1$s", "phone": "(415) 555-0132",
-                 "company": "Bench Co %1$s", "website": "%1$s.example", "budget": "10k-50k", "urgency": "high",
-                 "message": "Our intake is manual", "consent": true, "stack": ["hubspot", "zapier"],
-                 "routing": {"qualification_status": "qualified", "lead_score": 72, "routing_tier": "smb",
-                             "target_pipeline": "default"},
-                 "ai": {"model": "intake-v1", "confidence": 0.82, "summary": "Wants automation"}}"""
-                .formatted(id);
+        return OutboundTestSupport.lead(id, id + "@example.org", "Bench " + id, "Bench Co " + id, id + ".example");
     }
 }

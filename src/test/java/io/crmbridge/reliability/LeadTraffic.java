@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.crmbridge.outbound.OutboundTestSupport;
+
 /**
  * Lead events for the webform source, posted as a webhook sender does: each delivery is sent until it is answered
  * 202 (a refused connection while the bridge is down, a 5xx or a timeout is sent again after a pause), so one event
@@ -46,14 +48,8 @@ final class LeadTraffic {
 
     String body(int i) {
         int person = i % people;
-        return """
-                {"submission_id": "%s-%d", "email": "%s", "name": "Person %d", "phone": "(415) 555-0132",
-                 "company": "Co %s %d", "website": "%s", "budget": "10k-50k", "urgency": "high",
-                 "message": "Our intake is manual", "consent": true, "stack": ["hubspot", "zapier"],
-                 "routing": {"qualification_status": "qualified", "lead_score": 72, "routing_tier": "smb",
-                             "target_pipeline": "default"},
-                 "ai": {"model": "intake-v1", "confidence": 0.82, "summary": "Wants automation"}}"""
-                .formatted(run, i, email(person), person, run, person / 4, domain(person / 4));
+        return OutboundTestSupport.lead(run + "-" + i, email(person), "Person " + person, "Co " + run + " " + person / 4,
+                domain(person / 4));
     }
 
     /** Posts every event from {@code threads} threads to the bridge {@code url} gives at the time of each send. */
