@@ -60,7 +60,7 @@ public class FaultInjector {
     /** The fault for a request to {@code path} (after /sandbox/hubspot). */
     synchronized Fault decide(String method, String path) {
         for (ActiveRule rule : rules) {
-            if (rule.matches(method, path)) {
+            if (rule.matches(method, path) && !rule.spent()) {
                 return rule.decide(random);
             }
         }
@@ -108,6 +108,12 @@ public class FaultInjector {
             if (share != null && (share < 0 || share > 1)) {
                 throw new IllegalArgumentException(name + " must be between 0 and 1");
             }
+        }
+
+        /** Only a {@code failNext} count, and it has run out: the rule passes requests on to the next one. */
+        boolean spent() {
+            return failNext == 0 && rule.failNext() != null && rule.errorRate() == null && rule.hangRate() == null
+                    && rule.lostResponseRate() == null && rule.latencyMillis() == null;
         }
 
         boolean matches(String method, String requestPath) {

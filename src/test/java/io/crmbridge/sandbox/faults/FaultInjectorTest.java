@@ -40,6 +40,17 @@ class FaultInjectorTest {
     }
 
     @Test
+    void aSpentFailNextRulePassesRequestsOnToTheNextRule() {
+        injector.replace(new FaultSettings(null, null, List.of(
+                new FaultRule(null, null, null, List.of(429), null, null, 1),
+                rule(null, null, 1.0, List.of(500)))));
+
+        assertThat(injector.decide("GET", "/a").status()).isEqualTo(429);
+        assertThat(injector.decide("GET", "/a").status()).isEqualTo(500);
+        assertThat(injector.decide("GET", "/a").status()).isEqualTo(500);
+    }
+
+    @Test
     void hangsAndLatencyAndTheHangBound() {
         injector.replace(new FaultSettings(null, 250L, List.of(new FaultRule(null, null, null, null, 40L, 1.0, null))));
         Fault fault = injector.decide("GET", "/a");
