@@ -92,11 +92,98 @@ class PollEachCrmTest {
             });
             assertThat(rows(connection)).doesNotContainKey(own);
             assertThat(rows(connection)).hasSize(450);
+            assertThat(cursors.find(connection, "contacts").orElseThrow().loopsSuppressed()).isPositive();
+
+            // a person's later edit of the bridge's own record is theirs, and reaches the intake
+            crm.humanEditLastName(own, "Personal");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows(connection).containsKey(own));
+            assertThat(rows(connection).get(own)).isEqualTo(1);
+            assertThat(lastPayload(connection, own)).contains("Personal");
         } finally {
             if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
                 camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void aPollStoppedInTheMiddleAndStartedAgainDeliversEachRecordOnce(CrmView crm) throws Exception {
+        String route = "poll-" + crm.connection() + "-contacts";
+        String connection = crm.connection();
+        try {
+            crm.reset();
+            cursors.reset(connection, "contacts");
+            sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
+            crm.seedContacts(1_000);
+            // each page of changes answers after 400 ms: the stop comes while the poll is still paging
+            crm.faults(Map.of("rules", List.of(fault(crm, "latencyMillis", 400))));
+            camel.getRouteController().startRoute(route);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows(connection).size() >= 200);
+            camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
+            int delivered = rows(connection).size();
+            SyncCursors.Row stopped = cursors.find(connection, "contacts").orElseThrow();
+            assertThat(delivered).as("the poll was stopped before its end").isLessThan(1_000);
+            assertThat(stopped.lastSuccessAt()).as("no poll finished").isNull();
+            assertThat(stopped.recordsDelivered()).as("the stop let the page in progress commit").isEqualTo(delivered);
+
+            crm.clearFaults();
+            Instant restarted = Instant.now();
+            camel.getRouteController().startRoute(route);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Instant last = cursors.find(connection, "contacts").orElseThrow().lastSuccessAt();
+                return last != null && last.isAfter(restarted);
+            });
+            assertThat(rows(connection)).hasSize(1_000).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        } finally {
+            crm.clearFaults();
+            if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
+                camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void whileTheCrmAnswersErrorsTheCursorHoldsAndAChangeMadeMeanwhileArrivesAfter(CrmView crm) throws Exception {
+        String route = "poll-" + crm.connection() + "-contacts";
+        String connection = crm.connection();
+        try {
+            crm.reset();
+            cursors.reset(connection, "contacts");
+            sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
+            crm.seedContacts(20);
+            camel.getRouteController().startRoute(route);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows(connection).size() >= 20);
+
+            crm.faults(Map.of("rules", List.of(fault(crm, "errorRate", 1.0, "statuses", List.of(503)))));
+            var before = cursors.find(connection, "contacts").orElseThrow().cursor();
+            String meanwhile = crm.insertContact("outage-" + UUID.randomUUID() + "@example.org", "Out", "Age");
+            await().atMost(Duration.ofSeconds(15)).until(() -> cursors.find(connection, "contacts").orElseThrow()
+                    .lastError() != null);
+            SyncCursors.Row during = cursors.find(connection, "contacts").orElseThrow();
+            assertThat(during.cursor()).as("no cursor move after an API error").isEqualTo(before);
+            assertThat(during.lastError()).contains("503");
+            assertThat(rows(connection)).doesNotContainKey(meanwhile);
+
+            crm.clearFaults();
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows(connection).containsKey(meanwhile));
+            assertThat(rows(connection)).hasSize(21).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        } finally {
+            crm.clearFaults();
+            if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
+                camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** A fault rule over the calls that page changed contacts. */
+    private static Map<String, Object> fault(CrmView crm, Object... fault) {
+        Map<String, Object> rule = new HashMap<>(crm.changedContactsCalls());
+        for (int i = 0; i < fault.length; i += 2) {
+            rule.put((String) fault[i], fault[i + 1]);
+        }
+        return rule;
     }
 
     private Map<String, Integer> rows(String connection) throws SQLException {

@@ -4,6 +4,7 @@ import static io.crmbridge.testsupport.SandboxControl.control;
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.crmbridge.outbound.OutboundTestSupport.postLead;
 import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.properties;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
@@ -21,7 +22,10 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import io.crmbridge.testsupport.CrmView;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -70,56 +74,49 @@ class DecideOutcomesTest {
         assertThat(query(dataSource, "SELECT 1 FROM origin_stamp WHERE object = 'contacts' AND crm_id = ?", id)).hasSize(1);
     }
 
-    @Test
-    void twoContactsWithTheSameEmailSendTheEventToReview() {
-        String t = tag();
-        String email = "twice-" + t + "@example.org";
-        insertContact(Map.of("email", email, "firstname", "One"));
-        insertContact(Map.of("email", email, "firstname", "Two"));
-        String eventId = postWebform(lead("sub-" + t, email, "Who Ever", "Twice " + t, "twice-" + t + ".example"))
-                .then().statusCode(202).extract().path("eventId");
-        assertThat(process(eventId)).isEqualTo("REVIEW");
-        assertThat(query(dataSource, "SELECT reason_code FROM review_item WHERE event_id = CAST(? AS uuid)", eventId))
-                .extracting(r -> r.get("reason_code")).containsExactly("AMBIGUOUS_CONTACT");
-        assertThat(search("companies", "domain", "twice-" + t + ".example")).isEmpty();
+    static List<CrmView> crms() {
+        return CrmView.all();
     }
 
-    @Test
-    void invalidAiOutputGoesToReviewAndNothingReachesTheCrm() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void invalidAiOutputGoesToReviewAndNothingReachesTheCrm(CrmView crm) {
         String t = tag();
         String email = "ai-" + t + "@example.org";
         String body = lead("sub-" + t, email, "Al Gorithm", "AI " + t, "ai-" + t + ".example")
                 .replace("\"lead_score\": 72", "\"lead_score\": \"very high\"");
-        String eventId = postWebform(body).then().statusCode(202).extract().path("eventId");
+        String eventId = postLead(crm, body);
         assertThat(process(eventId)).isEqualTo("REVIEW");
         assertThat(query(dataSource, "SELECT reason_code FROM review_item WHERE event_id = CAST(? AS uuid)", eventId))
                 .extracting(r -> r.get("reason_code")).containsExactly("AI_SCHEMA");
-        assertThat(search("contacts", "email", email)).isEmpty();
-        assertThat(search("companies", "domain", "ai-" + t + ".example")).isEmpty();
+        assertThat(crm.contactsByEmail(email)).isEmpty();
+        assertThat(crm.companiesByDomain("ai-" + t + ".example")).isEmpty();
         String validation = (String) query(dataSource, "SELECT validation::text AS v FROM event_trace WHERE event_id = CAST(? AS uuid)",
                 eventId).get(0).get("v");
         assertThat(validation).contains("lead_score");
     }
 
-    @Test
-    void leadWithoutConsentForAnUnknownContactIsRejected() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void leadWithoutConsentForAnUnknownContactIsRejected(CrmView crm) {
         String t = tag();
         String email = "noconsent-" + t + "@example.org";
-        String eventId = postWebform(lead("sub-" + t, email, "No Consent", "NC " + t, "nc-" + t + ".example")
-                .replace("\"consent\": true", "\"consent\": false")).then().statusCode(202).extract().path("eventId");
+        String eventId = postLead(crm, lead("sub-" + t, email, "No Consent", "NC " + t, "nc-" + t + ".example")
+                .replace("\"consent\": true", "\"consent\": false"));
         assertThat(process(eventId)).isEqualTo("REJECTED");
-        assertThat(search("contacts", "email", email)).isEmpty();
+        assertThat(crm.contactsByEmail(email)).isEmpty();
     }
 
-    @Test
-    void eventThatCameFromThisCrmIsNotWrittenBack() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void eventThatCameFromThisCrmIsNotWrittenBack(CrmView crm) {
         String t = tag();
         String email = "loop-" + t + "@example.org";
         String body = lead("sub-" + t, email, "Lo Op", "Loop " + t, "loop-" + t + ".example")
-                .replace("\"consent\": true", "\"consent\": true, \"origin\": \"crm:hubspot:contacts:123\"");
-        String eventId = postWebform(body).then().statusCode(202).extract().path("eventId");
+                .replace("\"consent\": true", "\"consent\": true, \"origin\": \"crm:" + crm.connection() + ":contacts:123\"");
+        String eventId = postLead(crm, body);
         assertThat(process(eventId)).isEqualTo("SKIPPED");
-        assertThat(search("contacts", "email", email)).isEmpty();
+        assertThat(crm.contactsByEmail(email)).isEmpty();
         assertThat((String) query(dataSource, "SELECT decisions::text AS d FROM event_trace WHERE event_id = CAST(? AS uuid)",
                 eventId).get(0).get("d")).contains("loop guard");
     }

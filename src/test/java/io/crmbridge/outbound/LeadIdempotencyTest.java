@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -25,7 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** "The same event posted 5 times, sequentially and concurrently": one of each record, three associations, one note. */
+/**
+ * "The same event posted 5 times, sequentially": one of each record, the three associations (HubSpot's deal-company
+ * link too), one note, and the trace naming them. Five times at once against each CRM: {@code LeadToEachCrmTest}.
+ */
 @QuarkusTest
 class LeadIdempotencyTest {
 
@@ -42,27 +42,6 @@ class LeadIdempotencyTest {
         }
         awaitFinal(dataSource, ids, Duration.ofSeconds(30));
         assertOneOfEach(tag, "seq", ids);
-    }
-
-    @Test
-    void sameLeadPostedFiveTimesConcurrently() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String body = lead("sub-" + tag, "par-" + tag + "@example.org", "Grace Hopper", "Par " + tag, "par-" + tag + ".example");
-        ExecutorService pool = Executors.newFixedThreadPool(5);
-        List<String> ids = new ArrayList<>();
-        try {
-            List<Future<String>> posts = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                posts.add(pool.submit(() -> acceptWebform(body)));
-            }
-            for (Future<String> post : posts) {
-                ids.add(post.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        awaitFinal(dataSource, ids, Duration.ofSeconds(30));
-        assertOneOfEach(tag, "par", ids);
     }
 
     private void assertOneOfEach(String tag, String prefix, List<String> eventIds) {

@@ -1,6 +1,7 @@
 package io.crmbridge.outbound;
 
 import static io.crmbridge.outbound.OutboundTestSupport.WEBFORM_SECRET;
+import static io.crmbridge.outbound.OutboundTestSupport.assertOneOfEach;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
@@ -8,8 +9,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -86,6 +92,59 @@ class LeadToEachCrmTest {
         assertThat(contacts).hasSize(1);
         assertThat(crm.dealsOf(contacts.get(0))).hasSize(1);
         assertThat(crm.notesOf(contacts.get(0))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void theSameLeadPostedFiveTimesAtOnceWritesOneOfEach(CrmView crm) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "par-" + tag + "@example.org";
+        String body = lead("sub-" + tag, email, "Grace Hopper", "Par " + tag, "par-" + tag + ".example");
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<String> ids = new ArrayList<>();
+        try {
+            List<Future<String>> posts = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                posts.add(pool.submit(() -> post(crm, body)));
+            }
+            for (Future<String> p : posts) {
+                ids.add(p.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitFinal(dataSource, ids, Duration.ofSeconds(60));
+        assertThat(ids.stream().map(id -> status(dataSource, id)))
+                .containsExactlyInAnyOrder("DONE", "DUPLICATE", "DUPLICATE", "DUPLICATE", "DUPLICATE");
+        assertOneOfEach(crm, email, "par-" + tag + ".example", 1);
+    }
+
+    /**
+     * The CRM commits a write and its answer is lost (a 502 or a dropped connection): the first create of each
+     * object and the first update. The event's retries find what was written (HubSpot: upserts by key; Clio: search
+     * before create) and write nothing twice.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void writesWhoseAnswersAreLostAreNotMadeTwice(CrmView crm) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "lost-" + tag + "@example.org";
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (String object : List.of("contacts", "companies", "deals", "notes")) {
+            rules.add(Map.of("method", "POST", "pathPattern", crm.createPath(object), "failNext", 1,
+                    "lostResponse", "502|drop"));
+        }
+        rules.add(Map.of("method", "PATCH", "pathPattern", crm.apiPaths(), "failNext", 1, "lostResponse", "502|drop"));
+        crm.faults(Map.of("seed", 42, "rules", rules));
+        String event;
+        try {
+            event = post(crm, lead("sub-" + tag, email, "Lost Answer", "Lost " + tag, "lost-" + tag + ".example"));
+            awaitFinal(dataSource, List.of(event), Duration.ofSeconds(90));
+        } finally {
+            crm.clearFaults();
+        }
+        assertThat(status(dataSource, event)).isEqualTo("DONE");
+        assertOneOfEach(crm, email, "lost-" + tag + ".example", 1);
     }
 
     private static String post(CrmView crm, String body) {

@@ -1,6 +1,7 @@
 package io.crmbridge.outbound;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.crmbridge.outbound.receive.SignatureCheck;
+import io.crmbridge.testsupport.CrmView;
 import io.crmbridge.testsupport.TestHttp;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -62,6 +64,25 @@ public final class OutboundTestSupport {
                 ("POST" + uri + body + ts).getBytes(StandardCharsets.UTF_8));
         return given().contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", ts)
                 .header("X-HubSpot-Signature-v3", Base64.getEncoder().encodeToString(sig)).body(body).post("/events/bookings");
+    }
+
+    /** POSTs a lead to the web-form source writing to {@code crm}'s connection; checks the 202, answers the event id. */
+    public static String postLead(CrmView crm, String body) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + WEBFORM_SECRET).body(body)
+                .post("/events/" + crm.webformSource()).then().statusCode(202).extract().path("eventId");
+    }
+
+    /** What one lead leaves in any CRM: one contact, one company (linked), one deal and {@code notes} notes. */
+    public static String assertOneOfEach(CrmView crm, String email, String domain, int notes) {
+        List<String> contacts = crm.contactsByEmail(email);
+        assertThat(contacts).as("contacts with email %s", email).hasSize(1);
+        List<String> companies = crm.companiesByDomain(domain);
+        assertThat(companies).as("companies with domain %s", domain).hasSize(1);
+        String contact = contacts.get(0);
+        assertThat(crm.companiesOf(contact)).containsExactly(companies.get(0));
+        assertThat(crm.dealsOf(contact)).as("deals of %s", email).hasSize(1);
+        assertThat(crm.notesOf(contact)).as("notes of %s", email).hasSize(notes);
+        return contact;
     }
 
     public static String lead(String submissionId, String email, String name, String company, String website) {

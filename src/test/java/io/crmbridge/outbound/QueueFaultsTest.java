@@ -2,6 +2,7 @@ package io.crmbridge.outbound;
 
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.crmbridge.outbound.OutboundTestSupport.postLead;
 import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
@@ -24,7 +25,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import io.crmbridge.testsupport.CrmView;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,19 +46,24 @@ class QueueFaultsTest {
 
     @AfterEach
     void restore() {
-        SandboxControl.clearFaults();
+        CrmView.all().forEach(CrmView::clearFaults);
     }
 
-    @Test
-    void anEventOfAConnectionThatNeedsReauthorizationGoesBackToTheQueueAndCompletesWithNewCredentials() {
+    static List<CrmView> crms() {
+        return CrmView.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void anEventOfAConnectionThatNeedsReauthorizationGoesBackToTheQueueAndCompletesWithNewCredentials(CrmView crm) {
         String t = UUID.randomUUID().toString().substring(0, 8);
         // the CRM refuses the scope: the connection enters NEEDS_REAUTH in the middle of the event
-        SandboxControl.fault("POST", "/crm/v3/objects/contacts.*", 1.0, List.of(403));
-        String id = postWebform(lead("reauth-" + t, "reauth-" + t + "@example.org", "Re Auth", "Reauth " + t, "reauth-" + t + ".example"))
-                .then().statusCode(202).extract().path("eventId");
+        crm.faults(Map.of("seed", 7, "rules", List.of(Map.of("method", "POST", "pathPattern", crm.createPath("contacts"),
+                "errorRate", 1.0, "statuses", List.of(403)))));
+        String id = postLead(crm, lead("reauth-" + t, "reauth-" + t + "@example.org", "Re Auth", "Reauth " + t, "reauth-" + t + ".example"));
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> "WAITING".equals(status(dataSource, id)));
-            assertThat(needsReauth()).isTrue();
+            assertThat(needsReauth(crm.connection())).isTrue();
             Map<String, Object> row = query(dataSource, "SELECT status, next_attempt_at, updated_at, last_error, claimed_until "
                     + "FROM raw_event WHERE event_id = CAST(? AS uuid)", id).get(0);
             assertThat(row.get("status")).isEqualTo("WAITING");
@@ -65,41 +74,40 @@ class QueueFaultsTest {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> parkedCrmCallers().isEmpty());
             assertThat(status(dataSource, id)).isIn("WAITING", "QUEUED");
         } finally {
-            SandboxControl.clearFaults();
+            crm.clearFaults();
             given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON).body("{}")
-                    .post("/admin/connections/hubspot/credentials").then().statusCode(200);
+                    .post("/admin/connections/" + crm.connection() + "/credentials").then().statusCode(200);
         }
         awaitFinal(dataSource, List.of(id), Duration.ofSeconds(30));
         assertThat(status(dataSource, id)).isEqualTo("DONE");
-        assertThat(search("contacts", "email", "reauth-" + t + "@example.org")).hasSize(1);
+        assertThat(crm.contactsByEmail("reauth-" + t + "@example.org")).hasSize(1);
         assertThat(query(dataSource, "SELECT 1 FROM dead_letter WHERE event_id = CAST(? AS uuid)", id)).isEmpty();
     }
 
-    @Test
-    void anEventPausedByTheCrmsRateLimitGoesBackToTheQueueUntilThePauseEnds() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void anEventPausedByTheCrmsRateLimitGoesBackToTheQueueUntilThePauseEnds(CrmView crm) {
         String t = UUID.randomUUID().toString().substring(0, 8);
         // the CRM answers 429 with Retry-After: 4, longer than a call waits in place (crmbridge.crm-call.max-pause-wait,
         // 2 s in tests): the connection pauses and the event goes back to the queue
-        SandboxControl.control().body(Map.of("seed", 7, "rules", List.of(Map.of("method", "POST",
-                "pathPattern", "/crm/v3/objects/contacts.*", "errorRate", 1.0, "statuses", List.of(429),
-                "retryAfterSeconds", 4)))).put("/faults").then().statusCode(200);
+        crm.faults(Map.of("seed", 7, "rules", List.of(Map.of("method", "POST", "pathPattern", crm.createPath("contacts"),
+                "errorRate", 1.0, "statuses", List.of(429), "retryAfterSeconds", 4))));
         String id;
         try {
-            id = postWebform(lead("paced-" + t, "paced-" + t + "@example.org", "Pa Ced", "Paced " + t, "paced-" + t + ".example"))
-                    .then().statusCode(202).extract().path("eventId");
+            id = postLead(crm, lead("paced-" + t, "paced-" + t + "@example.org", "Pa Ced", "Paced " + t, "paced-" + t + ".example"));
             Map<String, Object> waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(
                     () -> query(dataSource, "SELECT status, last_error, next_attempt_at, updated_at, claimed_until FROM raw_event "
                             + "WHERE event_id = CAST(? AS uuid)", id).get(0), r -> "WAITING".equals(r.get("status")));
             assertThat(waiting.get("last_error").toString()).contains("paused by the CRM's rate limit until");
             assertThat((Timestamp) waiting.get("next_attempt_at")).isAfter((Timestamp) waiting.get("updated_at"));
             assertThat(waiting.get("claimed_until")).isNull();
-            SandboxControl.clearFaults();
+            crm.clearFaults();
             awaitFinal(dataSource, List.of(id), Duration.ofSeconds(60));
         } finally {
-            SandboxControl.clearFaults();
+            crm.clearFaults();
         }
         assertThat(status(dataSource, id)).isEqualTo("DONE");
-        assertThat(search("contacts", "email", "paced-" + t + "@example.org")).hasSize(1);
+        assertThat(crm.contactsByEmail("paced-" + t + "@example.org")).hasSize(1);
         assertThat(query(dataSource, "SELECT 1 FROM dead_letter WHERE event_id = CAST(? AS uuid)", id)).isEmpty();
     }
 
@@ -178,8 +186,9 @@ class QueueFaultsTest {
         assertThat(metric("crmbridge_queue_oldest_waiting_seconds")).isLessThan(7200);
     }
 
-    private boolean needsReauth() {
-        return !query(dataSource, "SELECT 1 FROM connection_state WHERE connection = 'hubspot' AND state = 'NEEDS_REAUTH'").isEmpty();
+    private boolean needsReauth(String connection) {
+        return !query(dataSource, "SELECT 1 FROM connection_state WHERE connection = ? AND state = 'NEEDS_REAUTH'", connection)
+                .isEmpty();
     }
 
     private long openAlerts(String code) {

@@ -1,12 +1,10 @@
 package io.crmbridge.outbound;
 
-import static io.crmbridge.testsupport.SandboxControl.control;
-import static io.crmbridge.outbound.OutboundTestSupport.associated;
+import static io.crmbridge.outbound.OutboundTestSupport.assertOneOfEach;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
-import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
+import static io.crmbridge.outbound.OutboundTestSupport.postLead;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
-import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +20,14 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import io.crmbridge.testsupport.CrmView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
-/** Dead letters and review items, replayed through the admin API: safe, nothing written twice. */
+/** Dead letters and review items of each CRM kind, replayed through the admin API: safe, nothing written twice. */
 @QuarkusTest
 class ReplayTest {
 
@@ -37,23 +38,24 @@ class ReplayTest {
         return given().header("Authorization", "Bearer test-admin-token");
     }
 
-    @Test
-    void aDeadLetteredEventReplayedAfterTheCrmRecoversCompletesOnce() {
+    static List<CrmView> crms() {
+        return CrmView.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void aDeadLetteredEventReplayedAfterTheCrmRecoversCompletesOnce(CrmView crm) {
         String t = UUID.randomUUID().toString().substring(0, 8);
         String email = "dead-" + t + "@example.org";
-        // notes cannot be written (created with their key and links, or upserted by their key): every attempt fails after contact, company and
-        // deal were written
-        control().body("""
-                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes(/batch/(upsert|create))?", "failNext": 100000,
-                 "statuses": [503]}]}""")
-                .put("/faults").then().statusCode(200);
+        // notes cannot be written: every attempt fails after contact, company and deal were written
+        crm.faults(Map.of("rules", List.of(Map.of("method", "POST", "pathPattern", crm.createPath("notes"),
+                "failNext", 100000, "statuses", List.of(503)))));
         String eventId;
         try {
-            eventId = postWebform(lead("dead-" + t, email, "Dead Letter", "Dead " + t, "dead-" + t + ".example"))
-                    .then().statusCode(202).extract().path("eventId");
+            eventId = postLead(crm, lead("dead-" + t, email, "Dead Letter", "Dead " + t, "dead-" + t + ".example"));
             awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(60));
         } finally {
-            control().delete("/faults").then().statusCode(200);
+            crm.clearFaults();
         }
         assertThat(status(dataSource, eventId)).isEqualTo("DEAD");
         List<Map<String, Object>> letters = admin().get("/admin/dead-letters").then().statusCode(200).extract().jsonPath()
@@ -64,39 +66,37 @@ class ReplayTest {
                 .body("status", equalTo("QUEUED"));
         awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
         assertThat(status(dataSource, eventId)).isEqualTo("DONE");
-        List<String> contacts = search("contacts", "email", email);
-        assertThat(contacts).hasSize(1);
-        assertThat(search("companies", "domain", "dead-" + t + ".example")).hasSize(1);
-        assertThat(associated("contacts", contacts.get(0), "deals")).hasSize(1);
-        assertThat(associated("contacts", contacts.get(0), "notes")).hasSize(1);
+        String contact = assertOneOfEach(crm, email, "dead-" + t + ".example", 1);
         // replaying again is refused: the event is done
         admin().post("/admin/dead-letters/" + letters.get(0).get("id") + "/replay").then().statusCode(409);
         // the trace tells the whole story
         admin().get("/admin/events/" + eventId).then().statusCode(200).body("event.status", equalTo("DONE"))
                 .body("trace.final_status", equalTo("DONE"))
-                .body("trace.crm_ids.contacts", equalTo(contacts.get(0)));
+                .body("trace.crm_ids.contacts", equalTo(contact));
     }
 
-    @Test
-    void anAmbiguousContactReplayedAfterTheDuplicateIsRemovedUpdatesTheRemainingOne() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void anAmbiguousContactReplayedAfterTheDuplicateIsRemovedUpdatesTheRemainingOne(CrmView crm) {
         String t = UUID.randomUUID().toString().substring(0, 8);
         String email = "amb-" + t + "@example.org";
-        String keep = insert(email, "Keep");
-        String drop = insert(email, "Drop");
-        String eventId = postWebform(lead("amb-" + t, email, "Am Big", "Amb " + t, "amb-" + t + ".example"))
-                .then().statusCode(202).extract().path("eventId");
+        String keep = crm.insertContact(email, "Keep", "Amb");
+        String drop = crm.insertContact(email, "Drop", "Amb");
+        String eventId = postLead(crm, lead("amb-" + t, email, "Am Big", "Amb " + t, "amb-" + t + ".example"));
         awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
         assertThat(status(dataSource, eventId)).isEqualTo("REVIEW");
+        assertThat(query(dataSource, "SELECT reason_code FROM review_item WHERE event_id = CAST(? AS uuid)", eventId))
+                .extracting(r -> r.get("reason_code")).containsExactly("AMBIGUOUS_CONTACT");
+        assertThat(crm.companiesByDomain("amb-" + t + ".example")).isEmpty();
         // a human merges the duplicates in the CRM, then replays the review item
-        given().header("Authorization", "Bearer sandbox-token").delete("/sandbox/hubspot/crm/v3/objects/contacts/" + drop)
-                .then().statusCode(204);
+        crm.deleteContact(drop);
         Object itemId = admin().get("/admin/review-items").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.event_id == '" + eventId + "' }.id").get(0);
         admin().post("/admin/review-items/" + itemId + "/replay").then().statusCode(200);
         awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
         assertThat(status(dataSource, eventId)).isEqualTo("DONE");
-        assertThat(search("contacts", "email", email)).containsExactly(keep);
-        assertThat(associated("contacts", keep, "notes")).hasSize(1);
+        assertThat(crm.contactsByEmail(email)).containsExactly(keep);
+        assertThat(crm.notesOf(keep)).hasSize(1);
         assertThat(query(dataSource, "SELECT status FROM review_item WHERE id = ?", ((Number) itemId).longValue()))
                 .extracting(r -> r.get("status")).containsExactly("REPLAYED");
     }
@@ -105,10 +105,5 @@ class ReplayTest {
     void theAdminApiNeedsTheToken() {
         given().get("/admin/events").then().statusCode(401);
         admin().get("/admin/events?status=DONE&limit=5").then().statusCode(200);
-    }
-
-    static String insert(String email, String firstname) {
-        return control().body(Map.of("properties", Map.of("email", email, "firstname", firstname)))
-                .post("/objects/contacts").then().statusCode(201).extract().path("id");
     }
 }

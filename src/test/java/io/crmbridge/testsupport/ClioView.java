@@ -95,6 +95,60 @@ public final class ClioView implements CrmView {
         token = null;
     }
 
+    @Override
+    public void deleteContact(String contactId) {
+        api().delete(API + "/contacts/" + contactId + ".json").then().statusCode(204);
+    }
+
+    /** Clio host paths (the documented host, {@code app}); people and companies are both {@code contacts.json}. */
+    @Override
+    public String createPath(String object) {
+        String resource = switch (object) {
+            case "contacts", "companies" -> "contacts";
+            case "deals" -> "matters";
+            default -> object;
+        };
+        return "/app/api/v4/" + resource + "\\.json";
+    }
+
+    @Override
+    public String apiPaths() {
+        return "/app/api/v4/.*";
+    }
+
+    @Override
+    public Map<String, Object> changedContactsCalls() {
+        return Map.of("method", "GET", "pathPattern", "/app/api/v4/contacts\\.json");
+    }
+
+    @Override
+    public void faults(Map<String, Object> settings) {
+        ClioSandboxControl.control().body(settings).put("/faults").then().statusCode(200);
+    }
+
+    @Override
+    public void clearFaults() {
+        ClioSandboxControl.clearFaults();
+    }
+
+    @Override
+    public long served(int status) {
+        List<Map<String, Object>> counters = ClioSandboxControl.control().get("/counters").then().statusCode(200)
+                .extract().jsonPath().getList("counters");
+        return counters.stream().filter(c -> ((Number) c.get("status")).intValue() == status)
+                .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();
+    }
+
+    @Override
+    public void rateLimit(int maxRequests, long windowMillis) {
+        ClioSandboxControl.rateLimit(maxRequests, windowMillis);
+    }
+
+    @Override
+    public void resetRateLimit() {
+        ClioSandboxControl.resetRateLimit();
+    }
+
     private RequestSpecification api() {
         if (token == null) {
             token = given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")

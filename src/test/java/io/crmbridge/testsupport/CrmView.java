@@ -42,6 +42,40 @@ public interface CrmView {
     /** Everything in the CRM removed. */
     void reset();
 
+    /** A contact removed in the CRM (as a person merging duplicates would). */
+    void deleteContact(String contactId);
+
+    // --- the sandbox's fault knobs, in each dialect's paths ---
+
+    /**
+     * The fault-rule path pattern (a regular expression over the dialect's paths) of the calls that create records of
+     * {@code object} ({@code contacts}, {@code companies}, {@code deals}, {@code notes}), whatever shape the connector
+     * gives them (HubSpot: a create, batch create or upsert; Clio: a POST to the resource).
+     */
+    String createPath(String object);
+
+    /** The fault-rule path pattern of every API call (not the token endpoint). */
+    String apiPaths();
+
+    /**
+     * The calls the poller pages changed contacts with, as a fault rule's {@code method} and {@code pathPattern}
+     * (HubSpot: POST search; Clio: GET contacts.json), to which a test adds the fault.
+     */
+    java.util.Map<String, Object> changedContactsCalls();
+
+    /** Replaces the dialect's fault rules ({@code {"seed": .., "rules": [..]}}, as the sandbox's PUT faults). */
+    void faults(java.util.Map<String, Object> settings);
+
+    void clearFaults();
+
+    /** API calls the dialect answered with this status since start-up (or its last reset). */
+    long served(int status);
+
+    /** The dialect's per-token rate limit. */
+    void rateLimit(int maxRequests, long windowMillis);
+
+    void resetRateLimit();
+
     /** The contract field name of a contact's last name as the intake receives it (under {@code fields}). */
     default String lastNameField() {
         return "last-name";

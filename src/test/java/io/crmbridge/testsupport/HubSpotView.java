@@ -68,6 +68,52 @@ public final class HubSpotView implements CrmView {
     }
 
     @Override
+    public void deleteContact(String contactId) {
+        SandboxClient.crm().delete("/crm/v3/objects/contacts/" + contactId).then().statusCode(204);
+    }
+
+    @Override
+    public String createPath(String object) {
+        return "/crm/v3/objects/" + object + "(/batch/(upsert|create))?";
+    }
+
+    @Override
+    public String apiPaths() {
+        return "/crm/.*";
+    }
+
+    @Override
+    public Map<String, Object> changedContactsCalls() {
+        return Map.of("method", "POST", "pathPattern", "/crm/v3/objects/contacts/search");
+    }
+
+    @Override
+    public void faults(Map<String, Object> settings) {
+        SandboxControl.control().body(settings).put("/faults").then().statusCode(200);
+    }
+
+    @Override
+    public void clearFaults() {
+        SandboxControl.clearFaults();
+    }
+
+    @Override
+    public long served(int status) {
+        return SandboxControl.served(status);
+    }
+
+    @Override
+    public void rateLimit(int maxRequests, long windowMillis) {
+        SandboxControl.rateLimit(maxRequests, windowMillis);
+    }
+
+    /** As good as none (the configured test limit of the HubSpot dialect is HubSpot's own, which bursts reach). */
+    @Override
+    public void resetRateLimit() {
+        SandboxControl.rateLimit(1_000_000, 10_000);
+    }
+
+    @Override
     public String toString() {
         return "hubspot";
     }
