@@ -143,7 +143,7 @@ class LeadToEachCrmTest {
         } finally {
             crm.clearFaults();
         }
-        assertThat(status(dataSource, event)).isEqualTo("DONE");
+        assertThat(status(dataSource, event)).as(OutboundTestSupport.outcome(dataSource, event)).isEqualTo("DONE");
         assertOneOfEach(crm, email, "lost-" + tag + ".example", 1);
     }
 

@@ -101,6 +101,14 @@ public final class OutboundTestSupport {
         return rows.isEmpty() ? null : (String) rows.get(0).get("status");
     }
 
+    /** An event's status with its last error and review reason, for assertion messages. */
+    public static String outcome(DataSource ds, String eventId) {
+        List<Map<String, Object>> rows = query(ds, "SELECT r.status, r.last_error, (SELECT string_agg(i.reason, '; ') FROM "
+                + "review_item i WHERE i.event_id = r.event_id) AS review FROM raw_event r WHERE r.event_id = CAST(? AS uuid)",
+                eventId);
+        return rows.isEmpty() ? "no event " + eventId : rows.get(0).toString();
+    }
+
     public static void awaitFinal(DataSource ds, List<String> eventIds, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> eventIds.stream()
                 .map(id -> status(ds, id)).noneMatch(s -> s == null || s.equals("QUEUED") || s.equals("PROCESSING")

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code created_at}, {@code updated_at}, and {@code name} where the resource has one, each {@code (asc)} or
  * {@code (desc)}; ties break by id.</li>
  * <li>{@code meta.records} is the number of records matching the filters (all of them, past 10,000 too).</li>
- * <li>Filters: {@code updated_since}, {@code created_since} (ISO-8601, inclusive) on every resource; contacts:
+ * <li>Filters: {@code updated_since}, {@code created_since} (ISO-8601, inclusive) and {@code ids[]} (repeated: only
+ * those records) on every resource; contacts:
  * {@code query} (free text over name, email addresses and web sites), {@code email} (exact, any address), {@code type};
  * matters: {@code query} (description, display number), {@code client_id}, {@code status}; notes: {@code type},
  * {@code contact_id}, {@code matter_id}; tasks: {@code matter_id}, {@code status}.</li>
@@ -170,6 +171,12 @@ public class ClioListing {
         String email = q.getFirst("email");
         if (email != null && type == ClioResourceType.CONTACTS) {
             p = p.and(r -> emails(r).anyMatch(e -> e.equalsIgnoreCase(email.trim())));
+        }
+        List<String> ids = q.get("ids[]");
+        if (ids != null && !ids.isEmpty()) {
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            ids.forEach(id -> wanted.add(id.trim()));
+            p = p.and(r -> wanted.contains(String.valueOf(r.id())));
         }
         p = p.and(equalsParam(q, "type", "type")).and(equalsParam(q, "status", "status"));
         p = p.and(relation(q, "client_id", "client")).and(relation(q, "contact_id", "contact"))
