@@ -41,6 +41,7 @@ public class CrmCallSteps {
     public static final String RESPONSE_STATUS = ExchangeKeys.CRM_RESPONSE_STATUS;
     public static final String REQUEST = ExchangeKeys.CRM_REQUEST;
     public static final String REQUEST_BODY = ExchangeKeys.CRM_REQUEST_BODY;
+    static final String OUTCOME_UNKNOWN = ExchangeKeys.CRM_OUTCOME_UNKNOWN;
 
     /** What the caller asked for, and the headers it had. */
     record Request(String connection, String object, String method, String path, String query, String body,
@@ -78,9 +79,30 @@ public class CrmCallSteps {
     public void prepare(Exchange exchange) {
         Request request = request(exchange);
         CrmConnections.Live connection = connections.get(request.connection());
+        refuseUnknownOutcome(exchange, request);
         checkNotStopped(connection);
         connection.gate().acquire();
+        if (!connectors.of(request.connection()).resendable(request.method(), request.path())) {
+            exchange.setProperty(OUTCOME_UNKNOWN, true); // until the CRM answers clearly (classify)
+        }
         send(exchange, request, connection, connection.auth().accessToken());
+    }
+
+    /**
+     * A redelivery of a call that must not go out twice and whose last try got no clear answer (a 5xx or a lost
+     * connection: the CRM may have committed it) is not sent: it fails with no further redelivery, so the event is
+     * tried again later and its search before create finds what the first try wrote.
+     */
+    private static void refuseUnknownOutcome(Exchange exchange, Request request) {
+        if (!exchange.getProperty(OUTCOME_UNKNOWN, false, Boolean.class)) {
+            return;
+        }
+        exchange.removeProperty(OUTCOME_UNKNOWN);
+        exchange.removeProperty(REQUEST);
+        exchange.removeProperty(REQUEST_BODY);
+        exchange.getExchangeExtension().setRedeliveryExhausted(true);
+        throw new CrmCallException.Retryable(request.connection(), 0, null, request.method() + " " + request.path()
+                + " on connection " + request.connection() + " may have been written without an answer: not sent again");
     }
 
     /** The CRM said 401 to the token just used: refresh once (shared with concurrent callers) and send again. */
@@ -111,6 +133,9 @@ public class CrmCallSteps {
         in.getHeaders().putAll(redelivery);
         in.setHeader(RESPONSE_STATUS, status);
         serverTime.ifPresent(time -> in.setHeader(ExchangeKeys.CRM_SERVER_TIME, time));
+        if (status < 500 && status != 0) {
+            exchange.removeProperty(OUTCOME_UNKNOWN); // answered: written (2xx) or refused (4xx), not unknown
+        }
         var failure = connector.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
             exchange.removeProperty(REQUEST);

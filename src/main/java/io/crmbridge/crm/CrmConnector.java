@@ -288,6 +288,16 @@ public interface CrmConnector {
         return CrmResponseClassifier.retryAfter(responseHeader.apply("Retry-After"));
     }
 
+    /**
+     * Whether a call may go out again after it failed without a clear answer (a 5xx, a dropped connection, a timeout:
+     * the CRM may have committed it). Reads and idempotent writes may (the default); a plain create may not, since a
+     * second one makes a second record: it fails instead, and the event's next attempt finds what the first one wrote
+     * by its search before create.
+     */
+    default boolean resendable(String method, String path) {
+        return true;
+    }
+
     /** Rate-limit feedback on any answer: how long until the window has room again when it is used up, else empty. */
     Optional<Duration> exhaustedWindow(Function<String, String> responseHeader);
 }

@@ -138,6 +138,8 @@ public final class ExchangeKeys {
     public static final String CRM_REQUEST = "crmRequest";
     /** Exchange property: the request body as sent, for the error channels. */
     public static final String CRM_REQUEST_BODY = "crmRequestBody";
+    /** Set while a call that must not go out twice ({@code CrmConnector#resendable}) has no clear answer yet. */
+    public static final String CRM_OUTCOME_UNKNOWN = "crmOutcomeUnknown";
 
     /** Route clio-matter: this application's receiver, {@code http://localhost:<port>/events/}. */
     public static final String FANOUT_RECEIVER = "fanoutReceiver";

@@ -334,6 +334,12 @@ public class ClioConnector implements CrmConnector {
         return ClioUsers.owners(answer);
     }
 
+    /** Clio's creates are plain POSTs (no upsert by key): one whose answer was lost is not sent again. */
+    @Override
+    public boolean resendable(String method, String path) {
+        return !"POST".equalsIgnoreCase(method);
+    }
+
     // --- responses ---
 
     @Override
