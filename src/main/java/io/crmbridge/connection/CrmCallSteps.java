@@ -90,17 +90,14 @@ public class CrmCallSteps {
 
     /**
      * A redelivery of a call that must not go out twice and whose last try got no clear answer (a 5xx or a lost
-     * connection: the CRM may have committed it) is not sent: it fails with no further redelivery, so the event is
-     * tried again later and its search before create finds what the first try wrote.
+     * connection: the CRM may have committed it) is not sent: each redelivery fails at once, so when they are used up
+     * the event is tried again later and its search before create finds what the first try wrote. (The redeliveries
+     * are routes/errors.yaml's for every retryable failure; marking the exchange exhausted here did not stop them.)
      */
     private static void refuseUnknownOutcome(Exchange exchange, Request request) {
         if (!exchange.getProperty(OUTCOME_UNKNOWN, false, Boolean.class)) {
             return;
         }
-        exchange.removeProperty(OUTCOME_UNKNOWN);
-        exchange.removeProperty(REQUEST);
-        exchange.removeProperty(REQUEST_BODY);
-        exchange.getExchangeExtension().setRedeliveryExhausted(true);
         throw new CrmCallException.Retryable(request.connection(), 0, null, request.method() + " " + request.path()
                 + " on connection " + request.connection() + " may have been written without an answer: not sent again");
     }

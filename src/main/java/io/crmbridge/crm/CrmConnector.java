@@ -298,6 +298,15 @@ public interface CrmConnector {
         return true;
     }
 
+    /**
+     * Whether the bridge's records of an object, made without a unique property to hold their key, keep their key
+     * in the record some other way and are found again by {@link #readByKey} on {@link BridgeProperty#KEY} (Clio:
+     * a note's key at the end of its subject). The bridge then gives them their key and reads it before a create.
+     */
+    default boolean keepsKeyOf(String object) {
+        return false;
+    }
+
     /** Rate-limit feedback on any answer: how long until the window has room again when it is used up, else empty. */
     Optional<Duration> exhaustedWindow(Function<String, String> responseHeader);
 }

@@ -230,9 +230,26 @@ public class ClioConnector implements CrmConnector {
         throw unsupported("upsert by unique property " + idProperty);
     }
 
+    /**
+     * A note the bridge made, by its key (kept at the end of its subject, see {@link #keepsKeyOf}): a {@code query}
+     * list filter over notes, compared exactly in {@link #batchShare}. Nothing else is read by key.
+     */
     @Override
     public CrmRequest readByKey(String object, String idProperty, List<String> values, List<String> properties) {
-        throw unsupported("read by unique property " + idProperty);
+        if (!keepsKeyOf(object) || !BridgeProperty.KEY.equals(idProperty) || values.size() != 1) {
+            throw unsupported("read by unique property " + idProperty);
+        }
+        List<String> read = new ArrayList<>(properties);
+        read.remove(BridgeProperty.KEY);
+        read.add(ClioShapes.SUBJECT);
+        return CrmRequest.get(resource(object), "query=" + encode(values.get(0)) + "&limit=" + MAX_LIMIT + "&fields="
+                + encode(ClioShapes.fields(object, read)));
+    }
+
+    /** A note keeps the bridge's key at the end of its subject ({@code ... [note:<event id>]}). */
+    @Override
+    public boolean keepsKeyOf(String object) {
+        return "notes".equals(object);
     }
 
     @Override

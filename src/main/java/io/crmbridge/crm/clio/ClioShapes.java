@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.crmbridge.crm.BridgeProperty;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.model.Timestamps;
 
@@ -37,6 +40,10 @@ final class ClioShapes {
     /** Relationship fields: written as {@code {id}}, read as {@code {id, name}}. */
     private static final Set<String> RELATIONSHIPS = Set.of("company", "client", "practice_area",
             "responsible_attorney", "originating_attorney", "matter", "contact", "assignee", "user");
+
+    static final String SUBJECT = "subject";
+    /** The bridge's key at the end of a note's subject: {@code ... [note:<event id>]}. */
+    private static final Pattern KEY_IN_SUBJECT = Pattern.compile("\\[((?:note|task):[^\\]]+)\\]\\s*$");
 
     private ClioShapes() {
     }
@@ -76,12 +83,21 @@ final class ClioShapes {
         if (type != null && linkTo != null) {
             data.put("type", type);
         }
-        properties.forEach((property, value) -> put(data, property, value));
+        Object key = "notes".equals(object) ? properties.get(BridgeProperty.KEY) : null;
+        properties.forEach((property, value) -> {
+            if (!BridgeProperty.KEY.equals(property)) {
+                put(data, property, value);
+            }
+        });
         if (linkTo != null) {
             links(object, linkTo, data);
-            if ("notes".equals(object) && !data.containsKey("subject") && data.get("detail") != null) {
-                data.put("subject", subject(data.get("detail").toString())); // Clio requires a note's subject
+            if ("notes".equals(object) && !data.containsKey(SUBJECT) && data.get("detail") != null) {
+                data.put(SUBJECT, subject(data.get("detail").toString())); // Clio requires a note's subject
             }
+        }
+        if (key != null) {
+            // Clio has no custom unique property: the note keeps the bridge's key in its subject, found by query
+            data.put(SUBJECT, (data.get(SUBJECT) == null ? "" : data.get(SUBJECT) + " ") + "[" + key + "]");
         }
         return Map.of("data", data);
     }
@@ -162,6 +178,12 @@ final class ClioShapes {
                 properties.put(flat, primary);
             }
         });
+        if (record.get(SUBJECT) instanceof String subject) {
+            Matcher key = KEY_IN_SUBJECT.matcher(subject);
+            if (key.find()) {
+                properties.put(BridgeProperty.KEY, key.group(1));
+            }
+        }
         return new CrmRecord(String.valueOf(record.get(ID)), Timestamps.parse(record.get(CREATED)),
                 Timestamps.parse(record.get(UPDATED)), properties, record);
     }

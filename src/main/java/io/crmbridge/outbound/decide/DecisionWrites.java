@@ -172,6 +172,9 @@ public class DecisionWrites {
                     + ", linked to " + linkTo.keySet());
             return;
         }
+        if (connectors.of(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
+            properties.put(BridgeProperty.KEY, ctx.key(object)); // kept in the record: found again by it (OwnRecords)
+        }
         in.setHeader(ACTION, "create");
         in.setHeader(ExchangeKeys.CRM_LINK_TO, linkTo);
         in.setBody(properties);

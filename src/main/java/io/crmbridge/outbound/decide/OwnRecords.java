@@ -68,6 +68,12 @@ public class OwnRecords {
                 reads.add(object);
             }
         }
+        // a CRM without unique properties that keeps a note's key in the note (Clio): the note an earlier attempt
+        // made, its answer lost, is found by its key instead of being made again
+        if (!ctx.contactOnly && ctx.key("notes") != null && !keyed(ctx, "notes")
+                && connectors.of(connectors.connectionOf(exchange)).keepsKeyOf("notes")) {
+            reads.add("notes");
+        }
         exchange.setProperty(QUEUE, reads);
     }
 
