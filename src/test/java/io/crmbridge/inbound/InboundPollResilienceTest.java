@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Stops, API errors, clock skew and edits during a poll: nothing lost, nothing twice, staleness visible. */
+/**
+ * API errors, clock skew and edits during a poll: nothing lost, nothing twice, staleness visible. A poll stopped in the
+ * middle and started again, against each CRM: {@code PollEachCrmTest}.
+ */
 @QuarkusTest
 class InboundPollResilienceTest {
 
@@ -32,31 +35,6 @@ class InboundPollResilienceTest {
         fixture.stop(ROUTE);
         fixture.clearFaults();
         fixture.clockOffset(0);
-    }
-
-    @Test
-    void stoppedInTheMiddleOfAPollAndStartedAgainDeliversEveryRecordOnce() throws Exception {
-        fixture.reset("contacts");
-        fixture.seedContacts(5_000);
-        fixture.slowSearches(150);
-
-        fixture.start(ROUTE);
-        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.outboxRows("contacts") >= 1_000);
-        fixture.stop(ROUTE);
-        int delivered = fixture.outboxRows("contacts");
-        var cursor = fixture.cursor("contacts");
-        assertThat(delivered).as("the poll was stopped before its end").isLessThan(5_000);
-        assertThat(cursor.lastSuccessAt()).as("no poll finished").isNull();
-        assertThat(cursor.recordsDelivered()).as("the stop let the page in progress commit").isEqualTo(delivered);
-
-        Instant restarted = Instant.now();
-        fixture.clearFaults();
-        fixture.start(ROUTE);
-        await().atMost(Duration.ofSeconds(60)).until(() -> InboundPollTest.after(fixture.lastSuccess("contacts"), restarted));
-
-        var counts = fixture.outboxCounts("contacts");
-        assertThat(counts).hasSize(5_000);
-        assertThat(counts.values()).allMatch(n -> n == 1);
     }
 
     @Test

@@ -115,15 +115,15 @@ class PollEachCrmTest {
             crm.reset();
             cursors.reset(connection, "contacts");
             sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
-            crm.seedContacts(1_000);
-            // each page of changes answers after 400 ms: the stop comes while the poll is still paging
-            crm.faults(Map.of("rules", List.of(fault(crm, "latencyMillis", 400))));
+            crm.seedContacts(3_000);
+            // each page of changes answers after 300 ms: the stop comes while the poll is still paging (15 pages)
+            crm.faults(Map.of("rules", List.of(fault(crm, "latencyMillis", 300))));
             camel.getRouteController().startRoute(route);
             await().atMost(Duration.ofSeconds(60)).until(() -> rows(connection).size() >= 200);
             camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
             int delivered = rows(connection).size();
             SyncCursors.Row stopped = cursors.find(connection, "contacts").orElseThrow();
-            assertThat(delivered).as("the poll was stopped before its end").isLessThan(1_000);
+            assertThat(delivered).as("the poll was stopped before its end").isLessThan(3_000);
             assertThat(stopped.lastSuccessAt()).as("no poll finished").isNull();
             assertThat(stopped.recordsDelivered()).as("the stop let the page in progress commit").isEqualTo(delivered);
 
@@ -134,7 +134,7 @@ class PollEachCrmTest {
                 Instant last = cursors.find(connection, "contacts").orElseThrow().lastSuccessAt();
                 return last != null && last.isAfter(restarted);
             });
-            assertThat(rows(connection)).hasSize(1_000).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(rows(connection)).hasSize(3_000).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         } finally {
             crm.clearFaults();
             if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
