@@ -49,22 +49,35 @@ class ResilienceTest {
     /**
      * The CRM, the events of the burst and the burst limit (calls per 2 s). HubSpot's bulk path groups ten events'
      * calls into about a dozen; Clio has no batch calls (a dozen calls an event), so fewer events and a wider limit
-     * keep the run short while the limit is still reached.
+     * keep the run short while the limit is still reached. The server errors go to every call of HubSpot (its creates
+     * are upserts by key, sent again safely); to Clio's reads and updates only: a Clio create with no clear answer is
+     * not sent again and costs the event an attempt (LeadToEachCrmTest's lost answers cover it), so 20 % of creates
+     * failing would dead-letter some events after their five attempts.
      */
     static Stream<Arguments> bursts() {
-        return Stream.of(Arguments.of(CrmView.all().get(0), 10, 3), Arguments.of(CrmView.all().get(1), 3, 8));
+        return Stream.of(Arguments.of(CrmView.all().get(0), 10, 3, List.of("*")),
+                Arguments.of(CrmView.all().get(1), 3, 8, List.of("GET", "PATCH")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bursts")
-    void twentyPercentServerErrorsAndA429BurstEndDoneWithoutDuplicates(CrmView crm, int events, int burstLimit) {
+    void twentyPercentServerErrorsAndA429BurstEndDoneWithoutDuplicates(CrmView crm, int events, int burstLimit,
+            List<String> erring) {
         String t = UUID.randomUUID().toString().substring(0, 8);
         long tooMany = crm.served(429);
         long serverErrors = crm.served(500) + crm.served(502) + crm.served(503);
         // the first two CRM calls answered 429 with Retry-After whatever the timing, then 20 % server errors
-        crm.faults(Map.of("seed", 7, "rules", List.of(
-                Map.of("pathPattern", crm.apiPaths(), "failNext", 2, "statuses", List.of(429)),
-                Map.of("pathPattern", crm.apiPaths(), "errorRate", 0.2, "statuses", List.of(500, 502, 503)))));
+        List<Map<String, Object>> rules = new ArrayList<>();
+        rules.add(Map.of("pathPattern", crm.apiPaths(), "failNext", 2, "statuses", List.of(429)));
+        for (String method : erring) {
+            Map<String, Object> rule = new java.util.HashMap<>(Map.of("pathPattern", crm.apiPaths(), "errorRate", 0.2,
+                    "statuses", List.of(500, 502, 503)));
+            if (!method.equals("*")) {
+                rule.put("method", method);
+            }
+            rules.add(rule);
+        }
+        crm.faults(Map.of("seed", 7, "rules", rules));
         // and a burst limit for every token, answered 429 with Retry-After beyond that (on a slow machine the calls
         // may all fit under it)
         crm.rateLimit(burstLimit, 2000);

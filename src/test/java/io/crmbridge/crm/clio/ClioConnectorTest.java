@@ -175,6 +175,30 @@ class ClioConnectorTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aNoteKeepsTheBridgesKeyInItsSubjectAndIsReadByItWhileACreateIsNeverSentTwice() {
+        assertThat(clio.keepsKeyOf("notes")).isTrue();
+        assertThat(clio.keepsKeyOf("tasks")).isFalse();
+        CrmRequest create = clio.create("notes", Map.of("detail", "lead event from webform\nSummary: x",
+                "crmbridge_key", "note:e-1"), Map.of("deals", "40"));
+        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) create.body()).get("data");
+        assertThat(data).containsEntry("subject", "lead event from webform [note:e-1]").doesNotContainKey("crmbridge_key")
+                .containsEntry("type", "Matter");
+        CrmRecord note = ClioShapes.record(Map.of("id", 9, "subject", "lead event from webform [note:e-1]"));
+        assertThat(note.property("crmbridge_key")).isEqualTo("note:e-1");
+        CrmRequest read = clio.readByKey("notes", "crmbridge_key", List.of("note:e-1"), List.of("detail"));
+        assertThat(read.path()).isEqualTo("/notes.json");
+        assertThat(query(read)).containsEntry("query", "note:e-1");
+        assertThat(query(read).get("fields")).contains("subject").doesNotContain("crmbridge_key");
+        assertThatThrownBy(() -> clio.readByKey("companies", "crmbridge_key", List.of("a.example"), List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        // a plain create whose answer was lost is not sent again; reads and updates may be
+        assertThat(clio.resendable("POST", "/contacts.json")).isFalse();
+        assertThat(clio.resendable("GET", "/contacts.json")).isTrue();
+        assertThat(clio.resendable("PATCH", "/contacts/1.json")).isTrue();
+    }
+
+    @Test
     void ownersAreUsers() throws Exception {
         assertThat(clio.owner("7").path()).isEqualTo("/users/7.json");
         Object users = json.readValue("""
