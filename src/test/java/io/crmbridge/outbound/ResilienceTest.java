@@ -47,7 +47,7 @@ class ResilienceTest {
     }
 
     /**
-     * The CRM, the events of the burst and the burst limit (calls per 2 s). HubSpot's bulk path groups ten events'
+     * The CRM, the events of the burst and the burst limit (calls per second). HubSpot's bulk path groups ten events'
      * calls into about a dozen; Clio has no batch calls (a dozen calls an event), so fewer events and a wider limit
      * keep the run short while the limit is still reached. The server errors go to every call of HubSpot (its creates
      * are upserts by key, sent again safely); to Clio's reads and updates only: a Clio create with no clear answer is
@@ -78,9 +78,10 @@ class ResilienceTest {
             rules.add(rule);
         }
         crm.faults(Map.of("seed", 7, "rules", rules));
-        // and a burst limit for every token, answered 429 with Retry-After beyond that (on a slow machine the calls
-        // may all fit under it)
-        crm.rateLimit(burstLimit, 2000);
+        // and a burst limit: at most burstLimit CRM calls per second for every token, answered 429 with Retry-After
+        // beyond that (on a slow machine the calls may all fit under it). The bridge paces itself on the limit's
+        // headers, so the window sets the test's length.
+        crm.rateLimit(burstLimit, 1000);
         List<String> ids = new ArrayList<>();
         try {
             for (int i = 0; i < events; i++) {
