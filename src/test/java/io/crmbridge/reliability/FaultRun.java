@@ -48,7 +48,9 @@ final class FaultRun {
     static final Map<String, String> SETTINGS = Map.of("crmbridge.crm.response-timeout", Long.toString(RESPONSE_TIMEOUT_MS),
             "crmbridge.retry.initial-delay", "100", "crmbridge.retry.max-delay", "2000",
             "crmbridge.dispatch.retry-delay", "500ms", "crmbridge.dispatch.max-retry-delay", "5s",
-            "crmbridge.crm-call.max-pause-wait", "2s", "crmbridge.dispatch.period", "200");
+            "crmbridge.crm-call.max-pause-wait", "2s", "crmbridge.dispatch.period", "200",
+            // the run is about the outbound queue: a poller under the same faults only adds connection-wide 429 pauses
+            "crmbridge.connections.hubspot.poll.enabled", "false");
 
     private final Params p;
     private final SandboxUnderTest sandbox;

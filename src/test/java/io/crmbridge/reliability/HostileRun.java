@@ -27,7 +27,7 @@ final class HostileRun {
             int requests = switch (size) {
                 case "full" -> 10000;
                 case "quick" -> 1000;
-                case "ci" -> 400;
+                case "ci" -> 300;
                 default -> throw new IllegalArgumentException("hostile run size: full, quick or ci, not " + size);
             };
             return new Params(size, ReliabilityRuns.intProp("hostile.requests", requests), ReliabilityRuns.intProp("hostile.threads", 8),

@@ -158,6 +158,13 @@ public class EventQueue {
         }
     }
 
+    /** The claim is done (route event-dispatch, after its split): each of its events' workers is free. */
+    public void releaseAll(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof List<?> claim) {
+            claim.stream().filter(ClaimedEvent.class::isInstance).map(e -> ((ClaimedEvent) e).eventId()).forEach(this::release);
+        }
+    }
+
     void release(String eventId) {
         slots.release(eventId);
     }

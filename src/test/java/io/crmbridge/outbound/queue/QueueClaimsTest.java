@@ -107,6 +107,28 @@ class QueueClaimsTest {
     }
 
     @Test
+    void eventsStoppedEarlyAsDuplicatesStillFreeTheirWorkers() throws Exception {
+        // each delivered twice: the second of each pair ends DUPLICATE, stopped before the end of event-process
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        camel.getRouteController().stopRoute("event-dispatch");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < config.workers() * 2; i++) {
+            String body = lead("twice-" + t + "-" + i, "twice-" + t + "-" + i + "@example.org", "Twice Sent", "Twice " + t + " " + i,
+                    "twice-" + t + "-" + i + ".example");
+            for (int copy = 0; copy < 2; copy++) {
+                ids.add(postWebform(body).then().statusCode(202).extract().path("eventId"));
+            }
+        }
+        camel.getRouteController().startRoute("event-dispatch");
+        awaitFinal(dataSource, ids, Duration.ofSeconds(90));
+        assertThat(query(dataSource, "SELECT status, count(*) AS n FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[])) "
+                + "GROUP BY status ORDER BY status", (Object) ids.toArray(String[]::new)))
+                .containsExactly(Map.of("status", "DONE", "n", (long) config.workers() * 2),
+                        Map.of("status", "DUPLICATE", "n", (long) config.workers() * 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.inFlight() == 0);
+    }
+
+    @Test
     void anEventTakenBackMoreThanMaxClaimsTimesThatNoWorkerBeganIsNotDead() throws Exception {
         String id = postStopped("takeback", 1).get(0);
         for (int crash = 1; crash <= config.maxClaims() + 2; crash++) {
