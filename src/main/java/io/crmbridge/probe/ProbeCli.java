@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * {@code java -jar quarkus-run.jar probe <connection> [--url URL] [--token TOKEN] [--json]}: asks a running bridge
+ * {@code java -cp 'quarkus-app/app/*:quarkus-app/lib/main/*' io.crmbridge.probe.ProbeCli <connection> [--url URL]
+ * [--token TOKEN] [--json]} (the packaged application's jars, no Quarkus start): asks a running bridge
  * for the contract probe of a connection ({@code POST /admin/connections/<connection>/probe}) and prints it as a
  * table (or the JSON as received). It starts no application of its own: a running bridge owns its embedded
  * PostgreSQL's data directory, and the probe needs that bridge's connections and token state anyway.
@@ -66,6 +67,10 @@ public final class ProbeCli {
     }
 
     private ProbeCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /** Runs the command; the exit code: 0 printed, 1 the bridge answered an error or could not be reached, 2 usage. */

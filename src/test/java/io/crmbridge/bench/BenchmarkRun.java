@@ -36,7 +36,7 @@ final class BenchmarkRun {
                     ? new Sizes(true, Integer.getInteger("bench.naive.events", 20), 4, Integer.getInteger("bench.drain.events", 5),
                             Duration.ofSeconds(Long.getLong("bench.drain.cap-seconds", 120)), 200, Duration.ofSeconds(2),
                             Duration.ofSeconds(Long.getLong("bench.ingress.seconds", 3)), Duration.ofSeconds(1))
-                    : new Sizes(false, Integer.getInteger("bench.naive.events", 2_000), 8,
+                    : new Sizes(false, Integer.getInteger("bench.naive.events", 10_000), 8,
                             Integer.getInteger("bench.drain.events", BACKLOG / 10),
                             Duration.ofSeconds(Long.getLong("bench.drain.cap-seconds", 240)), 200, Duration.ofSeconds(10),
                             Duration.ofSeconds(Long.getLong("bench.ingress.seconds", 30)), Duration.ofSeconds(15));

@@ -19,7 +19,7 @@ final class OtherBenchmarks {
     static final Path DIR = Path.of("target", "benchmarks");
     static final Path BULK = DIR.resolve("bulk-writes.json");
     static final Path INBOUND = DIR.resolve("inbound-drain.json");
-    private static final String NOT_LANDED = "not measured (branch not landed: no %s)";
+    private static final String NOT_LANDED = "not measured (no %s: bench/run measures it)";
 
     private OtherBenchmarks() {
     }

@@ -55,6 +55,25 @@ class ClioMatterRouteTest {
     }
 
     @Test
+    void eachConnectionRoutesTheOwnerByItsOwnRules() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "owner-" + tag + "@example.org";
+        // routing tier enterprise: HubSpot's rule names an inactive owner (the fallback takes it), the clio
+        // connection's own rule names one of the firm's lawyers
+        List<String> events = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + WEBFORM_SECRET)
+                .body(lead("own-" + tag, email, "Grace Hopper", "Owner " + tag, "owner-" + tag + ".example")
+                        .replace("\"routing_tier\": \"smb\"", "\"routing_tier\": \"enterprise\""))
+                .post("/leads").then().statusCode(202).extract().jsonPath().getList("events.eventId");
+        awaitFinal(dataSource, events, Duration.ofSeconds(60));
+        assertThat(events.stream().map(id -> status(dataSource, id))).containsExactly("DONE", "DONE");
+
+        ClioView clio = new ClioView();
+        List<String> matters = clio.dealsOf(clio.contactsByEmail(email).get(0));
+        assertThat(matters).hasSize(1);
+        assertThat(clio.attorneyOf(matters.get(0))).isEqualTo("Blake Rivera");
+    }
+
+    @Test
     void aLeadWithoutTheSendersSecretIsRefused() {
         given().contentType(ContentType.JSON).header("Authorization", "Bearer wrong")
                 .body(lead("sub-x", "x@example.org", "X", "X", "x.example")).post("/leads").then().statusCode(401);

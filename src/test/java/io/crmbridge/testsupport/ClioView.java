@@ -105,6 +105,12 @@ public final class ClioView implements CrmView {
         return given().header("Authorization", "Bearer " + token);
     }
 
+    /** The name of a matter's responsible attorney (its owner), or null. */
+    public String attorneyOf(String matterId) {
+        return api().queryParam("fields", "id,responsible_attorney{id,name}").get(API + "/matters/" + matterId + ".json")
+                .then().statusCode(200).extract().path("data.responsible_attorney.name");
+    }
+
     private static List<String> ids(io.restassured.response.Response response) {
         List<Object> ids = response.then().statusCode(200).extract().jsonPath().getList("data.id");
         return ids.stream().map(String::valueOf).toList();

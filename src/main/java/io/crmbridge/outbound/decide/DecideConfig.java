@@ -43,4 +43,21 @@ public interface DecideConfig {
 
     /** The owner used when the routed one is not an active owner (or no rule matches). */
     Optional<String> ownerFallback();
+
+    /**
+     * Owner routing of one connection ({@code crmbridge.decide.connections.<name>.owner-by-role.*},
+     * {@code .owner-by-tier.*}, {@code .owner-fallback}): each CRM has its own users, so a connection named here
+     * routes by these rules instead of the ones above.
+     */
+    Map<String, ConnectionOwners> connections();
+
+    /** The owner routing rules of one connection. */
+    interface ConnectionOwners {
+
+        Map<String, String> ownerByRole();
+
+        Map<String, String> ownerByTier();
+
+        Optional<String> ownerFallback();
+    }
 }

@@ -23,6 +23,7 @@ import io.crmbridge.model.OutboundEvent;
  * Owner resolution of route {@code decide-lookup}: routing rules (target_owner_role, then routing_tier) name an owner
  * by email, then the fallback; the first that is an active owner of the CRM wins ({@code ownerCandidate} is the one
  * to look up next). A rule that names someone when neither they nor the fallback is active sends the event to review.
+ * A connection with rules of its own ({@code crmbridge.decide.connections.<name>.*}) is routed by them alone.
  */
 @ApplicationScoped
 @Named("ownerRouting")
@@ -52,12 +53,13 @@ public class OwnerRouting {
             exchange.setProperty(CANDIDATE, null);
             return;
         }
-        String routed = routed(event);
+        DecideConfig.ConnectionOwners rules = rules(connectors.connectionOf(exchange));
+        String routed = routed(event, rules);
         if (routed != null) {
             ctx.ownerRouted = true;
             ctx.ownerCandidates.add(routed);
         }
-        config.ownerFallback().filter(f -> !f.equals(routed)).ifPresent(ctx.ownerCandidates::add);
+        rules.ownerFallback().filter(f -> !f.equals(routed)).ifPresent(ctx.ownerCandidates::add);
         ctx.ownerNote = ctx.ownerCandidates.isEmpty() ? "no routing rule matches and no fallback owner is configured" : null;
         next(exchange, ctx);
     }
@@ -143,12 +145,22 @@ public class OwnerRouting {
     private record Cached(List<CrmOwner> owners, Instant at) {
     }
 
-    private String routed(OutboundEvent event) {
+    private static String routed(OutboundEvent event, DecideConfig.ConnectionOwners rules) {
         String role = event.routingValue("target_owner_role");
-        if (role != null && config.ownerByRole().containsKey(role)) {
-            return config.ownerByRole().get(role);
+        if (role != null && rules.ownerByRole().containsKey(role)) {
+            return rules.ownerByRole().get(role);
         }
         String tier = event.routingValue("routing_tier");
-        return tier != null ? config.ownerByTier().get(tier) : null;
+        return tier != null ? rules.ownerByTier().get(tier) : null;
+    }
+
+    /** The connection's own routing rules when it has them, else the global ones. */
+    private DecideConfig.ConnectionOwners rules(String connection) {
+        DecideConfig.ConnectionOwners own = connection == null ? null : config.connections().get(connection);
+        return own != null ? own : new GlobalRules(config.ownerByRole(), config.ownerByTier(), config.ownerFallback());
+    }
+
+    private record GlobalRules(Map<String, String> ownerByRole, Map<String, String> ownerByTier,
+            java.util.Optional<String> ownerFallback) implements DecideConfig.ConnectionOwners {
     }
 }

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Creates, updates and deletes Clio records as the API (and a person in Clio's web app) does: checks the body,
  * honours {@code If-Match}, keeps {@code display_number}, and seeds the users and practice areas every account has.
+ * Created at start-up, so that they are there for a read (an owner lookup) that comes before any write.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class ClioRecords {
 
     /** The users (owners) and practice areas a fresh sandbox account has. */

@@ -47,6 +47,10 @@ class DecisionEngineTest {
             return Optional.empty();
         }
 
+        public Map<String, ConnectionOwners> connections() {
+            return Map.of();
+        }
+
         @Override
         public java.time.Duration ownerCacheTtl() {
             return java.time.Duration.ZERO;
