@@ -236,9 +236,11 @@ final class CrashRun {
         report.check(unfinished == 0, unfinished + " accepted events not in a final status");
         report.check(statuses.getOrDefault("DONE", 0L) + statuses.getOrDefault("DUPLICATE", 0L) == traffic.accepted.size(),
                 "accepted events not all DONE or DUPLICATE: " + statuses);
+        // one note per event sent: an accepted event ends DUPLICATE when an earlier delivery of it (its 202 lost in a
+        // kill, so not among the accepted) was stored too and ended DONE; both share one note (keyed by the event)
         Map<String, Long> doneByEmail = new LinkedHashMap<>();
         for (Map<String, Object> row : bridge.query("SELECT convert_from(body, 'UTF8')::jsonb ->> 'email' AS email, count(*) AS n "
-                + "FROM raw_event WHERE status = 'DONE' AND event_id = ANY (CAST(? AS uuid[])) GROUP BY 1",
+                + "FROM raw_event WHERE status IN ('DONE', 'DUPLICATE') AND event_id = ANY (CAST(? AS uuid[])) GROUP BY 1",
                 (Object) traffic.accepted.toArray(String[]::new))) {
             doneByEmail.put((String) row.get("email"), ((Number) row.get("n")).longValue());
         }
