@@ -26,6 +26,13 @@ public interface LeaderElectionConfig {
     @WithDefault("10s")
     Duration fileAcquireInterval();
 
+    /**
+     * Camel's {@code master:} back-off delay: after the leadership is taken, the leader's poll routes start one after
+     * another this far apart (and a start that fails is tried again after it).
+     */
+    @WithDefault("5s")
+    Duration backOffDelay();
+
     /** Lease names are {@code <lease-prefix>-poll-<connection>} (kind kubernetes). */
     @WithDefault("crm-bridge")
     String leasePrefix();

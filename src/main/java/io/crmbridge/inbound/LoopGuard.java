@@ -91,6 +91,34 @@ public class LoopGuard {
                 .equals(written.get(c.property())));
     }
 
+    /**
+     * Each written property read back with the value the bridge wrote, where a relationship ({@code {id, name}}, as
+     * Clio answers a matter's responsible attorney) matches by its id or its name: the bridge writes an owner by id
+     * and a company by name, and reads both back. Needs the stamp's per-property fingerprints.
+     */
+    static boolean sameValueByValue(Map<String, ?> read, OriginStamps.Stamp s) {
+        Map<String, String> written = s.valueFingerprints();
+        if (written == null || written.isEmpty() || !written.keySet().containsAll(s.properties())) {
+            return false;
+        }
+        return s.properties().stream().allMatch(p -> readBack(read.get(p)).stream()
+                .anyMatch(v -> OriginStamps.valueFingerprint(p, v).equals(written.get(p))));
+    }
+
+    private static List<String> readBack(Object value) {
+        if (value instanceof Map<?, ?> relationship && (relationship.containsKey("id") || relationship.containsKey("name"))) {
+            List<String> either = new java.util.ArrayList<>();
+            if (relationship.get("name") != null) {
+                either.add(String.valueOf(relationship.get("name")));
+            }
+            if (relationship.get("id") != null) {
+                either.add(String.valueOf(relationship.get("id")));
+            }
+            return either;
+        }
+        return java.util.Collections.singletonList(value == null ? null : String.valueOf(value));
+    }
+
     static boolean isEcho(PolledRecord record, Optional<OriginStamps.Stamp> stamp) {
         if (stamp.isEmpty()) {
             return false;
@@ -101,7 +129,8 @@ public class LoopGuard {
                     s.crmModifiedAt());
             return false;
         }
-        boolean same = s.fingerprint().equals(Fingerprints.of(record.properties(), s.properties()));
+        boolean same = s.fingerprint().equals(Fingerprints.of(record.properties(), s.properties()))
+                || sameValueByValue(record.properties(), s);
         if (!same) {
             LOG.debugf("Loop guard: %s differs from what the bridge wrote in %s (read back: %s)", record.origin(),
                     s.properties().stream().filter(p -> !OriginStamps.valueFingerprint(p, record.properties().get(p) == null ? null : String.valueOf(record.properties().get(p)))

@@ -67,12 +67,15 @@ public class PollRoutes {
 
     /** The master component with this service, made here when absent (by lookup, it would want the service added). */
     private void useForMasterEndpoints(CamelClusterService service) {
+        long backOff = leaderElection.backOffDelay().toMillis();
         if (camel.hasComponent("master") instanceof MasterComponent existing) {
             existing.setService(service);
+            existing.setBackOffDelay(backOff);
             return;
         }
         MasterComponent master = new MasterComponent();
         master.setService(service);
+        master.setBackOffDelay(backOff);
         camel.addComponent("master", master);
     }
 

@@ -26,15 +26,16 @@ import io.quarkus.test.junit.QuarkusTest;
 class TokenRefreshUnderLoadTest {
 
     static final int WRITES = 1000;
-    static final int THREADS = 1;
+    /** Writers at once (each refresh-ahead and the forced 401 are shared between them). */
+    static final int THREADS = 4;
     static final int LIFETIME_SECONDS = 2;
     /** %test.crmbridge.connections.hubspot.auth.refresh-skew */
     static final int SKEW_SECONDS = 1;
     /**
-     * Each create answers after this long, so the run lasts at least WRITES x LATENCY = 5 s (2.5 token lifetimes) on
-     * any machine; without it a fast machine finished 1,000 writes inside one token's life.
+     * Each create answers after this long, so the run lasts at least WRITES x LATENCY / THREADS = 5 s (2.5 token
+     * lifetimes) on any machine; without it a fast machine finished 1,000 writes inside one token's life.
      */
-    static final long LATENCY_MILLIS = 5;
+    static final long LATENCY_MILLIS = 20;
 
     @Inject
     ProducerTemplate producer;
@@ -75,7 +76,7 @@ class TokenRefreshUnderLoadTest {
         long expectedMax = (long) Math.ceil(seconds / (LIFETIME_SECONDS - SKEW_SECONDS)) + 2;
         long expectedMin = Math.max(2, (long) Math.floor(seconds / LIFETIME_SECONDS));
         assertThat(elapsed).as("the run outlives two tokens")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(WRITES * LATENCY_MILLIS));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(WRITES * LATENCY_MILLIS / THREADS));
         assertThat(refreshes).as("refreshes in %.1f s", seconds).isBetween(expectedMin, expectedMax);
     }
 }

@@ -75,6 +75,28 @@ class InboundLogicTest {
     }
 
     @Test
+    void aRelationshipReadBackAsIdAndNameIsAnEchoOfTheIdOrTheNameTheBridgeWrote() {
+        // Clio: the bridge writes a matter's attorney by id and a person's company by name, and reads both {id, name}
+        Map<String, String> written = Map.of("responsible_attorney", "1000002", "company", "Acme", "status", "open");
+        List<String> names = List.of("responsible_attorney", "company", "status");
+        OriginStamps.Stamp stamp = new OriginStamps.Stamp(Fingerprints.of(written), names, T,
+                OriginStamps.valueFingerprints(written));
+        Map<String, Object> readBack = Map.of("responsible_attorney", Map.of("id", 1000002, "name", "Blake Rivera"),
+                "company", Map.of("id", 1000012, "name", "Acme"), "status", "open");
+        assertThat(LoopGuard.isEcho(polled("7", T, readBack), Optional.of(stamp))).isTrue();
+
+        Map<String, Object> reassigned = Map.of("responsible_attorney", Map.of("id", 1000003, "name", "Casey Nguyen"),
+                "company", Map.of("id", 1000012, "name", "Acme"), "status", "open");
+        assertThat(LoopGuard.isEcho(polled("7", T, reassigned), Optional.of(stamp))).as("a person reassigned it").isFalse();
+        Map<String, Object> renamed = Map.of("responsible_attorney", Map.of("id", 1000002, "name", "Blake Rivera"),
+                "company", Map.of("id", 1000012, "name", "Acme Ltd"), "status", "open");
+        assertThat(LoopGuard.isEcho(polled("7", T, renamed), Optional.of(stamp))).as("another company name").isFalse();
+        // without per-property fingerprints (a stamp from before they were kept) only the whole fingerprint counts
+        OriginStamps.Stamp old = new OriginStamps.Stamp(stamp.fingerprint(), names, T);
+        assertThat(LoopGuard.isEcho(polled("7", T, readBack), Optional.of(old))).isFalse();
+    }
+
+    @Test
     void withHistoryAChangeIsOursWhenOurAppMadeItOrItSetTheValueWeLastWrote() {
         Map<String, String> written = OriginStamps.valueFingerprints(Map.of("company", "Acme", "phone", "+1 555 0100"));
         PropertyChange ours = change("company", "Acme Ltd", PropertyChange.Source.BRIDGE);

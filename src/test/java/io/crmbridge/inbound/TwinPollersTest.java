@@ -45,17 +45,19 @@ class TwinPollersTest {
         camel.addRouteFromTemplate(TWIN, PollRoutes.TEMPLATE,
                 Map.of("connection", "hubspot", "object", "contacts", "interval", "100", "timerName", TWIN, "autoStartup", "false"));
         fixture.seedContacts(3_000);
-        // Stamped ahead, past the time both pollers need to take the leadership: until they settle both poll and find
-        // nothing, then both read the same pages at once (a page of the table intake drains in milliseconds, so
-        // records already there would be gone before the second poller started).
-        Instant ahead = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
-        fixture.bulkTouchContacts(3_000, ahead);
+        // Hidden (stamped an hour ahead) until both pollers poll and find nothing; then stamped now, so both read the
+        // same pages at once once they settle (a page of the table intake drains in milliseconds, so records already
+        // there would be gone before the second poller started).
+        fixture.bulkTouchContacts(3_000, Instant.now().plus(1, ChronoUnit.HOURS));
         fixture.slowSearches(100);
 
         fixture.start(ROUTE);
         fixture.start(TWIN);
         await().atMost(Duration.ofSeconds(30)).until(() -> camel.getInflightRepository().size(ROUTE) > 0
                 && camel.getInflightRepository().size(TWIN) > 0);
+        assertThat(fixture.outboxRows("contacts")).as("nothing visible before both pollers run").isZero();
+        // after every settle bound either poller has computed so far (the cursor never passes the CRM's now)
+        fixture.bulkTouchContacts(3_000, Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         await().atMost(Duration.ofSeconds(90)).until(() -> fixture.outboxRows("contacts") >= 3_000
                 && fixture.cursor("contacts").duplicatesSkipped() > 0);
         fixture.stop(TWIN);

@@ -3,19 +3,30 @@ package io.crmbridge.outbound;
 import static io.crmbridge.outbound.OutboundTestSupport.WEBFORM_SECRET;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.outbound.OutboundTestSupport.update;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
+
+import io.crmbridge.inbound.SyncCursors;
+import io.crmbridge.testsupport.ClioSandboxControl;
 
 import io.crmbridge.testsupport.ClioView;
 import io.crmbridge.testsupport.HubSpotView;
@@ -31,6 +42,12 @@ class ClioMatterRouteTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    SyncCursors cursors;
 
     @Test
     void oneLeadLandsInHubSpotAndOpensAMatterInClio() {
@@ -71,6 +88,48 @@ class ClioMatterRouteTest {
         List<String> matters = clio.dealsOf(clio.contactsByEmail(email).get(0));
         assertThat(matters).hasSize(1);
         assertThat(clio.attorneyOf(matters.get(0))).isEqualTo("Blake Rivera");
+    }
+
+    @Test
+    void theBridgesOwnMatterWithItsOwnerIsNotDeliveredBackButAPersonsEditIs() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "echo-" + tag + "@example.org";
+        String route = "poll-clio-deals";
+        // a routed lead: the matter gets a responsible attorney, written by id and read back as {id, name}
+        String event = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + WEBFORM_SECRET)
+                .body(lead("echo-" + tag, email, "Echo Matter", "Echo " + tag, "echo-" + tag + ".example")
+                        .replace("\"routing_tier\": \"smb\"", "\"routing_tier\": \"enterprise\""))
+                .post("/events/webform-clio").then().statusCode(202).extract().path("eventId");
+        awaitFinal(dataSource, List.of(event), Duration.ofSeconds(60));
+        assertThat(status(dataSource, event)).isEqualTo("DONE");
+        ClioView clio = new ClioView();
+        String matter = clio.dealsOf(clio.contactsByEmail(email).get(0)).get(0);
+        assertThat(clio.attorneyOf(matter)).isEqualTo("Blake Rivera");
+        cursors.reset("clio", "deals");
+        update(dataSource, "DELETE FROM intake_outbox WHERE connection = 'clio' AND object = 'deals'");
+        try {
+            camel.getRouteController().startRoute(route);
+            // a poll that began after the write had settled (1 s) has read past it: not delivered
+            Instant settled = Instant.now().plusSeconds(3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Instant last = cursors.find("clio", "deals").map(SyncCursors.Row::lastSuccessAt).orElse(null);
+                return last != null && last.isAfter(settled);
+            });
+            assertThat(delivered(matter)).as("the bridge's own matter delivered back").isZero();
+
+            // a person's edit of the same matter is delivered
+            ClioSandboxControl.humanEdit("matters", Long.parseLong(matter), Map.of("description", "Edited " + tag));
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered(matter) == 1);
+        } finally {
+            if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
+                camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private long delivered(String matter) {
+        return query(dataSource, "SELECT 1 FROM intake_outbox WHERE connection = 'clio' AND object = 'deals' "
+                + "AND record_id = ?", matter).size();
     }
 
     @Test

@@ -142,6 +142,55 @@ public final class OutboundTestSupport {
         return out;
     }
 
+    /**
+     * {@link #search} for many values at once: the ids of the records of {@code object} per value of
+     * {@code property}, every value a key (an empty list where none has it). One IN search per 50 values.
+     */
+    public static Map<String, List<String>> searchEach(String object, String property, List<String> values) {
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        values.forEach(v -> found.put(v, new ArrayList<>()));
+        for (int from = 0; from < values.size(); from += 50) {
+            List<String> chunk = values.subList(from, Math.min(from + 50, values.size()));
+            String body = """
+                    {"filterGroups": [{"filters": [{"propertyName": "%s", "operator": "IN", "values": %s}]}],
+                     "properties": ["%s"], "limit": 200}""".formatted(property, json(chunk), property);
+            JsonNode answer = TestHttp.post(CRM + "/crm/v3/objects/" + object + "/search", SANDBOX_TOKEN, body).json(200);
+            if (answer.path("total").asInt() != answer.path("results").size()) {
+                throw new IllegalStateException(answer.path("total").asInt() + " records for 50 values: more than a page");
+            }
+            answer.path("results").forEach(r -> found.computeIfAbsent(r.path("properties").path(property).asText(),
+                    v -> new ArrayList<>()).add(r.path("id").asText()));
+        }
+        return found;
+    }
+
+    /**
+     * {@link #associated} for many records at once: the ids of {@code to} associated with each record, every record
+     * a key (an empty list where it has none). One batch read per 1,000 records.
+     */
+    public static Map<String, List<String>> associatedEach(String object, List<String> ids, String to) {
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> found.put(id, new ArrayList<>()));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> inputs = ids.subList(from, Math.min(from + 1000, ids.size())).stream()
+                    .map(id -> "{\"id\": \"" + id + "\"}").toList();
+            TestHttp.Answer read = TestHttp.post(CRM + "/crm/v4/associations/" + object + "/" + to + "/batch/read",
+                    SANDBOX_TOKEN, "{\"inputs\": [" + String.join(", ", inputs) + "]}");
+            JsonNode answer = read.json(read.status() == 207 ? 207 : 200);
+            // each input is answered (207 when some have none): a result, or an error (NO_ASSOCIATIONS_FOUND)
+            if (answer.path("results").size() + answer.path("errors").size() != inputs.size()) {
+                throw new IllegalStateException("batch read of " + inputs.size() + " answered otherwise: " + answer);
+            }
+            answer.path("results").forEach(r -> r.path("to").forEach(a -> found.get(r.path("from").path("id").asText())
+                    .add(a.path("toObjectId").asText())));
+        }
+        return found;
+    }
+
+    private static String json(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     private static final Map<String, String> SANDBOX_TOKEN = Map.of("Authorization", "Bearer sandbox-token");
 
     private static List<String> ids(JsonNode answer, String field) {

@@ -1,10 +1,12 @@
 package io.crmbridge.outbound.bulk;
 
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
+import static io.crmbridge.outbound.OutboundTestSupport.associatedEach;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
+import static io.crmbridge.outbound.OutboundTestSupport.searchEach;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,18 +67,34 @@ class BulkWritesTest {
             bodies.add(lead("bulk-" + run + "-" + i, email(run, i), "Bulk " + i, "Bulk Co " + i, domain(run, i)));
         }
         long calls = burst(bodies, OutboundTestSupport::acceptWebform, "full lead");
+        // read back in batches (searches by IN, association batch reads): the same checks per event
+        List<String> emails = IntStream.range(0, EVENTS).mapToObj(i -> email(run, i)).toList();
+        List<String> domains = IntStream.range(0, EVENTS).mapToObj(i -> domain(run, i)).toList();
+        Map<String, List<String>> contactsByEmail = searchEach("contacts", "email", emails);
+        Map<String, List<String>> companiesByDomain = searchEach("companies", "domain", domains);
         for (int i = 0; i < EVENTS; i++) {
-            List<String> contacts = search("contacts", "email", email(run, i));
-            assertThat(contacts).as("contacts with email %s", email(run, i)).hasSize(1);
-            List<String> companies = search("companies", "domain", domain(run, i));
-            assertThat(companies).as("companies with domain %s", domain(run, i)).hasSize(1);
-            String contact = contacts.get(0);
-            List<String> deals = associated("contacts", contact, "deals");
-            assertThat(deals).as("deals of %s", email(run, i)).hasSize(1);
-            assertThat(associated("contacts", contact, "companies")).containsExactly(companies.get(0));
-            assertThat(associated("deals", deals.get(0), "contacts")).containsExactly(contact);
-            assertThat(associated("deals", deals.get(0), "companies")).containsExactly(companies.get(0));
-            assertThat(associated("contacts", contact, "notes")).as("notes of %s", email(run, i)).hasSize(1);
+            assertThat(contactsByEmail.get(email(run, i))).as("contacts with email %s", email(run, i)).hasSize(1);
+            assertThat(companiesByDomain.get(domain(run, i))).as("companies with domain %s", domain(run, i)).hasSize(1);
+        }
+        List<String> contactIds = emails.stream().map(e -> contactsByEmail.get(e).get(0)).toList();
+        Map<String, List<String>> dealsOf = associatedEach("contacts", contactIds, "deals");
+        Map<String, List<String>> companiesOf = associatedEach("contacts", contactIds, "companies");
+        Map<String, List<String>> notesOf = associatedEach("contacts", contactIds, "notes");
+        for (int i = 0; i < EVENTS; i++) {
+            assertThat(dealsOf.get(contactIds.get(i))).as("deals of %s", email(run, i)).hasSize(1);
+        }
+        List<String> dealIds = contactIds.stream().map(c -> dealsOf.get(c).get(0)).toList();
+        Map<String, List<String>> contactsOfDeal = associatedEach("deals", dealIds, "contacts");
+        Map<String, List<String>> companiesOfDeal = associatedEach("deals", dealIds, "companies");
+        for (int i = 0; i < EVENTS; i++) {
+            String contact = contactIds.get(i);
+            String company = companiesByDomain.get(domain(run, i)).get(0);
+            String deal = dealIds.get(i);
+            assertThat(companiesOf.get(contact)).as("companies of %s", email(run, i)).containsExactly(company);
+            assertThat(contactsOfDeal.get(deal)).as("contacts of the deal of %s", email(run, i)).containsExactly(contact);
+            assertThat(companiesOfDeal.get(deal)).as("companies of the deal of %s", email(run, i))
+                    .containsExactly(company);
+            assertThat(notesOf.get(contact)).as("notes of %s", email(run, i)).hasSize(1);
         }
         assertThat((double) calls / EVENTS).as("CRM calls per full lead event").isLessThanOrEqualTo(0.15);
     }
@@ -90,12 +109,12 @@ class BulkWritesTest {
                     .formatted(run, i, "news-" + run + "-" + i + "@example.org", i));
         }
         long calls = burst(bodies, BulkWritesTest::acceptNewsletter, "contact-only");
-        for (int i = 0; i < EVENTS; i++) {
-            List<String> contacts = search("contacts", "email", "news-" + run + "-" + i + "@example.org");
-            assertThat(contacts).hasSize(1);
-            assertThat(associated("contacts", contacts.get(0), "notes")).isEmpty();
-            assertThat(associated("contacts", contacts.get(0), "companies")).isEmpty();
-        }
+        List<String> emails = IntStream.range(0, EVENTS).mapToObj(i -> "news-" + run + "-" + i + "@example.org").toList();
+        Map<String, List<String>> contactsByEmail = searchEach("contacts", "email", emails);
+        emails.forEach(e -> assertThat(contactsByEmail.get(e)).as("contacts with email %s", e).hasSize(1));
+        List<String> contactIds = emails.stream().map(e -> contactsByEmail.get(e).get(0)).toList();
+        assertThat(associatedEach("contacts", contactIds, "notes").values()).allSatisfy(n -> assertThat(n).isEmpty());
+        assertThat(associatedEach("contacts", contactIds, "companies").values()).allSatisfy(c -> assertThat(c).isEmpty());
         assertThat((double) calls / EVENTS).as("CRM calls per contact-only event").isLessThanOrEqualTo(0.02);
     }
 

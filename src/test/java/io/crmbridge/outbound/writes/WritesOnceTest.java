@@ -1,11 +1,13 @@
 package io.crmbridge.outbound.writes;
 
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
+import static io.crmbridge.outbound.OutboundTestSupport.associatedEach;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.acceptWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.properties;
 import static io.crmbridge.outbound.OutboundTestSupport.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
+import static io.crmbridge.outbound.OutboundTestSupport.searchEach;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -88,24 +91,39 @@ class WritesOnceTest {
         ids.forEach(id -> statuses.merge(status(dataSource, id), 1L, Long::sum));
         assertThat(statuses).containsOnlyKeys("DONE").containsEntry("DONE", (long) EVENTS);
 
+        // read back in batches (searches by IN, association batch reads): the same checks per record
+        List<String> domains = IntStream.range(0, (people + 3) / 4).mapToObj(c -> domain(run, c)).toList();
+        Map<String, List<String>> companiesByDomain = searchEach("companies", "domain", domains);
         Map<Integer, String> companies = new LinkedHashMap<>();
-        for (int c = 0; c < (people + 3) / 4; c++) {
-            List<String> found = search("companies", "domain", domain(run, c));
+        for (int c = 0; c < domains.size(); c++) {
+            List<String> found = companiesByDomain.get(domain(run, c));
             assertThat(found).as("companies with domain %s", domain(run, c)).hasSize(1);
             companies.put(c, found.get(0));
         }
+        List<String> emails = IntStream.range(0, people).mapToObj(p -> email(run, p)).toList();
+        Map<String, List<String>> contactsByEmail = searchEach("contacts", "email", emails);
+        for (String email : emails) {
+            assertThat(contactsByEmail.get(email)).as("contacts with email %s", email).hasSize(1);
+        }
+        List<String> contactIds = emails.stream().map(e -> contactsByEmail.get(e).get(0)).toList();
+        Map<String, List<String>> dealsOf = associatedEach("contacts", contactIds, "deals");
+        Map<String, List<String>> companiesOf = associatedEach("contacts", contactIds, "companies");
+        Map<String, List<String>> notesOf = associatedEach("contacts", contactIds, "notes");
         for (int p = 0; p < people; p++) {
-            List<String> contacts = search("contacts", "email", email(run, p));
-            assertThat(contacts).as("contacts with email %s", email(run, p)).hasSize(1);
-            String contact = contacts.get(0);
+            assertThat(dealsOf.get(contactIds.get(p))).as("deals of %s", email(run, p)).hasSize(1);
+        }
+        List<String> dealIds = contactIds.stream().map(c -> dealsOf.get(c).get(0)).toList();
+        Map<String, List<String>> contactsOfDeal = associatedEach("deals", dealIds, "contacts");
+        Map<String, List<String>> companiesOfDeal = associatedEach("deals", dealIds, "companies");
+        for (int p = 0; p < people; p++) {
+            String contact = contactIds.get(p);
             String company = companies.get(p / 4);
-            List<String> deals = associated("contacts", contact, "deals");
-            assertThat(deals).as("deals of %s", email(run, p)).hasSize(1);
-            assertThat(associated("contacts", contact, "companies")).containsExactly(company);
-            assertThat(associated("deals", deals.get(0), "contacts")).containsExactly(contact);
-            assertThat(associated("deals", deals.get(0), "companies")).containsExactly(company);
-            assertThat(associated("contacts", contact, "notes")).as("notes of %s (one per event)", email(run, p))
-                    .hasSize(2);
+            String deal = dealIds.get(p);
+            assertThat(companiesOf.get(contact)).as("companies of %s", email(run, p)).containsExactly(company);
+            assertThat(contactsOfDeal.get(deal)).as("contacts of the deal of %s", email(run, p)).containsExactly(contact);
+            assertThat(companiesOfDeal.get(deal)).as("companies of the deal of %s", email(run, p))
+                    .containsExactly(company);
+            assertThat(notesOf.get(contact)).as("notes of %s (one per event)", email(run, p)).hasSize(2);
         }
     }
 

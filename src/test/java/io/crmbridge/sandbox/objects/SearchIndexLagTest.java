@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SearchIndexLagTest {
 
-    private static final Duration LAG = Duration.ofSeconds(5);
+    private static final Duration LAG = Duration.ofSeconds(2);
     private static final String COMPANIES = "/crm/v3/objects/companies";
 
     @AfterEach
