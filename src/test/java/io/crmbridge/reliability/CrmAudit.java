@@ -22,7 +22,7 @@ final class CrmAudit {
         this.crm = crm;
     }
 
-    /** {@code doneEventsByEmail}: per person, how many of their events ended DONE (each writes one note). */
+    /** {@code doneEventsByEmail}: per person, how many of their events were written (each has one note). */
     Map<String, Object> leads(LeadTraffic traffic, Map<String, Long> doneEventsByEmail) {
         Map<String, List<String>> contactsByEmail = group("contacts", "email");
         Map<String, List<String>> companiesByDomain = group("companies", "domain");

@@ -81,8 +81,10 @@ final class HostileRequests {
         return List.copyOf(kinds.keySet());
     }
 
+    /** Request {@code i}: the first ones one of each kind (so even a short run sends every kind), then by weight. */
     Request next(Random random, int i) {
-        return kinds.get(weighted.get(random.nextInt(weighted.size()))).apply(random, i);
+        String kind = i < kinds.size() ? List.copyOf(kinds.keySet()).get(i) : weighted.get(random.nextInt(weighted.size()));
+        return kinds.get(kind).apply(random, i);
     }
 
     // --- authentic senders, hostile content ------------------------------------------------------------------

@@ -18,10 +18,14 @@ final class SandboxUnderTest implements AutoCloseable {
     private final String base;
     private final AppProcess process;
     private final Http http = new Http(Duration.ofSeconds(60));
+    /** The token settings as found (a run changes the lifetime; {@link #reset} puts them back). */
+    private final Object oauthSettings;
 
     private SandboxUnderTest(String base, AppProcess process) {
         this.base = base;
         this.process = process;
+        this.oauthSettings = Http.JSON.convertValue(control("GET", "/oauth/settings", null).expectOk("oauth settings").json(),
+                Map.class);
     }
 
     /** The sandbox of {@code jar} as its own process, with a throw-away database under {@code workDir}. */
@@ -73,11 +77,15 @@ final class SandboxUnderTest implements AutoCloseable {
         return http.post(crmUrl() + path, Map.of("Authorization", "Bearer " + CRM_TOKEN), body);
     }
 
-    /** Everything a run may have changed back to the defaults, and the rate limit out of the way. */
+    /**
+     * Everything a run may have changed back to the defaults, and the rate limit out of the way. The tokens already
+     * issued stay valid: a bridge kept running from one run to the next (the CI runs share two) must not find its
+     * refresh token forgotten and its connection needing re-authorization.
+     */
     void reset() {
         control("DELETE", "/faults", null).expectOk("clear faults");
         control("DELETE", "/search/index-lag", null).expectOk("reset index lag");
-        control("POST", "/oauth/reset", null).expectOk("reset oauth");
+        control("PUT", "/oauth/settings", oauthSettings).expectOk("token settings");
         unlimited();
     }
 

@@ -80,9 +80,11 @@ public class DecideLookups {
             ctx.keys.put("tickets", "ticket:" + event.sourceSystem() + ":"
                     + (event.sourceRecordId() != null ? event.sourceRecordId() : event.idempotencyKey()));
         }
-        ctx.keys.put("notes", "note:" + event.eventId());
+        // by the idempotency key, not the event id: a second delivery of the event (its 202 lost in a crash) is
+        // another raw event, and its note must be the same record whichever delivery writes it (the other ends DUPLICATE)
+        ctx.keys.put("notes", "note:" + event.idempotencyKey());
         if (config.onboardingTaskEventTypes().contains(event.eventType())) {
-            ctx.keys.put("tasks", "task:" + event.eventId());
+            ctx.keys.put("tasks", "task:" + event.idempotencyKey());
         }
         exchange.setProperty(DecisionContext.PROPERTY, ctx);
         exchange.setProperty(ExchangeKeys.LOOKUP_COMPANY, false);

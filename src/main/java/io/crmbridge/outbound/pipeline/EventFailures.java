@@ -64,6 +64,12 @@ public class EventFailures {
         this.config = config;
     }
 
+    /** Another replica took the event before this worker began it: its holder records the outcome, not this one. */
+    public void leaseLost(Exchange exchange) {
+        exchange.setProperty(Exchange.FAILURE_HANDLED, true);
+        LOG.warnf("%s", message(exchange));
+    }
+
     /** Malformed, invalid, ambiguous: a human looks at it before anything reaches the CRM. */
     public void review(Exchange exchange) {
         ReviewRequired review = cause(exchange, ReviewRequired.class);

@@ -19,6 +19,8 @@ import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.ReviewRequired;
 import io.crmbridge.outbound.SourcesConfig;
 import io.crmbridge.outbound.queue.ClaimedEvent;
+import io.crmbridge.outbound.queue.EventQueue;
+import io.crmbridge.outbound.queue.LeaseLostException;
 import io.crmbridge.outbound.trace.EventTrace;
 import io.crmbridge.outbound.trace.TraceBuffer;
 
@@ -39,15 +41,20 @@ public class EventSteps {
     private final SourcesConfig sources;
     private final CrmDefaults defaults;
     private final ObjectMapper json;
+    private final EventQueue queue;
 
-    EventSteps(SourcesConfig sources, CrmDefaults defaults, ObjectMapper json) {
+    EventSteps(SourcesConfig sources, CrmDefaults defaults, ObjectMapper json, EventQueue queue) {
+        this.queue = queue;
         this.sources = sources;
         this.defaults = defaults;
         this.json = json;
     }
 
+    /** A worker begins the claimed event (its attempt counts from here): headers, trace, and the body as text. */
     public void begin(Exchange exchange) {
-        ClaimedEvent raw = exchange.getMessage().getBody(ClaimedEvent.class);
+        ClaimedEvent claimed = exchange.getMessage().getBody(ClaimedEvent.class);
+        exchange.setProperty(RAW, claimed);
+        ClaimedEvent raw = queue.begin(claimed).orElseThrow(() -> new LeaseLostException(claimed.eventId()));
         Message in = exchange.getMessage();
         in.getHeaders().clear();
         in.setHeader(ExchangeKeys.EVENT_ID, raw.eventId());

@@ -22,7 +22,7 @@ public interface DispatchConfig {
     @WithDefault("1000")
     long delay();
 
-    /** Events claimed per poll of the queue. */
+    /** Events claimed per poll of the queue at most: never more than the workers free to begin them at once. */
     @WithDefault("20")
     int batchSize();
 
@@ -48,7 +48,10 @@ public interface DispatchConfig {
      */
     Optional<String> instanceId();
 
-    /** An event claimed this many times without an outcome (its worker kept dying) is dead-lettered. */
+    /**
+     * An event begun this many times without an outcome (its worker kept dying) is dead-lettered. An attempt counts
+     * when a worker begins the event: a claim taken back before any worker began it uses none.
+     */
     @WithDefault("10")
     int maxClaims();
 

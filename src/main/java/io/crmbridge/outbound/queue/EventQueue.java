@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -18,9 +17,11 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import io.crmbridge.db.PgText;
+import io.crmbridge.model.ExchangeKeys;
 
 /**
  * Table {@code raw_event} as the durable queue (DESIGN.md section 1, outbound step 2). {@link #claim} takes a batch
@@ -29,6 +30,10 @@ import io.crmbridge.db.PgText;
  * worked on, so a dead replica's events come back within one lease; a restarted replica takes its own earlier claims
  * back at once. Every status change names the holder: an update from a worker that lost its lease changes nothing.
  * Events of a connection in NEEDS_REAUTH (table connection_state) are not claimed: they wait.
+ *
+ * <p>A claim takes only what free workers can begin at once ({@link WorkerSlots}), and an attempt is counted when a
+ * worker begins the event ({@link #begin}), not when it is claimed: a claim taken back after a crash before any
+ * worker began it uses no attempt, so only events whose workers really died {@code max-claims} times are abandoned.
  */
 @ApplicationScoped
 @Named("eventQueue")
@@ -37,7 +42,7 @@ public class EventQueue {
     private static final Logger LOG = Logger.getLogger(EventQueue.class);
 
     private static final String CLAIM = """
-            UPDATE raw_event r SET status = 'PROCESSING', attempts = r.attempts + 1, claimed_by = ?,
+            UPDATE raw_event r SET status = 'PROCESSING', claimed_by = ?,
                 claimed_until = now() + CAST(? AS interval), updated_at = now()
             WHERE r.event_id IN (
                 SELECT event_id FROM raw_event
@@ -48,13 +53,19 @@ public class EventQueue {
                 LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING r.event_id, r.source, r.connection, r.body, r.attempts""";
 
-    /** Claimed {@code max-claims} times and never finished: every worker that took it died (or could not record). */
+    /** Begun {@code max-claims} times and never finished: every worker that began it died (or could not record). */
     private static final String ABANDONED = """
             UPDATE raw_event SET status = 'DEAD', claimed_until = NULL, updated_at = now(),
-                last_error = 'abandoned: claimed ' || attempts || ' times without an outcome (its workers died or could not record one)'
+                last_error = 'abandoned: begun ' || attempts || ' times without an outcome (its workers died or could not record one)'
             WHERE event_id IN (SELECT event_id FROM raw_event WHERE status = 'PROCESSING' AND claimed_until < now()
                                AND attempts >= ? LIMIT 100 FOR UPDATE SKIP LOCKED)
             RETURNING event_id, source, body, attempts, last_error""";
+
+    /** A worker begins a claimed event: one attempt used, the lease counted from now. */
+    private static final String BEGIN = """
+            UPDATE raw_event SET attempts = attempts + 1, claimed_until = now() + CAST(? AS interval), updated_at = now()
+            WHERE event_id = CAST(? AS uuid) AND status = 'PROCESSING' AND claimed_by = ?
+            RETURNING attempts""";
 
     /** A held event's status changes only while this run still holds its lease. */
     private static final String HELD = " WHERE event_id = CAST(? AS uuid) AND status = 'PROCESSING' AND claimed_by = ?";
@@ -64,7 +75,7 @@ public class EventQueue {
     private final DeadLetters deadLetters;
     private final String instance;
     private final String holder;
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final WorkerSlots slots;
     private volatile boolean tookOver;
 
     EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters) {
@@ -73,27 +84,40 @@ public class EventQueue {
         this.deadLetters = deadLetters;
         this.instance = config.instanceId().orElseGet(EventQueue::hostName);
         this.holder = instance + "/" + UUID.randomUUID();
+        this.slots = new WorkerSlots(config.workers());
     }
 
-    /** The next batch of events to process, oldest first; empty when there is nothing to do. */
-    public List<ClaimedEvent> claim() throws SQLException {
+    /**
+     * The next events to process, oldest first: at most batch-size, and no more than the workers free to begin them now
+     * (when all are busy, waiting up to one dispatch period for a batch of them); empty when there is nothing to do or
+     * no worker came free.
+     */
+    public List<ClaimedEvent> claim() throws SQLException, InterruptedException {
         if (!tookOver) {
             takeOverOwnClaims();
         }
         deadLetterAbandoned();
-        List<ClaimedEvent> claimed = claimAs(holder);
-        claimed.forEach(e -> held.add(e.eventId()));
+        int free = slots.awaitFree(config.batchSize(), config.period());
+        if (free == 0) {
+            return List.of();
+        }
+        List<ClaimedEvent> claimed = claimAs(holder, Math.min(free, config.batchSize()));
+        slots.taken(claimed);
         return claimed;
     }
 
     /** Claims a batch for {@code claimant} (tests: a replica that then dies). */
     List<ClaimedEvent> claimAs(String claimant) throws SQLException {
+        return claimAs(claimant, config.batchSize());
+    }
+
+    private List<ClaimedEvent> claimAs(String claimant, int limit) throws SQLException {
         List<ClaimedEvent> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setString(1, claimant);
             ps.setString(2, config.lease().toMillis() + " milliseconds");
             ps.setInt(3, config.maxClaims());
-            ps.setInt(4, config.batchSize());
+            ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new ClaimedEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
@@ -104,16 +128,63 @@ public class EventQueue {
         return claimed;
     }
 
+    /**
+     * A worker begins the claimed event: its attempt is counted now. Returns the event with this attempt's number, or
+     * empty when this run no longer holds it (its lease ran out and another replica took it).
+     */
+    public Optional<ClaimedEvent> begin(ClaimedEvent event) {
+        return beginAs(holder, event);
+    }
+
+    Optional<ClaimedEvent> beginAs(String claimant, ClaimedEvent event) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BEGIN)) {
+            ps.setString(1, config.lease().toMillis() + " milliseconds");
+            ps.setString(2, event.eventId());
+            ps.setString(3, claimant);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ClaimedEvent(event.eventId(), event.source(), event.connection(),
+                        event.body(), rs.getInt(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw_event begin failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The worker is done with the event, whatever its outcome (route event-process, finally): a worker is free. */
+    public void release(Exchange exchange) {
+        ClaimedEvent raw = exchange.getProperty(ExchangeKeys.RAW_EVENT, ClaimedEvent.class);
+        if (raw != null) {
+            release(raw.eventId());
+        }
+    }
+
+    /** The claim is done (route event-dispatch, after its split): each of its events' workers is free. */
+    public void releaseAll(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof List<?> claim) {
+            claim.stream().filter(ClaimedEvent.class::isInstance).map(e -> ((ClaimedEvent) e).eventId()).forEach(this::release);
+        }
+    }
+
+    void release(String eventId) {
+        slots.release(eventId);
+    }
+
+    /** Events claimed by this run whose worker has not let go of them yet. */
+    int inFlight() {
+        return slots.size();
+    }
+
     /** Extends the lease of every event this run is still working on (route lease-renew). */
     public int renewLeases() throws SQLException {
-        if (held.isEmpty()) {
+        List<String> ids = slots.snapshot();
+        if (ids.isEmpty()) {
             return 0;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE raw_event SET claimed_until = now() + CAST(? AS interval) "
                         + "WHERE event_id = ANY (CAST(? AS uuid[])) AND status = 'PROCESSING' AND claimed_by = ?")) {
             ps.setString(1, config.lease().toMillis() + " milliseconds");
-            ps.setArray(2, c.createArrayOf("text", held.toArray()));
+            ps.setArray(2, c.createArrayOf("text", ids.toArray()));
             ps.setString(3, holder);
             return ps.executeUpdate();
         }
@@ -219,7 +290,6 @@ public class EventQueue {
     }
 
     private boolean held(String eventId, int rows) {
-        held.remove(eventId);
         if (rows == 0) {
             LOG.warnf("Event %s: this worker no longer holds its lease (%s); its status was left to the holder", eventId, holder);
         }

@@ -1,0 +1,64 @@
+package io.crmbridge.outbound.queue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The events this process run has claimed and whose worker has not yet let go of them (route event-process, finally):
+ * at most {@code workers} at a time, so the dispatcher claims only what a free worker can begin at once. Claimed but
+ * not begun work is what a SIGKILL strands; a queue between claim and work (a thread pool's, or a claim every tick
+ * whatever the workers do) once held thousands of such claims per run. Also the set whose leases are renewed.
+ */
+final class WorkerSlots {
+
+    private final int workers;
+    private final Set<String> inFlight = new HashSet<>();
+
+    WorkerSlots(int workers) {
+        this.workers = Math.max(1, workers);
+    }
+
+    /**
+     * How many workers are free to begin an event now. When none is, waits up to {@code millis} until {@code batch} of
+     * them are (or all of them, if fewer): the events of a claim then move through their grouped CRM calls together,
+     * instead of one claim per worker as each comes free. Returns 0 when none came free in time.
+     */
+    synchronized int awaitFree(int batch, long millis) throws InterruptedException {
+        int want = Math.max(1, Math.min(batch, workers));
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        if (free() == 0) {
+            while (free() < want) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                wait(left);
+            }
+        }
+        return free();
+    }
+
+    private int free() {
+        return Math.max(0, workers - inFlight.size());
+    }
+
+    synchronized void taken(List<ClaimedEvent> events) {
+        events.forEach(e -> inFlight.add(e.eventId()));
+    }
+
+    /** The worker is done with the event, whatever happened to it; idempotent. */
+    synchronized void release(String eventId) {
+        if (inFlight.remove(eventId)) {
+            notifyAll();
+        }
+    }
+
+    synchronized List<String> snapshot() {
+        return List.copyOf(inFlight);
+    }
+
+    synchronized int size() {
+        return inFlight.size();
+    }
+}

@@ -1,0 +1,213 @@
+package io.crmbridge.outbound.queue;
+
+import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
+import static io.crmbridge.outbound.OutboundTestSupport.lead;
+import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
+import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.outbound.OutboundTestSupport.status;
+import static io.crmbridge.outbound.OutboundTestSupport.update;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.crmbridge.testsupport.SandboxControl;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 12, the crash run's abandoned events: a replica claims only what its free workers can begin at once, and an
+ * attempt counts when a worker begins the event. A claim taken back (after a crash) that no worker began uses no
+ * attempt, however often it happens; an event whose workers began it and died max-claims times is still abandoned.
+ */
+@QuarkusTest
+class QueueClaimsTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    EventQueue queue;
+
+    @Inject
+    DispatchConfig config;
+
+    @AfterEach
+    void restore() throws Exception {
+        SandboxControl.clearFaults();
+        camel.getRouteController().startRoute("event-dispatch");
+    }
+
+    @Test
+    void aClaimTakesOnlyWhatFreeWorkersCanBeginAtOnce() throws Exception {
+        postStopped("bound", config.workers() * 2 + 2);
+        assertThat(queue.inFlight()).as("a stopped dispatcher has let go of all its events").isZero();
+        List<ClaimedEvent> claimed = new ArrayList<>();
+        try {
+            List<ClaimedEvent> first = queue.claim();
+            claimed.addAll(first);
+            assertThat(first).as("%d workers, batch size %d, more events queued", config.workers(), config.batchSize())
+                    .hasSize(config.workers());
+            List<ClaimedEvent> second = queue.claim();
+            claimed.addAll(second);
+            assertThat(second).as("no worker has let go of an event").isEmpty();
+
+            queue.release(first.get(0).eventId());
+            List<ClaimedEvent> third = queue.claim();
+            claimed.addAll(third);
+            assertThat(third).as("one worker came free").hasSize(1);
+            assertThat(queue.inFlight()).as("claimed and not let go of").isEqualTo(config.workers());
+            assertThat(processingBy(queue.holder(), claimed)).as("all claimed, the released one not finished here")
+                    .isEqualTo(config.workers() + 1L);
+        } finally {
+            // nobody works on them here: back to the queue for the dispatcher
+            claimed.forEach(e -> queue.release(e.eventId()));
+            update(dataSource, "UPDATE raw_event SET status = 'QUEUED', claimed_by = NULL, claimed_until = NULL "
+                    + "WHERE event_id = ANY (CAST(? AS uuid[])) AND status = 'PROCESSING'",
+                    (Object) claimed.stream().map(ClaimedEvent::eventId).toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void theDispatcherNeverHoldsMoreClaimsThanItsWorkersWhileABacklogWaits() throws Exception {
+        // slow events: each holds its worker for a second at its note
+        SandboxControl.control().body("""
+                {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes.*", "latencyMillis": 1000}]}""")
+                .put("/faults").then().statusCode(200);
+        List<String> ids = postStopped("backlog", config.workers() * 3);
+        AtomicLong most = new AtomicLong();
+        camel.getRouteController().startRoute("event-dispatch");
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            most.accumulateAndGet(count("SELECT count(*) AS n FROM raw_event WHERE status = 'PROCESSING' "
+                    + "AND event_id = ANY (CAST(? AS uuid[]))", ids), Math::max);
+            return count("SELECT count(*) AS n FROM raw_event WHERE status IN ('QUEUED', 'PROCESSING', 'WAITING') "
+                    + "AND event_id = ANY (CAST(? AS uuid[]))", ids) == 0;
+        });
+        assertThat(most.get()).as("events claimed at once (PROCESSING) with %d workers and %d queued", config.workers(),
+                ids.size()).isBetween(1L, (long) config.workers());
+        assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
+        assertThat(query(dataSource, "SELECT attempts FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[]))",
+                (Object) ids.toArray(String[]::new))).allSatisfy(r -> assertThat(r.get("attempts")).isEqualTo(1));
+    }
+
+    @Test
+    void eventsStoppedEarlyAsDuplicatesStillFreeTheirWorkers() throws Exception {
+        // each delivered twice: the second of each pair ends DUPLICATE, stopped before the end of event-process
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        camel.getRouteController().stopRoute("event-dispatch");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < config.workers() * 2; i++) {
+            String body = lead("twice-" + t + "-" + i, "twice-" + t + "-" + i + "@example.org", "Twice Sent", "Twice " + t + " " + i,
+                    "twice-" + t + "-" + i + ".example");
+            for (int copy = 0; copy < 2; copy++) {
+                ids.add(postWebform(body).then().statusCode(202).extract().path("eventId"));
+            }
+        }
+        camel.getRouteController().startRoute("event-dispatch");
+        awaitFinal(dataSource, ids, Duration.ofSeconds(90));
+        assertThat(query(dataSource, "SELECT status, count(*) AS n FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[])) "
+                + "GROUP BY status ORDER BY status", (Object) ids.toArray(String[]::new)))
+                .containsExactly(Map.of("status", "DONE", "n", (long) config.workers() * 2),
+                        Map.of("status", "DUPLICATE", "n", (long) config.workers() * 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.inFlight() == 0);
+    }
+
+    @Test
+    void anEventTakenBackMoreThanMaxClaimsTimesThatNoWorkerBeganIsNotDead() throws Exception {
+        String id = postStopped("takeback", 1).get(0);
+        for (int crash = 1; crash <= config.maxClaims() + 2; crash++) {
+            // a replica claims it and is SIGKILLed before a worker begins it; its lease runs out (or its restart takes it back)
+            assertThat(queue.claimAs("replica-" + crash + "/run-1")).extracting(ClaimedEvent::eventId).as("claim %d", crash)
+                    .contains(id);
+            expireLease(id);
+        }
+        assertThat(row(id)).containsEntry("status", "PROCESSING").containsEntry("attempts", 0);
+
+        camel.getRouteController().startRoute("event-dispatch");
+        awaitFinal(dataSource, List.of(id), Duration.ofSeconds(60));
+        assertThat(row(id)).containsEntry("status", "DONE").containsEntry("attempts", 1);
+    }
+
+    @Test
+    void anEventBegunAndKilledMaxClaimsTimesIsDeadWithItsReason() throws Exception {
+        String id = postStopped("poison", 1).get(0);
+        for (int crash = 1; crash <= config.maxClaims(); crash++) {
+            // a worker begins it and its replica dies in the middle (a poison event that crashes every worker)
+            String replica = "replica-" + crash + "/run-1";
+            ClaimedEvent claimed = queue.claimAs(replica).stream().filter(e -> e.eventId().equals(id)).findFirst().orElseThrow();
+            assertThat(queue.beginAs(replica, claimed)).get().extracting(ClaimedEvent::attempts).isEqualTo(crash);
+            expireLease(id);
+        }
+        assertThat(queue.claimAs("replica-after/run-1")).extracting(ClaimedEvent::eventId)
+                .as("begun max-claims times: no replica claims it again").doesNotContain(id);
+
+        camel.getRouteController().startRoute("event-dispatch");
+        awaitFinal(dataSource, List.of(id), Duration.ofSeconds(30));
+        assertThat(row(id)).containsEntry("status", "DEAD").containsEntry("attempts", config.maxClaims());
+        assertThat((String) row(id).get("last_error")).startsWith("abandoned: begun " + config.maxClaims() + " times without an outcome");
+        assertThat(query(dataSource, "SELECT error_class, attempts FROM dead_letter WHERE event_id = CAST(? AS uuid)", id))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("error_class")).isEqualTo("abandoned");
+                    assertThat(r.get("attempts")).isEqualTo(config.maxClaims());
+                });
+    }
+
+    @Test
+    void aWorkerThatLostTheLeaseBeforeBeginningLeavesTheEventAlone() throws Exception {
+        String id = postStopped("lost", 1).get(0);
+        ClaimedEvent mine = queue.claimAs(queue.holder()).stream().filter(e -> e.eventId().equals(id)).findFirst().orElseThrow();
+        expireLease(id);
+        queue.claimAs("the-new-holder/run-1");
+        Map<String, Object> before = row(id);
+
+        assertThat(queue.begin(mine)).as("this run no longer holds it").isEmpty();
+        assertThat(row(id)).isEqualTo(before).containsEntry("claimed_by", "the-new-holder/run-1").containsEntry("attempts", 0);
+        expireLease(id);
+    }
+
+    private List<String> postStopped(String prefix, int count) throws Exception {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        camel.getRouteController().stopRoute("event-dispatch");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(postWebform(lead(prefix + "-" + t + "-" + i, prefix + "-" + t + "-" + i + "@example.org", "Claim Count",
+                    "Claims " + t + " " + i, prefix + "-" + t + "-" + i + ".example")).then().statusCode(202).extract().path("eventId"));
+        }
+        return ids;
+    }
+
+    private void expireLease(String id) {
+        update(dataSource, "UPDATE raw_event SET claimed_until = now() - interval '1 millisecond' WHERE event_id = CAST(? AS uuid)", id);
+    }
+
+    private long processingBy(String holder, List<ClaimedEvent> events) {
+        return ((Number) query(dataSource, "SELECT count(*) AS n FROM raw_event WHERE status = 'PROCESSING' AND claimed_by = ? "
+                + "AND event_id = ANY (CAST(? AS uuid[]))", holder,
+                (Object) events.stream().map(ClaimedEvent::eventId).toArray(String[]::new)).get(0).get("n")).longValue();
+    }
+
+    private long count(String sql, List<String> ids) {
+        return ((Number) query(dataSource, sql, (Object) ids.toArray(String[]::new)).get(0).get("n")).longValue();
+    }
+
+    private Map<String, Object> row(String id) {
+        return query(dataSource, "SELECT status, attempts, claimed_by, claimed_until, last_error "
+                + "FROM raw_event WHERE event_id = CAST(? AS uuid)", id).get(0);
+    }
+}
