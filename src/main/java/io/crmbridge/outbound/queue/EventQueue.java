@@ -84,13 +84,14 @@ public class EventQueue {
         this.deadLetters = deadLetters;
         this.instance = config.instanceId().orElseGet(EventQueue::hostName);
         this.holder = instance + "/" + UUID.randomUUID();
-        this.slots = new WorkerSlots(config.workers());
+        this.slots = new WorkerSlots(config.workers() + config.batchSize());
     }
 
     /**
-     * The next events to process, oldest first: at most batch-size, and no more than the workers free to begin them now
-     * (when all are busy, waiting up to one dispatch period for a batch of them); empty when there is nothing to do or
-     * no worker came free.
+     * The next events to process, oldest first: at most batch-size, and never more in hand than the workers plus one
+     * batch waiting for them (when that many are in hand, waiting up to one dispatch period for a batch to be let go
+     * of); empty when there is nothing to do or nothing was let go of. The batch ahead keeps the bulk path's groups
+     * full while a group's events finish one by one; a SIGKILL strands at most workers + batch-size claims.
      */
     public List<ClaimedEvent> claim() throws SQLException, InterruptedException {
         if (!tookOver) {

@@ -6,26 +6,27 @@ import java.util.Set;
 
 /**
  * The events this process run has claimed and whose worker has not yet let go of them (route event-process, finally):
- * at most {@code workers} at a time, so the dispatcher claims only what a free worker can begin at once. Claimed but
- * not begun work is what a SIGKILL strands; a queue between claim and work (a thread pool's, or a claim every tick
- * whatever the workers do) once held thousands of such claims per run. Also the set whose leases are renewed.
+ * at most {@code capacity} at a time (the workers plus one batch waiting for them), so the dispatcher never claims
+ * more than its workers are about to begin. Claimed but not begun work is what a SIGKILL strands; a queue between
+ * claim and work (a thread pool's, or a claim every tick whatever the workers do) once held thousands of such claims
+ * per run. Also the set whose leases are renewed.
  */
 final class WorkerSlots {
 
-    private final int workers;
+    private final int capacity;
     private final Set<String> inFlight = new HashSet<>();
 
-    WorkerSlots(int workers) {
-        this.workers = Math.max(1, workers);
+    WorkerSlots(int capacity) {
+        this.capacity = Math.max(1, capacity);
     }
 
     /**
-     * How many workers are free to begin an event now. When none is, waits up to {@code millis} until {@code batch} of
-     * them are (or all of them, if fewer): the events of a claim then move through their grouped CRM calls together,
-     * instead of one claim per worker as each comes free. Returns 0 when none came free in time.
+     * How many more events may be claimed now. When none may, waits up to {@code millis} until {@code batch} are let
+     * go of (or all, if fewer): the events of a claim then move through their grouped CRM calls together, instead of
+     * one claim per event as each ends. Returns 0 when none was let go of in time.
      */
     synchronized int awaitFree(int batch, long millis) throws InterruptedException {
-        int want = Math.max(1, Math.min(batch, workers));
+        int want = Math.max(1, Math.min(batch, capacity));
         long deadline = System.nanoTime() + millis * 1_000_000;
         if (free() == 0) {
             while (free() < want) {
@@ -40,7 +41,7 @@ final class WorkerSlots {
     }
 
     private int free() {
-        return Math.max(0, workers - inFlight.size());
+        return Math.max(0, capacity - inFlight.size());
     }
 
     synchronized void taken(List<ClaimedEvent> events) {

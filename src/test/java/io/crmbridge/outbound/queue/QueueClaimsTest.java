@@ -54,26 +54,31 @@ class QueueClaimsTest {
     }
 
     @Test
-    void aClaimTakesOnlyWhatFreeWorkersCanBeginAtOnce() throws Exception {
-        postStopped("bound", config.workers() * 2 + 2);
+    void aClaimTakesNoMoreThanTheWorkersAndOneBatchAheadCanHold() throws Exception {
+        int capacity = config.workers() + config.batchSize();
+        postStopped("bound", capacity + config.batchSize() + 2);
         assertThat(queue.inFlight()).as("a stopped dispatcher has let go of all its events").isZero();
         List<ClaimedEvent> claimed = new ArrayList<>();
         try {
-            List<ClaimedEvent> first = queue.claim();
-            claimed.addAll(first);
-            assertThat(first).as("%d workers, batch size %d, more events queued", config.workers(), config.batchSize())
-                    .hasSize(config.workers());
-            List<ClaimedEvent> second = queue.claim();
-            claimed.addAll(second);
-            assertThat(second).as("no worker has let go of an event").isEmpty();
+            int held = 0;
+            while (held < capacity) {
+                List<ClaimedEvent> next = queue.claim();
+                assertThat(next).as("claim %d", claimed.size()).hasSizeBetween(1, config.batchSize());
+                claimed.addAll(next);
+                held += next.size();
+            }
+            assertThat(held).as("%d workers plus a batch of %d", config.workers(), config.batchSize()).isEqualTo(capacity);
+            List<ClaimedEvent> more = queue.claim();
+            claimed.addAll(more);
+            assertThat(more).as("nothing let go of, more events queued").isEmpty();
 
-            queue.release(first.get(0).eventId());
-            List<ClaimedEvent> third = queue.claim();
-            claimed.addAll(third);
-            assertThat(third).as("one worker came free").hasSize(1);
-            assertThat(queue.inFlight()).as("claimed and not let go of").isEqualTo(config.workers());
+            queue.release(claimed.get(0).eventId());
+            List<ClaimedEvent> after = queue.claim();
+            claimed.addAll(after);
+            assertThat(after).as("one event let go of").hasSize(1);
+            assertThat(queue.inFlight()).as("claimed and not let go of").isEqualTo(capacity);
             assertThat(processingBy(queue.holder(), claimed)).as("all claimed, the released one not finished here")
-                    .isEqualTo(config.workers() + 1L);
+                    .isEqualTo(capacity + 1L);
         } finally {
             // nobody works on them here: back to the queue for the dispatcher
             claimed.forEach(e -> queue.release(e.eventId()));
@@ -84,12 +89,13 @@ class QueueClaimsTest {
     }
 
     @Test
-    void theDispatcherNeverHoldsMoreClaimsThanItsWorkersWhileABacklogWaits() throws Exception {
+    void theDispatcherNeverHoldsMoreClaimsThanItsWorkersAndOneBatchWhileABacklogWaits() throws Exception {
         // slow events: each holds its worker for a second at its note
         SandboxControl.control().body("""
                 {"rules": [{"method": "POST", "pathPattern": "/crm/v3/objects/notes.*", "latencyMillis": 1000}]}""")
                 .put("/faults").then().statusCode(200);
-        List<String> ids = postStopped("backlog", config.workers() * 3);
+        int capacity = config.workers() + config.batchSize();
+        List<String> ids = postStopped("backlog", capacity + config.workers() * 2);
         AtomicLong most = new AtomicLong();
         camel.getRouteController().startRoute("event-dispatch");
 
@@ -99,8 +105,8 @@ class QueueClaimsTest {
             return count("SELECT count(*) AS n FROM raw_event WHERE status IN ('QUEUED', 'PROCESSING', 'WAITING') "
                     + "AND event_id = ANY (CAST(? AS uuid[]))", ids) == 0;
         });
-        assertThat(most.get()).as("events claimed at once (PROCESSING) with %d workers and %d queued", config.workers(),
-                ids.size()).isBetween(1L, (long) config.workers());
+        assertThat(most.get()).as("events claimed at once (PROCESSING) with %d workers, batch %d and %d queued",
+                config.workers(), config.batchSize(), ids.size()).isBetween(1L, (long) capacity);
         assertThat(ids).allSatisfy(id -> assertThat(status(dataSource, id)).isEqualTo("DONE"));
         assertThat(query(dataSource, "SELECT attempts FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[]))",
                 (Object) ids.toArray(String[]::new))).allSatisfy(r -> assertThat(r.get("attempts")).isEqualTo(1));
