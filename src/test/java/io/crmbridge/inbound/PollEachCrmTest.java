@@ -61,9 +61,7 @@ class PollEachCrmTest {
         String route = "poll-" + crm.connection() + "-contacts";
         String connection = crm.connection();
         try {
-            crm.reset();
-            cursors.reset(connection, "contacts");
-            sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
+            emptyCrmAndIntake(crm);
 
             // more than one page (200 a page): each record once
             crm.seedContacts(450);
@@ -117,9 +115,7 @@ class PollEachCrmTest {
         String route = "poll-" + crm.connection() + "-contacts";
         String connection = crm.connection();
         try {
-            crm.reset();
-            cursors.reset(connection, "contacts");
-            sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
+            emptyCrmAndIntake(crm);
             long deliveredBefore = cursors.find(connection, "contacts").map(SyncCursors.Row::recordsDelivered).orElse(0L);
             crm.seedContacts(3_000);
             // each page of changes answers after 300 ms: the stop comes while the poll is still paging (15 pages)
@@ -155,9 +151,7 @@ class PollEachCrmTest {
         String route = "poll-" + crm.connection() + "-contacts";
         String connection = crm.connection();
         try {
-            crm.reset();
-            cursors.reset(connection, "contacts");
-            sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", connection);
+            emptyCrmAndIntake(crm);
             crm.seedContacts(20);
             camel.getRouteController().startRoute(route);
             await().atMost(Duration.ofSeconds(30)).until(() -> rows(connection).size() >= 20);
@@ -216,6 +210,13 @@ class PollEachCrmTest {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /** An empty CRM account, no cursor, no contacts in the intake: a poll that starts from scratch. */
+    private void emptyCrmAndIntake(CrmView crm) throws SQLException {
+        crm.reset();
+        cursors.reset(crm.connection(), "contacts");
+        sql("DELETE FROM intake_outbox WHERE connection = ? AND object = 'contacts'", crm.connection());
     }
 
     private void sql(String sql, String param) throws SQLException {
