@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -23,6 +22,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.jboss.logging.Logger;
 
 import io.crmbridge.db.TransientDatabaseErrors;
+import io.crmbridge.ops.ProcessRun;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -59,15 +59,36 @@ public class KeyLeases {
 
     private final DataSource dataSource;
     private final LocksConfig config;
-    private final String holder = "run-" + UUID.randomUUID();
+    private final String holder;
+    private final String everyRun;
     /** Keys this run holds, and the exchange holding each: what {@link #renew} extends. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
     private final Instance<KeyWaitListener> listeners;
 
-    KeyLeases(DataSource dataSource, LocksConfig config, Instance<KeyWaitListener> listeners) {
+    KeyLeases(DataSource dataSource, LocksConfig config, Instance<KeyWaitListener> listeners, ProcessRun run) {
         this.dataSource = dataSource;
         this.config = config;
         this.listeners = listeners;
+        this.holder = run.run();
+        this.everyRun = run.everyRunPattern();
+    }
+
+    /**
+     * A restart of this instance: the keys its earlier runs held (killed mid-event) are free now, not after their lease
+     * (with the queue's claims, {@link io.crmbridge.outbound.queue.EventQueue#claim}'s first call).
+     * Without this, the events that run had in flight, taken back at once by the queue, found their keys busy and went
+     * to the back of the queue until the leases ran out: minutes behind a backlog.
+     */
+    public void takeOverOwnKeys() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM key_lease WHERE holder LIKE ? AND holder <> ?")) {
+            ps.setString(1, everyRun);
+            ps.setString(2, holder);
+            int freed = ps.executeUpdate();
+            if (freed > 0) {
+                LOG.warnf("Freed %d key locks held by an earlier run of this instance", freed);
+            }
+        }
     }
 
     /** Takes every key in {@code keys} for {@code exchange} until it completes, or throws {@link KeyBusyException}. */

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -21,7 +20,9 @@ import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import io.crmbridge.db.PgText;
+import io.crmbridge.ledger.KeyLeases;
 import io.crmbridge.model.ExchangeKeys;
+import io.crmbridge.ops.ProcessRun;
 
 /**
  * Table {@code raw_event} as the durable queue (DESIGN.md section 1, outbound step 2). {@link #claim} takes a batch
@@ -75,16 +76,20 @@ public class EventQueue {
     private final DeadLetters deadLetters;
     private final String instance;
     private final String holder;
+    private final String everyRun;
+    private final KeyLeases keys;
     private final WorkerSlots slots;
     private volatile boolean tookOver;
     private volatile long lastRenewal;
 
-    EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters) {
+    EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters, ProcessRun run, KeyLeases keys) {
         this.dataSource = dataSource;
+        this.keys = keys;
         this.config = config;
         this.deadLetters = deadLetters;
-        this.instance = config.instanceId().orElseGet(EventQueue::hostName);
-        this.holder = instance + "/" + UUID.randomUUID();
+        this.instance = run.instance();
+        this.holder = run.run();
+        this.everyRun = run.everyRunPattern();
         this.slots = new WorkerSlots(config.workers() + config.batchSize());
     }
 
@@ -271,10 +276,15 @@ public class EventQueue {
         return Duration.ofMillis(capped - capped / 8 + jitter);
     }
 
-    /** A restart of this instance: the claims of its previous run (killed mid-event) are claimable now, not in a lease. */
-    void takeOverOwnClaims() {
+    /**
+     * A restart of this instance: the claims of its previous runs (killed mid-event) are claimable now, not in a lease,
+     * and the key locks they held are free (else those events would find their own keys busy and wait out the locks'
+     * lease at the back of the queue).
+     */
+    void takeOverOwnClaims() throws SQLException {
+        keys.takeOverOwnKeys();
         int taken = update("UPDATE raw_event SET claimed_until = now() - interval '1 millisecond' "
-                + "WHERE status = 'PROCESSING' AND claimed_by LIKE ? AND claimed_by <> ?", likePrefix(instance) + "/%", holder);
+                + "WHERE status = 'PROCESSING' AND claimed_by LIKE ? AND claimed_by <> ?", everyRun, holder);
         tookOver = true;
         if (taken > 0) {
             LOG.warnf("Took back %d events claimed by an earlier run of instance %s", taken, instance);
@@ -318,22 +328,6 @@ public class EventQueue {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("raw_event update failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
         }
     }
 }

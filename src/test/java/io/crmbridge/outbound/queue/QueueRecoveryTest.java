@@ -75,13 +75,20 @@ class QueueRecoveryTest {
     }
 
     @Test
-    void aRestartedReplicaTakesBackItsOwnClaimsAtOnce() throws Exception {
+    void aRestartedReplicaTakesBackItsOwnClaimsAndKeyLocksAtOnce() throws Exception {
         List<String> ids = postStopped("restart", 3);
         // the previous run of this instance claimed them with a lease far in the future, then was SIGKILLed
         queue.claimAs(queue.instance() + "/run-before-the-restart");
         update(dataSource, "UPDATE raw_event SET claimed_until = now() + interval '1 hour' WHERE event_id = ANY (CAST(? AS uuid[]))",
                 (Object) ids.toArray(String[]::new));
+        // and it held the key lock of their company (one domain for the three) for another hour
+        String domain = (String) query(dataSource, "SELECT convert_from(body, 'UTF8')::jsonb ->> 'website' AS w FROM raw_event "
+                + "WHERE event_id = CAST(? AS uuid)", ids.get(0)).get(0).get("w");
+        update(dataSource, "INSERT INTO key_lease (lock_key, holder, exchange_id, expires_at) VALUES (?, ?, 'killed', "
+                + "now() + interval '1 hour')", "company:hubspot:" + domain, queue.instance() + "/run-before-the-restart");
         queue.takeOverOwnClaims();
+        assertThat(query(dataSource, "SELECT 1 FROM key_lease WHERE holder = ?", queue.instance() + "/run-before-the-restart"))
+                .as("the earlier run's key locks").isEmpty();
         // claimable at once, not an hour later (how long processing then takes depends on the machine)
         assertThat(ids).allSatisfy(id -> assertThat(query(dataSource, "SELECT 1 FROM raw_event WHERE event_id = CAST(? AS uuid) "
                 + "AND (claimed_until IS NULL OR claimed_until <= now())", id)).hasSize(1));
