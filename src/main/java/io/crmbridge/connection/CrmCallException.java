@@ -54,6 +54,17 @@ public class CrmCallException extends RuntimeException {
         }
     }
 
+    /**
+     * A conditional write refused because the record changed since the bridge read it (HTTP 412 to an
+     * {@code If-Match}): not sent again as it was; the event goes back to the queue and decides again on a fresh read,
+     * so a person's edit made meanwhile is seen, not overwritten blindly.
+     */
+    public static final class Stale extends CrmCallException {
+        public Stale(String connection, int status, String body, String message) {
+            super(Kind.RETRYABLE, connection, status, body, message);
+        }
+    }
+
     public static final class Review extends CrmCallException {
         public Review(String connection, int status, String body, String message) {
             super(Kind.REVIEW, connection, status, body, message);

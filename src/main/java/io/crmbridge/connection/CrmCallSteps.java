@@ -127,6 +127,7 @@ public class CrmCallSteps {
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(request.callerHeaders());
+        in.removeHeader(ExchangeKeys.CRM_IF_MATCH); // the condition was this call's, not the next one's
         in.getHeaders().putAll(redelivery);
         in.setHeader(RESPONSE_STATUS, status);
         serverTime.ifPresent(time -> in.setHeader(ExchangeKeys.CRM_SERVER_TIME, time));
@@ -183,6 +184,10 @@ public class CrmCallSteps {
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         in.setHeader("Accept", "application/json");
         in.setHeader("Authorization", "Bearer " + token);
+        Object ifMatch = request.callerHeaders().get(ExchangeKeys.CRM_IF_MATCH);
+        if (ifMatch != null) {
+            in.setHeader("If-Match", ifMatch);
+        }
         in.setBody(request.body());
     }
 

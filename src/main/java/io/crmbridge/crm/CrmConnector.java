@@ -152,6 +152,20 @@ public interface CrmConnector {
     /** Changes to one record by id, or by a unique property when {@code idProperty} is given. */
     CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties);
 
+    /**
+     * {@link #update} based on a record {@code version} this connector gave ({@link #version}): where the CRM supports
+     * conditional writes, sent only if the record is still that version (a changed one is answered with
+     * {@link io.crmbridge.connection.CrmCallException.Stale}). Default: unconditional.
+     */
+    default CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties, String version) {
+        return update(object, id, idProperty, properties);
+    }
+
+    /** The version of a record read from this CRM for a conditional update, or null when the CRM has none. */
+    default String version(CrmRecord record) {
+        return null;
+    }
+
     /** A batch call: inputs as the connector's batch endpoints take them (at most {@link #maxBatchSize()}). */
     CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty, List<String> properties);
 

@@ -58,7 +58,8 @@ public class CrmRequests {
     /** Changes to record {@code crmObjectId} (or the one whose {@code crmIdProperty} has that value). */
     public void update(Exchange exchange) {
         describe(exchange, connector(exchange).update(object(exchange), required(exchange, CRM_OBJECT_ID),
-                header(exchange, CRM_ID_PROPERTY), properties(exchange)));
+                header(exchange, CRM_ID_PROPERTY), properties(exchange),
+                header(exchange, io.crmbridge.model.ExchangeKeys.CRM_VERSION)));
     }
 
     /** Record {@code crmObjectId} with the {@code crmProperties}. */
@@ -151,6 +152,7 @@ public class CrmRequests {
         in.setHeader(CRM_METHOD, request.method());
         in.setHeader(CRM_PATH, request.path());
         in.setHeader(CRM_QUERY, request.query());
+        in.setHeader(io.crmbridge.model.ExchangeKeys.CRM_IF_MATCH, request.ifMatch());
         in.setBody(request.body() == null ? null : toJson(request.body()));
     }
 

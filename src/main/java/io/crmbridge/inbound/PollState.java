@@ -90,12 +90,21 @@ public final class PollState {
     PollState forNextPage() {
         PollState next = new PollState(connection, object, routeId, changesSince, settledBefore);
         next.committed = committed;
-        next.mode = mode;
-        next.at = at;
-        next.afterId = afterId;
-        next.more = more;
-        next.pages = pages;
+        next.readOnFrom(this);
         return next;
+    }
+
+    /**
+     * Where to read next, as {@code other} left it: the query's shape and bounds, and the CRM's next-page token of a
+     * tie group it pages by token (without the token the next page would be the group's first again, and again).
+     */
+    private void readOnFrom(PollState other) {
+        mode = other.mode;
+        at = other.at;
+        afterId = other.afterId;
+        pageToken = other.pageToken;
+        more = other.more;
+        pages = other.pages;
     }
 
     /**
@@ -103,11 +112,7 @@ public final class PollState {
      * history, where to read next, and what fetching it cost.
      */
     void adopt(PollState fetched) {
-        mode = fetched.mode;
-        at = fetched.at;
-        afterId = fetched.afterId;
-        more = fetched.more;
-        pages = fetched.pages;
+        readOnFrom(fetched);
         calls += fetched.calls;
         polled += fetched.polled;
         for (int i = 0; i < nanos.length; i++) {

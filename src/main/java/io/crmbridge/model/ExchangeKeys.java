@@ -107,6 +107,13 @@ public final class ExchangeKeys {
     public static final String CRM_TO_OBJECT = "crmToObject";
     /** The record to associate to. */
     public static final String CRM_TO_OBJECT_ID = "crmToObjectId";
+    /**
+     * The version of the record an update is based on (the CRM's etag from the decide step's read): the update is sent
+     * only if the record is still that version ({@code If-Match}), where the connector supports it.
+     */
+    public static final String CRM_VERSION = "crmVersion";
+    /** Route crm-call: the record version a conditional write is sent with ({@code If-Match}), from the connector. */
+    public static final String CRM_IF_MATCH = "crmIfMatch";
     /** Read or update by this unique property instead of the id. */
     public static final String CRM_ID_PROPERTY = "crmIdProperty";
     /** Comma-separated CRM properties to return. */

@@ -85,7 +85,7 @@ final class BenchmarkRun {
     private Naive naive() {
         crm.unlimited();
         NaiveIntegration client = new NaiveIntegration(crm, run);
-        Duration budget = Duration.ofSeconds(Long.getLong("bench.naive.budget-seconds", sizes.quick() ? 60 : 90));
+        Duration budget = Duration.ofSeconds(Long.getLong("bench.naive.budget-seconds", sizes.quick() ? 60 : 240));
         NaiveIntegration.Result full = client.fullLeads(sizes.naiveEvents(), sizes.naiveWorkers(), budget);
         NaiveIntegration.Result solo = client.contactsOnly(sizes.naiveEvents(), sizes.naiveWorkers(), budget);
         System.out.printf("naive: %d full lead events in %.1f s, %.2f calls/event; %d contact-only, %.2f calls/event%n",

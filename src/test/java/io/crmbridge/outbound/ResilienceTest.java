@@ -179,4 +179,34 @@ class ResilienceTest {
         assertOneOfEach(crm, email, "crash-" + t + ".example", 1);
         assertThat(query(dataSource, "SELECT 1 FROM ledger WHERE ledger_key = ?", ledgerKey)).hasSize(1);
     }
+
+    /**
+     * A worker whose lease ran out while it worked (a stall, a long retry) finishes after a second claim has begun the
+     * same event, or is killed after its ledger entry but before its status: the event runs again and ends DONE, not as
+     * a DUPLICATE of itself, with nothing written twice. Another event with the same key is still a duplicate.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crms")
+    void anEventWhoseEarlierAttemptRecordedItsLedgerEntryEndsDoneNotDuplicateOfItself(CrmView crm) {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        String email = "again-" + t + "@example.org";
+        String ledgerKey = "out:" + crm.connection() + ":" + crm.webformSource() + ":again-" + t;
+        String body = lead("again-" + t, email, "Again Ed", "Again " + t, "again-" + t + ".example");
+        String eventId = postLead(crm, body);
+        awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
+        assertThat(status(dataSource, eventId)).isEqualTo("DONE");
+        assertThat(query(dataSource, "SELECT CAST(event_id AS text) AS e FROM ledger WHERE ledger_key = ?", ledgerKey))
+                .singleElement().satisfies(r -> assertThat(r.get("e")).isEqualTo(eventId));
+        // the effects and the ledger entry happened, the status did not: the event is claimable again
+        update(dataSource, "UPDATE raw_event SET status = 'PROCESSING', claimed_by = 'stalled-replica/1', "
+                + "claimed_until = now() - interval '1 second' WHERE event_id = CAST(? AS uuid)", eventId);
+        awaitFinal(dataSource, List.of(eventId), Duration.ofSeconds(30));
+        assertThat(status(dataSource, eventId)).isEqualTo("DONE");
+        assertOneOfEach(crm, email, "again-" + t + ".example", 1);
+        // the same lead sent again as a new event is a duplicate of the first
+        String second = postLead(crm, body);
+        awaitFinal(dataSource, List.of(second), Duration.ofSeconds(30));
+        assertThat(status(dataSource, second)).isEqualTo("DUPLICATE");
+        assertOneOfEach(crm, email, "again-" + t + ".example", 1);
+    }
 }

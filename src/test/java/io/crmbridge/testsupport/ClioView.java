@@ -83,6 +83,19 @@ public final class ClioView implements CrmView {
                 "data", Map.of("last_name", lastName))).post(CONTROL + "/human-edit").then().statusCode(200);
     }
 
+    /** A person's edit of the contact's last name saved just before the bridge's next write to it (after its read). */
+    public void humanEditLastNameBeforeNextWrite(String contactId, String lastName) {
+        given().contentType(ContentType.JSON).body(Map.of("resource", "contacts", "id", Long.parseLong(contactId),
+                "data", Map.of("last_name", lastName), "beforeNextWrite", true)).post(CONTROL + "/human-edit")
+                .then().statusCode(200);
+    }
+
+    /** One field of a contact as Clio shows it. */
+    public Object contactField(String contactId, String field) {
+        return api().queryParam("fields", "id," + field).get(API + "/contacts/" + contactId + ".json")
+                .then().statusCode(200).extract().path("data." + field);
+    }
+
     @Override
     public void seedContacts(int n) {
         given().contentType(ContentType.JSON).body(Map.of("resource", "contacts", "count", n)).post(CONTROL + "/seed")

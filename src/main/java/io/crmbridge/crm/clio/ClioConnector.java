@@ -194,13 +194,29 @@ public class ClioConnector implements CrmConnector {
         return create(object, properties.get(0), linkTo.get(0));
     }
 
-    /** {@code PATCH {resource}/{id}.json}; without {@code If-Match} (the bridge holds no etag across calls). */
+    /** {@code PATCH {resource}/{id}.json}, unconditional (no etag read). */
     @Override
     public CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties) {
+        return update(object, id, idProperty, properties, null);
+    }
+
+    /**
+     * {@code PATCH {resource}/{id}.json} with {@code If-Match: <etag>} when the decide step read the record's etag:
+     * Clio answers 412 if someone changed the record since ({@link ClioErrors}: stale, decided again on a fresh read).
+     */
+    @Override
+    public CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties, String version) {
         if (idProperty != null) {
             throw unsupported("update by unique property " + idProperty);
         }
-        return new CrmRequest("PATCH", one(object, id), null, ClioShapes.body(object, properties, null));
+        return new CrmRequest("PATCH", one(object, id), null, ClioShapes.body(object, properties, null), version);
+    }
+
+    /** A record's {@code etag}, read with every record (the {@code fields} selector always asks for it). */
+    @Override
+    public String version(CrmRecord record) {
+        Object etag = record.raw() == null ? null : record.raw().get(ClioShapes.ETAG);
+        return etag == null ? null : String.valueOf(etag);
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.crmbridge.connection.CrmResponseClassifier;
 /**
  * Clio's failed answers and rate-limit headers. Errors come as {@code {"error": {"type": ..., "message": ...}}}; the
  * message is added to the exception's. A 412 (a stale {@code If-Match} etag: someone changed the record since it was
- * read) is retryable: the write re-reads and goes again. Everything else follows DESIGN.md section 5.
+ * read) is {@link CrmCallException.Stale}: not sent again as it was; the event decides again on a fresh read. Everything else follows DESIGN.md section 5.
  */
 final class ClioErrors {
 
@@ -31,7 +31,7 @@ final class ClioErrors {
         }
         String message = "Clio answered " + status + " on connection " + connection + message(body).map(m -> ": " + m).orElse("");
         if (status == 412) {
-            return Optional.of(new CrmCallException.Retryable(connection, status, body, message + " (stale etag)"));
+            return Optional.of(new CrmCallException.Stale(connection, status, body, message + " (stale etag)"));
         }
         return CrmResponseClassifier.classify(connection, status, body)
                 .map(e -> rebuild(e, connection, status, body, message));

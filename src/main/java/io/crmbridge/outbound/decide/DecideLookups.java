@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
@@ -132,6 +133,7 @@ public class DecideLookups {
 
     static void clearObjectHeaders(Message in) {
         in.removeHeader(ExchangeKeys.CRM_OBJECT_ID);
+        in.removeHeader(ExchangeKeys.CRM_VERSION);
         in.removeHeader(ExchangeKeys.CRM_TO_OBJECT);
         in.removeHeader(ExchangeKeys.CRM_TO_OBJECT_ID);
         in.removeHeader(ExchangeKeys.CRM_ID_PROPERTY);
@@ -148,11 +150,12 @@ public class DecideLookups {
         FieldMap fields = connectors.fieldMap(connection);
         List<Object> answers = answer instanceof List<?> list ? new ArrayList<>(list) : List.of(answer);
         List<Match> matches = new ArrayList<>();
+        CrmConnector connector = connectors.of(connection);
         for (Object one : answers) {
-            for (CrmRecord r : connectors.of(connection).records(object, one)) {
+            for (CrmRecord r : connector.records(object, one)) {
                 matches.add(new Match(r.id(), fields.fromCrm(object, r.properties()), number(r.property(
                         BridgeProperty.OCCURRED_AT)), r.property(BridgeProperty.KEY) == null ? null
-                                : String.valueOf(r.property(BridgeProperty.KEY))));
+                                : String.valueOf(r.property(BridgeProperty.KEY)), connector.version(r)));
             }
         }
         return matches;

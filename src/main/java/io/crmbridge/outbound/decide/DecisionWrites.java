@@ -75,6 +75,8 @@ public class DecisionWrites {
         }
         if (!plan.action().equals("create")) {
             in.setHeader(ExchangeKeys.CRM_OBJECT_ID, plan.crmId());
+            // the update is based on what the lookups read: where the CRM can, it is refused if the record changed since
+            versionRead(ctx, plan.object(), plan.crmId()).ifPresent(v -> in.setHeader(ExchangeKeys.CRM_VERSION, v));
             if (keyed && !plan.object().equals("contacts") && !ctx.own.containsKey(plan.object())) {
                 // a record people made becomes the bridge's: found again by its key from now on
                 properties.put(BridgeProperty.KEY, ctx.key(plan.object()));
@@ -87,6 +89,20 @@ public class DecisionWrites {
             in.setHeader(ExchangeKeys.CRM_UPSERT_KEY, upsertKey(ctx, plan.object()));
         }
         in.setBody(properties);
+    }
+
+    /** The version of record {@code id} as the lookups read it (its etag), if the CRM gave one. */
+    private static java.util.Optional<String> versionRead(DecisionContext ctx, String object, String id) {
+        List<Match> read = new java.util.ArrayList<>(switch (object) {
+            case "contacts" -> ctx.contacts;
+            case "companies" -> ctx.companies;
+            case "deals" -> ctx.deals;
+            default -> List.<Match>of();
+        });
+        if (ctx.own.get(object) != null) {
+            read.add(ctx.own.get(object));
+        }
+        return read.stream().filter(m -> id.equals(m.id()) && m.version() != null).map(Match::version).findFirst();
     }
 
     /** The records a new deal or ticket belongs to (its contact and company), where they exist already. */

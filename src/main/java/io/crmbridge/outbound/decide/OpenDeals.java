@@ -62,8 +62,10 @@ public class OpenDeals {
         String connection = connectors.connectionOf(exchange);
         FieldMap fields = connectors.fieldMap(connection);
         String pipeline = exchange.getMessage().getHeader(ExchangeKeys.CRM_PIPELINE, config.defaultPipeline(), String.class);
-        return connectors.of(connection).records("deals", body).stream()
-                .map(deal -> new Match(deal.id(), fields.fromCrm("deals", deal.properties())))
+        var connector = connectors.of(connection);
+        return connector.records("deals", body).stream()
+                .map(deal -> new Match(deal.id(), fields.fromCrm("deals", deal.properties()), null, null,
+                        connector.version(deal)))
                 .filter(deal -> isOpenIn(deal, fields.property("deals", "pipeline") == null ? null : pipeline))
                 .toList();
     }

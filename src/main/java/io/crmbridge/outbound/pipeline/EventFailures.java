@@ -87,15 +87,18 @@ public class EventFailures {
     }
 
     /**
-     * The event cannot go on now: its connection needs new credentials, is paused by a 429, or another event holds its
-     * keys. It goes back to the queue with its next attempt time; no thread waits and nothing is dropped.
+     * The event cannot go on now: its connection needs new credentials, is paused by a 429, another event holds its
+     * keys, or a record changed between its read and its conditional write (a 412: a person's edit, or its own write
+     * whose answer was lost). It goes back to the queue with its next attempt time, using no attempt, and decides again
+     * on a fresh read; no thread waits and nothing is dropped.
      */
     public void waitForConnection(Exchange exchange) {
         guarded(exchange, () -> {
             exchange.setProperty(Exchange.FAILURE_HANDLED, true);
             ConnectionPausedException paused = cause(exchange, ConnectionPausedException.class);
             Instant notBefore = paused != null ? paused.until()
-                    : cause(exchange, KeyBusyException.class) != null ? Instant.now().plus(config.busyKeyDelay())
+                    : cause(exchange, KeyBusyException.class) != null || cause(exchange, CrmCallException.Stale.class) != null
+                            ? Instant.now().plus(config.busyKeyDelay())
                             : Instant.now().plus(config.reauthRecheck());
             if (queue.waitUntil(eventId(exchange), notBefore, message(exchange))) {
                 trace.save(EventTrace.of(exchange), "WAITING");

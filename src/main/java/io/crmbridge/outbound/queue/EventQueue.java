@@ -77,6 +77,7 @@ public class EventQueue {
     private final String holder;
     private final WorkerSlots slots;
     private volatile boolean tookOver;
+    private volatile long lastRenewal;
 
     EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters) {
         this.dataSource = dataSource;
@@ -175,8 +176,20 @@ public class EventQueue {
         return slots.size();
     }
 
-    /** Extends the lease of every event this run is still working on (route lease-renew). */
+    /**
+     * Extends the lease of every event this run is still working on (route lease-renew). A renewal later than half a
+     * lease after the previous one is logged: a stalled process (a long GC pause, a starved machine, a slow database)
+     * can lose leases, and a second claim then runs the event again (safe: see JdbcLedger#contains(Exchange, String)).
+     */
     public int renewLeases() throws SQLException {
+        long now = System.nanoTime();
+        long sinceLast = (now - lastRenewal) / 1_000_000;
+        boolean first = lastRenewal == 0;
+        lastRenewal = now;
+        if (!first && sinceLast > config.lease().toMillis() / 2) {
+            LOG.warnf("Lease renewal ran %d ms after the previous one (lease %d ms): claims may have run out meanwhile",
+                    sinceLast, config.lease().toMillis());
+        }
         List<String> ids = slots.snapshot();
         if (ids.isEmpty()) {
             return 0;

@@ -200,7 +200,11 @@ public class ClioControlResource {
 
     // --- records ---
 
-    /** {@code {"resource": "contacts", "id": 123, "data": {...}}}: the edit a person makes in Clio's web app. */
+    /**
+     * {@code {"resource": "contacts", "id": 123, "data": {...}}}: the edit a person makes in Clio's web app. With
+     * {@code "beforeNextWrite": true} it is saved just before the next API write to the record arrives (after the
+     * writer read the record): the answer is then {@code {"pending": true}}.
+     */
     @POST
     @Path("human-edit")
     public JsonNode humanEdit(JsonNode edit) {
@@ -209,6 +213,10 @@ public class ClioControlResource {
             throw ClioApiException.badRequest("Body needs resource, id and data");
         }
         ClioResourceType type = ClioResourceType.of(edit.get("resource").asText());
+        if (edit.path("beforeNextWrite").asBoolean(false)) {
+            records.humanEditBeforeNextWrite(type, edit.get("id").asLong(), edit.get("data"));
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("pending", true);
+        }
         ClioRecord edited = records.humanEdit(type, edit.get("id").asLong(), edit.get("data"));
         return views.view(edited, ClioFields.parse(String.join(",", type.fields())));
     }

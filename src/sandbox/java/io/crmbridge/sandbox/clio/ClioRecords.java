@@ -26,6 +26,8 @@ public class ClioRecords {
 
     private final ClioStore store;
     private final ClioWrites writes;
+    /** Edits people save just before the next API write to their record (resource/id -> data). */
+    private final java.util.Map<String, JsonNode> racingEdits = new java.util.HashMap<>();
 
     ClioRecords(ClioStore store, ClioWrites writes) {
         this.store = store;
@@ -36,6 +38,7 @@ public class ClioRecords {
     /** Empty account: only the seeded users and practice areas. */
     public synchronized void reset() {
         store.clear();
+        racingEdits.clear();
         for (String[] u : USERS) {
             store.insert(ClioResourceType.USERS, JsonNodeFactory.instance.objectNode().put("first_name", u[0])
                     .put("last_name", u[1]).put("name", u[0] + " " + u[1]).put("email", u[2]).put("enabled", true));
@@ -58,10 +61,27 @@ public class ClioRecords {
         return store.insert(type, fields);
     }
 
-    /** An update through the API: a stale {@code If-Match} (when sent) is 412. */
+    /**
+     * An update through the API: a stale {@code If-Match} (when sent) is 412. A person's edit waiting for this record
+     * ({@link #humanEditBeforeNextWrite}) is saved first, as if it had landed a moment before this write.
+     */
     public synchronized ClioRecord update(ClioResourceType type, long id, JsonNode data, String ifMatch) {
         requireWritable(type);
+        JsonNode racing = racingEdits.remove(type.name() + "/" + id);
+        if (racing != null && store.find(type, id).isPresent()) {
+            apply(type, id, racing, null);
+        }
         return apply(type, id, data, ifMatch);
+    }
+
+    /**
+     * A person saves an edit of the record in Clio's web app just before the next API write to it arrives, after the
+     * writer read it: the race between a person and an integration that real CRMs see. The write then finds the record
+     * changed (a stale {@code If-Match} is 412; a write without one overwrites the person's values).
+     */
+    public synchronized void humanEditBeforeNextWrite(ClioResourceType type, long id, JsonNode data) {
+        find(type, id);
+        racingEdits.put(type.name() + "/" + id, data);
     }
 
     /** An edit a person makes in Clio's web app: any resource, no etag check; bumps {@code updated_at} and etag. */
