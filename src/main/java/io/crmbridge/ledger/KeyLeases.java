@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
@@ -61,23 +62,25 @@ public class KeyLeases {
     private final String holder = "run-" + UUID.randomUUID();
     /** Keys this run holds, and the exchange holding each: what {@link #renew} extends. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
+    private final Instance<KeyWaitListener> listeners;
 
-    KeyLeases(DataSource dataSource, LocksConfig config) {
+    KeyLeases(DataSource dataSource, LocksConfig config, Instance<KeyWaitListener> listeners) {
         this.dataSource = dataSource;
         this.config = config;
+        this.listeners = listeners;
     }
 
     /** Takes every key in {@code keys} for {@code exchange} until it completes, or throws {@link KeyBusyException}. */
     public void lock(Exchange exchange, SortedSet<String> keys) throws SQLException {
         List<String> ordered = List.copyOf(keys);
-        long deadline = System.nanoTime() + config.waitFor().toNanos();
-        long pause = 20;
-        while (!tryTake(ordered, exchange.getExchangeId())) {
-            if (System.nanoTime() > deadline) {
-                throw new KeyBusyException(ordered);
+        if (!tryTake(ordered, exchange.getExchangeId())) {
+            // the wait makes no CRM call: grouped calls of the other events need not wait for this one meanwhile
+            listeners.forEach(l -> l.waiting(exchange));
+            try {
+                waitFor(ordered, exchange.getExchangeId());
+            } finally {
+                listeners.forEach(l -> l.stoppedWaiting(exchange));
             }
-            LockSupport.parkNanos(Duration.ofMillis(pause + ThreadLocalRandom.current().nextLong(pause)).toNanos());
-            pause = Math.min(250, pause * 2);
         }
         ordered.forEach(k -> held.put(k, exchange.getExchangeId()));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -86,6 +89,18 @@ public class KeyLeases {
                 release(ordered, done.getExchangeId());
             }
         });
+    }
+
+    private void waitFor(List<String> keys, String exchangeId) throws SQLException {
+        long deadline = System.nanoTime() + config.waitFor().toNanos();
+        long pause = 20;
+        do {
+            if (System.nanoTime() > deadline) {
+                throw new KeyBusyException(keys);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(pause + ThreadLocalRandom.current().nextLong(pause)).toNanos());
+            pause = Math.min(250, pause * 2);
+        } while (!tryTake(keys, exchangeId));
     }
 
     /** Extends the leases of the keys this run holds; returns how many. */

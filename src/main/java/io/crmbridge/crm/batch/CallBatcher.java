@@ -31,6 +31,8 @@ final class CallBatcher {
     /** Callers that may still submit a call (events being decided), and calls submitted and not yet sent. */
     private int active;
     private int waiting;
+    /** Callers on a worker but blocked before their next call (waiting for a key another event holds). */
+    private int parked;
     /** At most this many callers run at once (the event workers): more announced ones cannot all be in flight. */
     private final int maxInFlight;
     private final ScheduledExecutorService timer;
@@ -89,6 +91,24 @@ final class CallBatcher {
         due.forEach(e -> send(e.getKey(), e.getValue(), Reason.ALL_WAITING));
     }
 
+    /**
+     * A caller in flight cannot submit for a while (it waits for a key lock another event holds): it is not waited
+     * for until {@link #resume}. When everyone else in flight is waiting for an answer, the open groups go out now.
+     */
+    void park() {
+        List<Map.Entry<CallGroup, List<PendingCall>>> due;
+        synchronized (this) {
+            parked++;
+            due = waiting > 0 && waiting >= inFlight() ? closeAll() : List.of();
+        }
+        due.forEach(e -> send(e.getKey(), e.getValue(), Reason.ALL_WAITING));
+    }
+
+    /** A parked caller may submit again (it took its keys, or it gives up and leaves). */
+    synchronized void resume() {
+        parked = Math.max(0, parked - 1);
+    }
+
     void submit(CallGroup group, PendingCall call) {
         List<PendingCall> full = null;
         List<PendingCall> previous = null;
@@ -128,9 +148,9 @@ final class CallBatcher {
         rest.forEach(e -> send(e.getKey(), e.getValue(), Reason.ALL_WAITING));
     }
 
-    /** Callers that can be in flight now: the announced ones, no more than can run at once. */
+    /** Callers that can submit now: the announced ones, no more than can run at once, less those parked on a lock. */
     private int inFlight() {
-        return Math.min(active, maxInFlight);
+        return Math.max(0, Math.min(active, maxInFlight) - parked);
     }
 
     private List<Map.Entry<CallGroup, List<PendingCall>>> closeAll() {

@@ -43,11 +43,12 @@ import io.crmbridge.crm.FieldMap;
  */
 @ApplicationScoped
 @Named("crmCoalescer")
-public class CallCoalescer {
+public class CallCoalescer implements io.crmbridge.ledger.KeyWaitListener {
 
     static final String CLAIM = io.crmbridge.model.ExchangeKeys.BULK_CLAIM;
     static final String STATE = io.crmbridge.model.ExchangeKeys.BULK_STATE;
     private static final String LEFT = "left";
+    private static final String PARKED = "parked";
 
     private final CrmConnectors connectors;
     private final BulkConfig config;
@@ -99,6 +100,27 @@ public class CallCoalescer {
         exchange.setProperty(STATE, LEFT);
         if (claim.getAndDecrement() > 0) {
             batcher.leave(1);
+        }
+    }
+
+    /**
+     * An event of a claim waits for a key lock another event holds: it makes no call meanwhile, so groups do not wait
+     * for it (with four events of one company in four workers, each call of the one holding the lock waited out the
+     * whole window).
+     */
+    @Override
+    public void waiting(Exchange exchange) {
+        if (exchange.getProperty(CLAIM) != null && exchange.getProperty(STATE) == null) {
+            exchange.setProperty(STATE, PARKED);
+            batcher.park();
+        }
+    }
+
+    @Override
+    public void stoppedWaiting(Exchange exchange) {
+        if (PARKED.equals(exchange.getProperty(STATE))) {
+            exchange.removeProperty(STATE);
+            batcher.resume();
         }
     }
 

@@ -96,6 +96,21 @@ class CallBatcherTest {
     }
 
     @Test
+    void aCallerParkedOnAKeyLockIsNotWaitedFor() throws Exception {
+        // four workers on four events of one company: one holds the key, the others wait for it and submit nothing
+        CallBatcher batcher = batcher(100, 60_000);
+        batcher.enter(4);
+        batcher.park();
+        batcher.park();
+        PendingCall a = call("a");
+        batcher.submit(upserts(), a);
+        assertThat(a.answer).as("one caller besides it may still submit").isNotDone();
+        batcher.park(); // the last one besides a parks: a's group goes without its window
+        a.answer.get(5, TimeUnit.SECONDS);
+        assertThat(sent).containsExactly(List.of("a"));
+    }
+
+    @Test
     void aCallerLeavingReleasesTheOthers() throws Exception {
         CallBatcher batcher = batcher(100, 60_000);
         batcher.enter(2);
