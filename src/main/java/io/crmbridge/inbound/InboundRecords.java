@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.model.ExchangeKeys;
+import io.crmbridge.model.Timestamps;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.PropertyChange;
 import io.crmbridge.ledger.KeyLocks;
@@ -65,8 +66,8 @@ public class InboundRecords {
         out.put("object", record.object());
         out.put("id", record.id());
         out.put("version", record.version());
-        out.put("modifiedAt", record.modifiedAt() == null ? null : record.modifiedAt().toString());
-        out.put("createdAt", record.createdAt() == null ? null : record.createdAt().toString());
+        out.put("modifiedAt", record.modifiedAt() == null ? null : Timestamps.format(record.modifiedAt()));
+        out.put("createdAt", record.createdAt() == null ? null : Timestamps.format(record.createdAt()));
         if (record.mergedInto() != null) {
             out.put("mergedInto", record.mergedInto());
         }
@@ -86,7 +87,7 @@ public class InboundRecords {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("property", c.property());
         out.put("value", c.value());
-        out.put("at", c.at() == null ? null : c.at().toString());
+        out.put("at", c.at() == null ? null : Timestamps.format(c.at()));
         out.put("source", c.source().name());
         out.put("sourceId", c.sourceId());
         out.put("userId", c.userId());

@@ -1,5 +1,8 @@
 package io.crmbridge.inbound;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,32 +13,42 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The table sink's statements for a whole poll page, on the caller's connection (its transaction also advances the
  * cursor, see {@link PageIntake}): the page's new ledger entries and their {@code intake_outbox} rows in one
- * statement, and review items for records that could not be written.
+ * statement (the page as one JSON document), and review items for records that could not be written.
  */
 @ApplicationScoped
 public class IntakeTable {
+
+    private final ObjectMapper json;
+
+    IntakeTable(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** One record ready for the outbox: its ledger key, origin, id, version and payload (JSON). */
     public record Row(String ledgerKey, String origin, String recordId, String version, String payload) {
     }
 
     /**
-     * The page as arrays, its ledger entries inserted in key order (two pollers at once take the keys in one order,
-     * so they wait for each other instead of deadlocking); a key already in the ledger inserts nothing, and only the
-     * keys inserted now get an outbox row. Answers those keys.
+     * The page as one JSON array of rows (each payload already JSON, written into it as it is: no escaping into text
+     * arrays and no cast per row), its ledger entries inserted in key order (two pollers at once take the keys in one
+     * order, so they wait for each other instead of deadlocking); a key already in the ledger inserts nothing, and
+     * only the keys inserted now get an outbox row. Answers those keys.
      */
     private static final String PAGE = """
             WITH input AS (
-                SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                    CAST(? AS text[])) AS t(ledger_key, origin, record_id, version, payload)),
+                SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb))
+                    AS t(ledger_key text, origin text, record_id text, version text, payload jsonb)),
             entry AS (
                 INSERT INTO ledger (ledger_key, scope) SELECT ledger_key, 'inbound' FROM input ORDER BY ledger_key
                 ON CONFLICT (ledger_key) DO NOTHING RETURNING ledger_key)
             INSERT INTO intake_outbox (origin, connection, object, record_id, version, payload, ledger_key)
-            SELECT i.origin, ?, ?, i.record_id, i.version, CAST(i.payload AS jsonb), i.ledger_key
+            SELECT i.origin, ?, ?, i.record_id, i.version, i.payload, i.ledger_key
             FROM input i JOIN entry e ON e.ledger_key = i.ledger_key
             RETURNING ledger_key""";
 
@@ -54,13 +67,9 @@ public class IntakeTable {
             return written;
         }
         try (PreparedStatement ps = c.prepareStatement(PAGE)) {
-            ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::ledgerKey).toArray()));
-            ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::origin).toArray()));
-            ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::recordId).toArray()));
-            ps.setArray(4, c.createArrayOf("text", rows.stream().map(Row::version).toArray()));
-            ps.setArray(5, c.createArrayOf("text", rows.stream().map(Row::payload).toArray()));
-            ps.setString(6, connection);
-            ps.setString(7, object);
+            ps.setString(1, pageJson(rows));
+            ps.setString(2, connection);
+            ps.setString(3, object);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     written.add(rs.getString(1));
@@ -68,6 +77,28 @@ public class IntakeTable {
             }
         }
         return written;
+    }
+
+    /** The rows as the JSON array statement {@link #PAGE} reads; each payload is JSON already and goes in as it is. */
+    private String pageJson(List<Row> rows) {
+        StringWriter out = new StringWriter(rows.stream().mapToInt(r -> r.payload().length() + 200).sum());
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (Row row : rows) {
+                g.writeStartObject();
+                g.writeStringField("ledger_key", row.ledgerKey());
+                g.writeStringField("origin", row.origin());
+                g.writeStringField("record_id", row.recordId());
+                g.writeStringField("version", row.version());
+                g.writeFieldName("payload");
+                g.writeRawValue(row.payload());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the page could not be written as JSON", e);
+        }
+        return out.toString();
     }
 
     /**

@@ -87,8 +87,14 @@ public class LoopGuard {
             return true;
         }
         Map<String, String> written = writtenValues.get();
-        return others.stream().allMatch(c -> OriginStamps.valueFingerprint(c.property(), c.value())
-                .equals(written.get(c.property())));
+        if (written.isEmpty()) {
+            return false; // the bridge never wrote this record: no one else's change can be its value
+        }
+        // the fingerprint (a hash) only for a property the bridge wrote
+        return others.stream().allMatch(c -> {
+            String wrote = written.get(c.property());
+            return wrote != null && wrote.equals(OriginStamps.valueFingerprint(c.property(), c.value()));
+        });
     }
 
     /**

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.PropertyChange;
+import io.crmbridge.model.Timestamps;
 
 /**
  * One record from a CRM search page, as its connector read it, with what the inbound side derives from it: its poll
@@ -39,7 +40,7 @@ public record PolledRecord(String connection, String object, String id, Instant 
         if (record == null || record.id() == null) {
             throw new IllegalArgumentException("a CRM record without an id: " + record);
         }
-        String version = record.modifiedAt() != null ? record.modifiedAt().toString()
+        String version = record.modifiedAt() != null ? Timestamps.format(record.modifiedAt())
                 : "sha256:" + sha256(canonicalJson(record.raw()));
         return new PolledRecord(connection, object, record.id(), record.createdAt(), record.modifiedAt(), version,
                 record.properties(), record.raw(), Kind.CHANGED, null, null);
@@ -47,7 +48,7 @@ public record PolledRecord(String connection, String object, String id, Instant 
 
     /** Record {@code id} was archived (deleted) in the CRM at {@code at}. */
     public static PolledRecord deleted(String connection, String object, String id, Instant at) {
-        return new PolledRecord(connection, object, id, null, at, "deleted:" + (at == null ? "unknown" : at.toString()),
+        return new PolledRecord(connection, object, id, null, at, "deleted:" + (at == null ? "unknown" : Timestamps.format(at)),
                 Map.of(), Map.of(), Kind.DELETED, null, null);
     }
 

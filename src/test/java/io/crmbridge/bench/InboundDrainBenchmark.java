@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.crmbridge.inbound.InboundFixture;
+import io.crmbridge.sandbox.contract.SandboxContractRecorder;
 import io.crmbridge.testsupport.SandboxControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * transactions and statement time ({@code pg_stat_database.active_time}) per record, and where the drain's time
  * went ({@code crmbridge.inbound.poll.seconds} by part: CRM answers, reading pages, preparing, page transactions;
  * fetching the next page overlaps delivering the current one, so the parts add up to more than the drain's time).
- * Writes the figures to
+ * The harness's contract check of every sandbox request is off while the drain runs (a real CRM does not run it on
+ * the bridge's machine; the inbound tests run with it). Writes the figures to
  * {@code target/benchmarks/inbound-drain.json}. It asserts what must hold at any speed (every record delivered once),
  * never a speed.
  */
@@ -62,9 +64,13 @@ class InboundDrainBenchmark {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    SandboxContractRecorder contractCheck;
+
     @AfterEach
     void stopPolling() throws Exception {
         fixture.stop(ROUTE);
+        contractCheck.checking(true);
     }
 
     @Test
@@ -85,13 +91,20 @@ class InboundDrainBenchmark {
             partsBefore.put(part, pollSeconds(part));
         }
 
+        // The test harness validates every request the sandbox receives against HubSpot's description, on the
+        // sandbox's event loop: a check no real CRM runs on the bridge's machine, and 15% of the JVM's CPU samples
+        // in a drain. Off while the drain is measured (the inbound tests run with it on).
+        contractCheck.checking(false);
         String loadBefore = loadAverage();
+        CpuTimes cpuBefore = CpuTimes.now(dataSource);
         long start = System.nanoTime();
         fixture.start(ROUTE);
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> delivered() >= records);
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuTimes cpu = CpuTimes.now(dataSource).minus(cpuBefore);
         fixture.stop(ROUTE);
+        contractCheck.checking(true);
 
         // Figures after the drain: the poll that delivered the last page has ended (stop waits for it).
         DbStats dbAfter = awaitDbStatsFlushed();
@@ -128,7 +141,17 @@ class InboundDrainBenchmark {
         breakdown.put("overlapped_at_least_seconds", round(Math.max(0, fetching + delivering - seconds), 3));
         breakdown.put("other_seconds", round(other, 3));
         figures.put("time", breakdown);
+        // CPU seconds, which depend far less on what else the machine runs than the wall time does
+        Map<String, Object> cpuFigures = new LinkedHashMap<>();
+        cpuFigures.put("jvm_seconds", round(cpu.jvm(), 2));
+        cpuFigures.put("sandbox_threads_seconds", round(cpu.sandboxThreads(), 2));
+        cpuFigures.put("camel_threads_seconds", round(cpu.camelThreads(), 2));
+        cpuFigures.put("postgresql_seconds", round(cpu.postgres(), 2));
+        cpuFigures.put("bridge_and_database_ms_per_record", round(1000 * (cpu.jvm() - cpu.sandboxThreads()
+                + cpu.postgres()) / rows, 4));
+        figures.put("cpu", cpuFigures);
         figures.put("page_size", 200);
+        figures.put("sandbox_contract_check", "off during the drain");
         figures.put("cores", Runtime.getRuntime().availableProcessors());
         // Other processes on the machine slow the drain down: the 1-minute load average before and after it.
         figures.put("load_average_before", loadBefore);
@@ -143,6 +166,10 @@ class InboundDrainBenchmark {
                 100 * (dbAfter.activeMillis - dbBefore.activeMillis) / 1000.0 / seconds, loadBefore, figures.get("load_average_after"),
                 OUT.toAbsolutePath());
 
+        System.out.printf("drain: CPU: JVM %.1f s (sandbox's HTTP threads %.1f s, Camel threads %.1f s, the rest GC, JIT and"
+                + " other threads), PostgreSQL %.1f s; without the sandbox's threads %.3f ms of CPU per record%n",
+                cpu.jvm(), cpu.sandboxThreads(), cpu.camelThreads(), cpu.postgres(),
+                1000 * (cpu.jvm() - cpu.sandboxThreads() + cpu.postgres()) / rows);
         System.out.printf("drain: where the time went: fetching %.1f s (CRM answers: sandbox search and history over"
                 + " loopback HTTP %.1f s, reading pages %.1f s) one page ahead of delivering %.1f s (loop guard +"
                 + " normalizing + JSON %.1f s, page transactions %.1f s), the two at once for at least %.1f s; the rest"
@@ -207,6 +234,90 @@ class InboundDrainBenchmark {
             System.out.println("drain: database statistics still moving after 30 s; figures as they stand");
         }
         return last.get();
+    }
+
+    /**
+     * CPU seconds so far: the JVM (process), its threads by kind (the sandbox answers on Vert.x event loops and
+     * executor threads, the bridge works on Camel threads; threads that ended are missed), and the PostgreSQL server
+     * (the postmaster with the children it reaped and those alive, from /proc; 0 where /proc cannot tell).
+     */
+    private record CpuTimes(double jvm, double sandboxThreads, double camelThreads, double postgres,
+            Map<Long, Long> sandbox, Map<Long, Long> camel) {
+
+        static CpuTimes now(DataSource dataSource) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            Map<Long, Long> sandbox = new java.util.HashMap<>();
+            Map<Long, Long> camel = new java.util.HashMap<>();
+            for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+                long ns = info == null ? -1 : mx.getThreadCpuTime(info.getThreadId());
+                if (ns < 0) {
+                    continue;
+                }
+                String name = info.getThreadName();
+                if (name.startsWith("vert.x-eventloop") || name.startsWith("executor-thread")) {
+                    sandbox.put(info.getThreadId(), ns);
+                } else if (name.startsWith("Camel")) {
+                    camel.put(info.getThreadId(), ns);
+                }
+            }
+            return new CpuTimes(os.getProcessCpuTime() / 1e9, 0, 0, postgresCpu(dataSource), sandbox, camel);
+        }
+
+        /** Since {@code before}: per thread alive now, what it used since then (all of it if it is new). */
+        CpuTimes minus(CpuTimes before) {
+            return new CpuTimes(jvm - before.jvm, since(sandbox, before.sandbox), since(camel, before.camel),
+                    postgres - before.postgres, Map.of(), Map.of());
+        }
+
+        private static double since(Map<Long, Long> now, Map<Long, Long> before) {
+            return now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum()
+                    / 1e9;
+        }
+
+        private static double postgresCpu(DataSource dataSource) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT pg_read_file('postmaster.pid')"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long postmaster = Long.parseLong(rs.getString(1).lines().findFirst().orElseThrow().trim());
+                long ticks = 0;
+                try (var procs = Files.list(Path.of("/proc"))) {
+                    for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                        String[] stat = stat(proc);
+                        if (stat == null) {
+                            continue;
+                        }
+                        long pid = Long.parseLong(proc.getFileName().toString());
+                        if (pid == postmaster) { // its own time and that of the children it reaped
+                            ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]) + Long.parseLong(stat[15])
+                                    + Long.parseLong(stat[16]);
+                        } else if (Long.parseLong(stat[3]) == postmaster) {
+                            ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                        }
+                    }
+                }
+                return ticks / 100.0; // USER_HZ
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** /proc/<pid>/stat's fields, numbered from 0 as in proc(5) minus one, the name taken out. */
+        private static String[] stat(Path proc) {
+            try {
+                String text = Files.readString(proc.resolve("stat"));
+                String rest = text.substring(text.lastIndexOf(')') + 2);
+                String[] fields = rest.split(" ");
+                String[] out = new String[fields.length + 2];
+                out[0] = proc.getFileName().toString();
+                out[1] = "name";
+                System.arraycopy(fields, 0, out, 2, fields.length);
+                return out;
+            } catch (Exception e) {
+                return null;
+            }
+        }
     }
 
     private static String loadAverage() {

@@ -23,6 +23,7 @@ public class SandboxContractRecorder {
 
     private final ConcurrentLinkedQueue<ContractViolation> violations = new ConcurrentLinkedQueue<>();
     private final AtomicLong validated = new AtomicLong();
+    private volatile boolean checking = true;
 
     /** Validates one received request and keeps it if it does not validate. */
     public void check(RawRequest request) {
@@ -42,6 +43,20 @@ public class SandboxContractRecorder {
     /** How many requests were validated since start (a test can await that its request was seen). */
     public long validatedCount() {
         return validated.get();
+    }
+
+    /**
+     * Whether requests are validated (by default they are). A benchmark turns the check off while it measures: it
+     * validates every request against the whole description on the sandbox's event loop, CPU the bridge under
+     * measurement would otherwise have (a real CRM does not run it on the bridge's machine).
+     */
+    public boolean checking() {
+        return checking;
+    }
+
+    /** Turns the check off ({@code false}) or back on; a caller that turns it off turns it back on when done. */
+    public void checking(boolean on) {
+        checking = on;
     }
 
     public void clear() {
