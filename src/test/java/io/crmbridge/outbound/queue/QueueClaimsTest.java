@@ -11,9 +11,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -51,6 +59,53 @@ class QueueClaimsTest {
     void restore() throws Exception {
         SandboxControl.clearFaults();
         camel.getRouteController().startRoute("event-dispatch");
+    }
+
+    /**
+     * Two replicas on one database claiming at the same moment: every event has exactly one lease holder
+     * ({@code FOR UPDATE SKIP LOCKED}), the one whose claim returned it.
+     */
+    @Test
+    void twoReplicasClaimingAtOnceNeverHoldTheSameEvent() throws Exception {
+        List<String> ids = postStopped("twin", 60);
+        Set<String> wanted = Set.copyOf(ids);
+        Set<String> claimedByEither = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Map<String, Future<List<String>>> replicas = new LinkedHashMap<>();
+        for (String replica : List.of("replica-a/run-1", "replica-b/run-1")) {
+            replicas.put(replica, pool.submit(() -> {
+                go.await();
+                List<String> mine = new ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!claimedByEither.containsAll(wanted) && System.nanoTime() < deadline) {
+                    for (ClaimedEvent e : queue.claimAs(replica)) {
+                        if (wanted.contains(e.eventId())) {
+                            mine.add(e.eventId());
+                            claimedByEither.add(e.eventId());
+                        }
+                    }
+                }
+                return mine;
+            }));
+        }
+        go.countDown();
+        List<String> a = replicas.get("replica-a/run-1").get(60, TimeUnit.SECONDS);
+        List<String> b = replicas.get("replica-b/run-1").get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        try {
+            assertThat(a).as("claimed by replica a").doesNotHaveDuplicates().doesNotContainAnyElementsOf(b);
+            assertThat(b).as("claimed by replica b").doesNotHaveDuplicates();
+            assertThat(a.size() + b.size()).isEqualTo(ids.size());
+            for (Map<String, Object> row : query(dataSource, "SELECT CAST(event_id AS text) AS id, claimed_by FROM raw_event "
+                    + "WHERE event_id = ANY (CAST(? AS uuid[]))", (Object) ids.toArray(String[]::new))) {
+                assertThat(row.get("claimed_by")).as("the holder of %s", row.get("id"))
+                        .isEqualTo(a.contains(row.get("id")) ? "replica-a/run-1" : "replica-b/run-1");
+            }
+        } finally {
+            // neither replica lives on to work on them
+            update(dataSource, "DELETE FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[]))", (Object) ids.toArray(String[]::new));
+        }
     }
 
     @Test
