@@ -1,11 +1,10 @@
 package io.crmbridge.ops;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.crmbridge.outbound.queue.DispatchConfig;
 
 /**
  * Who holds what this process claims and locks: the replica's stable name ({@code crmbridge.dispatch.instance-id},
@@ -20,8 +19,8 @@ public class ProcessRun {
     private final String instance;
     private final String run;
 
-    ProcessRun(@ConfigProperty(name = "crmbridge.dispatch.instance-id") Optional<String> instanceId) {
-        this.instance = instanceId.filter(s -> !s.isBlank()).orElseGet(ProcessRun::hostName);
+    ProcessRun(DispatchConfig dispatch) {
+        this.instance = dispatch.instanceId().filter(s -> !s.isBlank()).orElseGet(ProcessRun::hostName);
         this.run = instance + "/" + UUID.randomUUID();
     }
 
