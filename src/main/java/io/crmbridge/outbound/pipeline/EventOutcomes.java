@@ -38,7 +38,10 @@ public class EventOutcomes {
     }
 
     public void done(Exchange exchange) throws SQLException {
-        end(exchange, "DONE", null);
+        if (!end(exchange, "DONE", null)) {
+            // not this worker's to settle: a worker that lost the event's lease leaves its dead letters to the holder
+            return;
+        }
         // A dead letter of this event (it was replayed from there) is settled: the event went through.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE dead_letter SET resolution = 'event completed after replay' "
@@ -65,13 +68,14 @@ public class EventOutcomes {
         end(exchange, "REJECTED", exchange.getProperty(ExchangeKeys.REJECT_REASON, String.class));
     }
 
-    private void end(Exchange exchange, String status, String note) {
+    private boolean end(Exchange exchange, String status, String note) {
         if (!queue.finish(eventId(exchange), status, note)) {
-            return; // the lease was lost: the event's holder records the outcome
+            return false; // the lease was lost: the event's holder records the outcome
         }
         TraceBuffer buffer = EventTrace.of(exchange);
         trace.save(buffer, status);
         meters.counter("crmbridge.events", "status", status).increment();
+        return true;
     }
 
     private static String eventId(Exchange exchange) {

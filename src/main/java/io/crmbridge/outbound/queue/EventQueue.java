@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -79,6 +80,8 @@ public class EventQueue {
     private final String everyRun;
     private final KeyLeases keys;
     private final WorkerSlots slots;
+    /** Numbers this run's claims ({@link ClaimedEvent#claim()}). */
+    private final AtomicLong claims = new AtomicLong();
     private volatile boolean tookOver;
     private volatile long lastRenewal;
 
@@ -128,7 +131,7 @@ public class EventQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new ClaimedEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getInt(5)));
+                            rs.getInt(5), claims.incrementAndGet()));
                 }
             }
         }
@@ -149,8 +152,7 @@ public class EventQueue {
             ps.setString(2, event.eventId());
             ps.setString(3, claimant);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ClaimedEvent(event.eventId(), event.source(), event.connection(),
-                        event.body(), rs.getInt(1))) : Optional.empty();
+                return rs.next() ? Optional.of(event.begun(rs.getInt(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("raw_event begin failed: " + e.getMessage(), e);
@@ -161,19 +163,19 @@ public class EventQueue {
     public void release(Exchange exchange) {
         ClaimedEvent raw = exchange.getProperty(ExchangeKeys.RAW_EVENT, ClaimedEvent.class);
         if (raw != null) {
-            release(raw.eventId());
+            release(raw);
         }
     }
 
     /** The claim is done (route event-dispatch, after its split): each of its events' workers is free. */
     public void releaseAll(Exchange exchange) {
         if (exchange.getMessage().getBody() instanceof List<?> claim) {
-            claim.stream().filter(ClaimedEvent.class::isInstance).map(e -> ((ClaimedEvent) e).eventId()).forEach(this::release);
+            claim.stream().filter(ClaimedEvent.class::isInstance).map(ClaimedEvent.class::cast).forEach(this::release);
         }
     }
 
-    void release(String eventId) {
-        slots.release(eventId);
+    void release(ClaimedEvent event) {
+        slots.release(event);
     }
 
     /** Events claimed by this run whose worker has not let go of them yet. */

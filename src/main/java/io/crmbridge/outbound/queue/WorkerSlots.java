@@ -1,8 +1,8 @@
 package io.crmbridge.outbound.queue;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The events this process run has claimed and whose worker has not yet let go of them (route event-process, finally):
@@ -10,11 +10,16 @@ import java.util.Set;
  * more than its workers are about to begin. Claimed but not begun work is what a SIGKILL strands; a queue between
  * claim and work (a thread pool's, or a claim every tick whatever the workers do) once held thousands of such claims
  * per run. Also the set whose leases are renewed.
+ *
+ * <p>Kept per claim: an event that went back to the queue (waiting for a key, a 429 pause) can be claimed again before
+ * its first worker has let go of it. That worker's release then must not free the new claim, else the new claim's
+ * lease is no longer renewed, runs out under its worker, and a third claim runs the event beside it.
  */
 final class WorkerSlots {
 
     private final int capacity;
-    private final Set<String> inFlight = new HashSet<>();
+    /** Event id to the claim ({@link ClaimedEvent#claim()}) that holds it now. */
+    private final Map<String, Long> inFlight = new HashMap<>();
 
     WorkerSlots(int capacity) {
         this.capacity = Math.max(1, capacity);
@@ -45,18 +50,18 @@ final class WorkerSlots {
     }
 
     synchronized void taken(List<ClaimedEvent> events) {
-        events.forEach(e -> inFlight.add(e.eventId()));
+        events.forEach(e -> inFlight.put(e.eventId(), e.claim()));
     }
 
-    /** The worker is done with the event, whatever happened to it; idempotent. */
-    synchronized void release(String eventId) {
-        if (inFlight.remove(eventId)) {
+    /** The claim's worker is done with the event, whatever happened to it; idempotent; a later claim stays. */
+    synchronized void release(ClaimedEvent event) {
+        if (inFlight.remove(event.eventId(), event.claim())) {
             notifyAll();
         }
     }
 
     synchronized List<String> snapshot() {
-        return List.copyOf(inFlight);
+        return List.copyOf(inFlight.keySet());
     }
 
     synchronized int size() {

@@ -127,7 +127,7 @@ class QueueClaimsTest {
             claimed.addAll(more);
             assertThat(more).as("nothing let go of, more events queued").isEmpty();
 
-            queue.release(claimed.get(0).eventId());
+            queue.release(claimed.get(0));
             List<ClaimedEvent> after = queue.claim();
             claimed.addAll(after);
             assertThat(after).as("one event let go of").hasSize(1);
@@ -136,7 +136,7 @@ class QueueClaimsTest {
                     .isEqualTo(capacity + 1L);
         } finally {
             // nobody works on them here: back to the queue for the dispatcher
-            claimed.forEach(e -> queue.release(e.eventId()));
+            claimed.forEach(queue::release);
             update(dataSource, "UPDATE raw_event SET status = 'QUEUED', claimed_by = NULL, claimed_until = NULL "
                     + "WHERE event_id = ANY (CAST(? AS uuid[])) AND status = 'PROCESSING'",
                     (Object) claimed.stream().map(ClaimedEvent::eventId).toArray(String[]::new));

@@ -21,9 +21,13 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.ExchangeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.model.ExchangeKeys;
+import io.crmbridge.outbound.pipeline.EventOutcomes;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -46,6 +50,9 @@ class QueueRecoveryTest {
 
     @Inject
     DispatchConfig config;
+
+    @Inject
+    EventOutcomes outcomes;
 
     @AfterEach
     void restore() throws Exception {
@@ -116,6 +123,25 @@ class QueueRecoveryTest {
         // the holder dies too: the event is processed once its lease runs out
         awaitFinal(dataSource, ids, Duration.ofSeconds(30));
         assertThat(status(dataSource, id)).isEqualTo("DONE");
+    }
+
+    @Test
+    void aWorkerThatLostTheLeaseDoesNotSettleTheEventsDeadLetter() throws Exception {
+        List<String> ids = postStopped("settle", 1);
+        String id = ids.get(0);
+        // the event's holder dead-lettered it, while a worker that had lost its lease went on to the end of the flow
+        update(dataSource, "UPDATE raw_event SET status = 'DEAD', claimed_until = NULL, claimed_by = ? "
+                + "WHERE event_id = CAST(? AS uuid)", queue.holder(), id);
+        update(dataSource, "INSERT INTO dead_letter (event_id, route_id, error_class, error_message, attempts) "
+                + "VALUES (CAST(? AS uuid), 'event-process', 'Retryable', 'CRM answered 503', 5)", id);
+        Exchange stale = ExchangeBuilder.anExchange(camel).withHeader(ExchangeKeys.EVENT_ID, id).build();
+
+        outcomes.done(stale);
+
+        assertThat(status(dataSource, id)).isEqualTo("DEAD");
+        assertThat(query(dataSource, "SELECT resolution FROM dead_letter WHERE event_id = CAST(? AS uuid)", id))
+                .as("the dead letter stays open for replay").singleElement()
+                .satisfies(r -> assertThat(r.get("resolution")).isNull());
     }
 
     @Test
