@@ -102,6 +102,11 @@ final class CrashRun {
             report.put("kills", kills.size());
             report.put("killsWithWorkInFlight", kills.stream().filter(k -> (Boolean) k.get("workInFlight")).count());
             report.put("killLog", kills);
+            // issue 12: the events in flight at a SIGKILL are processed again within 30 s of the restart
+            List<Object> takenBack = kills.stream().map(k -> k.get("secondsUntilThoseEventsTakenBack")).toList();
+            report.put("secondsUntilInFlightEventsTakenBack", takenBack);
+            report.check(takenBack.stream().allMatch(t -> t instanceof Double d && d >= 0 && d <= 30),
+                    "events in flight at a kill not taken back within 30 s of the restart: " + takenBack);
 
             drain(bridge, traffic.accepted, inboundIds);
             audit(bridge, traffic, inboundIds);
@@ -142,14 +147,16 @@ final class CrashRun {
             int upSeconds = p.killMinSeconds() + random.nextInt(Math.max(1, p.killMaxSeconds() - p.killMinSeconds() + 1));
             sleep(upSeconds * 1000L);
             awaitWorkInFlight(bridge, posting, feeding);
-            List<String> processing = ids(bridge.query("SELECT event_id::text AS id FROM raw_event WHERE status = 'PROCESSING'"));
+            List<Map<String, Object>> held = bridge.query("SELECT event_id::text AS id, claimed_by FROM raw_event "
+                    + "WHERE status = 'PROCESSING'");
+            List<String> processing = ids(held);
             long unfinished = bridge.count("SELECT count(*) FROM raw_event WHERE status IN ('QUEUED', 'PROCESSING', 'WAITING')");
             boolean sending = !posting.isDone() || !feeding.isDone();
             bridge.kill();
             long killedAt = System.nanoTime();
             bridge.start();
             double restartSeconds = (System.nanoTime() - killedAt) / 1e9;
-            Map<String, Object> kill = new LinkedHashMap<>();
+            Map<String, Object> kill = Collections.synchronizedMap(new LinkedHashMap<>());
             kill.put("kill", k);
             kill.put("afterSeconds", upSeconds);
             kill.put("eventsProcessing", processing.size());
@@ -160,6 +167,8 @@ final class CrashRun {
             kills.add(kill);
             report.log("kill " + k + ": " + kill);
             long readyAt = System.nanoTime();
+            watchers.add(CompletableFuture.runAsync(() -> kill.put("secondsUntilThoseEventsTakenBack",
+                    secondsUntilTakenBack(bridge, held, readyAt))));
             watchers.add(CompletableFuture.runAsync(() -> kill.put("secondsUntilThoseEventsFinal",
                     secondsUntilFinal(bridge, processing, readyAt))));
         }
@@ -181,6 +190,33 @@ final class CrashRun {
             }
             sleep(50);
         }
+    }
+
+    /**
+     * Seconds from {@code readyAt} until every event in flight at the kill ({@code held}: its id and the killed run
+     * that held it) is being processed again or is final: no longer PROCESSING under the killed run (issue 12: within
+     * 30 s of the restart); -1 if not within 5 minutes.
+     */
+    private static double secondsUntilTakenBack(BridgeUnderTest bridge, List<Map<String, Object>> held, long readyAt) {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        String[] ids = held.stream().map(r -> (String) r.get("id")).toArray(String[]::new);
+        String[] holders = held.stream().map(r -> String.valueOf(r.get("claimed_by"))).toArray(String[]::new);
+        long deadline = readyAt + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (bridge.count("SELECT count(*) FROM raw_event r JOIN unnest(CAST(? AS uuid[]), CAST(? AS text[])) "
+                        + "AS k(id, holder) ON r.event_id = k.id WHERE r.status = 'PROCESSING' AND r.claimed_by = k.holder",
+                        (Object) ids, (Object) holders) == 0) {
+                    return Math.round((System.nanoTime() - readyAt) / 1e8) / 10.0;
+                }
+            } catch (RuntimeException e) {
+                // the bridge (and its database) is being killed again: look again
+            }
+            sleep(100);
+        }
+        return -1;
     }
 
     /** Seconds from {@code readyAt} until the events in flight at the kill are final; -1 if not within 5 minutes. */
