@@ -103,10 +103,10 @@ final class CrashRun {
             report.put("killsWithWorkInFlight", kills.stream().filter(k -> (Boolean) k.get("workInFlight")).count());
             report.put("killLog", kills);
             // issue 12: the events in flight at a SIGKILL are processed again within 30 s of the restart
-            List<Object> takenBack = kills.stream().map(k -> k.get("secondsUntilThoseEventsTakenBack")).toList();
-            report.put("secondsUntilInFlightEventsTakenBack", takenBack);
-            report.check(takenBack.stream().allMatch(t -> t instanceof Double d && d >= 0 && d <= 30),
-                    "events in flight at a kill not taken back within 30 s of the restart: " + takenBack);
+            List<Object> begun = kills.stream().map(k -> k.get("secondsUntilThoseEventsBegunAgain")).toList();
+            report.put("secondsUntilInFlightEventsBegunAgain", begun);
+            report.check(begun.stream().allMatch(t -> t instanceof Double d && d >= 0 && d <= 30),
+                    "events in flight at a kill not begun again within 30 s of the restart: " + begun);
 
             drain(bridge, traffic.accepted, inboundIds);
             audit(bridge, traffic, inboundIds);
@@ -147,7 +147,7 @@ final class CrashRun {
             int upSeconds = p.killMinSeconds() + random.nextInt(Math.max(1, p.killMaxSeconds() - p.killMinSeconds() + 1));
             sleep(upSeconds * 1000L);
             awaitWorkInFlight(bridge, posting, feeding);
-            List<Map<String, Object>> held = bridge.query("SELECT event_id::text AS id, claimed_by FROM raw_event "
+            List<Map<String, Object>> held = bridge.query("SELECT event_id::text AS id, claimed_by, attempts FROM raw_event "
                     + "WHERE status = 'PROCESSING'");
             List<String> processing = ids(held);
             long unfinished = bridge.count("SELECT count(*) FROM raw_event WHERE status IN ('QUEUED', 'PROCESSING', 'WAITING')");
@@ -167,8 +167,8 @@ final class CrashRun {
             kills.add(kill);
             report.log("kill " + k + ": " + kill);
             long readyAt = System.nanoTime();
-            watchers.add(CompletableFuture.runAsync(() -> kill.put("secondsUntilThoseEventsTakenBack",
-                    secondsUntilTakenBack(bridge, held, readyAt))));
+            watchers.add(CompletableFuture.runAsync(() -> kill.put("secondsUntilThoseEventsBegunAgain",
+                    secondsUntilBegunAgain(bridge, held, readyAt))));
             watchers.add(CompletableFuture.runAsync(() -> kill.put("secondsUntilThoseEventsFinal",
                     secondsUntilFinal(bridge, processing, readyAt))));
         }
@@ -193,22 +193,25 @@ final class CrashRun {
     }
 
     /**
-     * Seconds from {@code readyAt} until every event in flight at the kill ({@code held}: its id and the killed run
-     * that held it) is being processed again or is final: no longer PROCESSING under the killed run (issue 12: within
-     * 30 s of the restart); -1 if not within 5 minutes.
+     * Seconds from {@code readyAt} until a worker of the new run has begun every event in flight at the kill
+     * ({@code held}: its id, the killed run that held it and its attempts then), or it is no longer PROCESSING (final,
+     * or back in the queue after such an attempt): issue 12 asks for within 30 s of the restart; -1 if not within 5
+     * minutes. Taken back but still waiting for a worker does not count.
      */
-    private static double secondsUntilTakenBack(BridgeUnderTest bridge, List<Map<String, Object>> held, long readyAt) {
+    private static double secondsUntilBegunAgain(BridgeUnderTest bridge, List<Map<String, Object>> held, long readyAt) {
         if (held.isEmpty()) {
             return 0;
         }
         String[] ids = held.stream().map(r -> (String) r.get("id")).toArray(String[]::new);
         String[] holders = held.stream().map(r -> String.valueOf(r.get("claimed_by"))).toArray(String[]::new);
+        Integer[] attempts = held.stream().map(r -> ((Number) r.get("attempts")).intValue()).toArray(Integer[]::new);
         long deadline = readyAt + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (bridge.count("SELECT count(*) FROM raw_event r JOIN unnest(CAST(? AS uuid[]), CAST(? AS text[])) "
-                        + "AS k(id, holder) ON r.event_id = k.id WHERE r.status = 'PROCESSING' AND r.claimed_by = k.holder",
-                        (Object) ids, (Object) holders) == 0) {
+                if (bridge.count("SELECT count(*) FROM raw_event r JOIN unnest(CAST(? AS uuid[]), CAST(? AS text[]), "
+                        + "CAST(? AS int[])) AS k(id, holder, attempts) ON r.event_id = k.id WHERE r.status = 'PROCESSING' "
+                        + "AND (r.claimed_by = k.holder OR r.attempts <= k.attempts)",
+                        (Object) ids, (Object) holders, (Object) attempts) == 0) {
                     return Math.round((System.nanoTime() - readyAt) / 1e8) / 10.0;
                 }
             } catch (RuntimeException e) {
