@@ -31,7 +31,9 @@ import io.crmbridge.ops.ProcessRun;
  * ({@code claimed_by = <instance>/<run>}). The lease is short and renewed by {@link #renewLeases} while the events are
  * worked on, so a dead replica's events come back within one lease; a restarted replica takes its own earlier claims
  * back at once. Every status change names the holder: an update from a worker that lost its lease changes nothing.
- * Events of a connection in NEEDS_REAUTH (table connection_state) are not claimed: they wait.
+ * Events of a connection in NEEDS_REAUTH (table connection_state) are not claimed: they wait. Events whose holder died
+ * (their lease ran out, or this instance's restart took them back) are claimed before the rest of the queue: they
+ * were in a worker's hands, and an event retried once before has its next attempt behind the whole backlog.
  *
  * <p>A claim takes only what free workers can begin at once ({@link WorkerSlots}), and an attempt is counted when a
  * worker begins the event ({@link #begin}), not when it is claimed: a claim taken back after a crash before any
@@ -51,7 +53,7 @@ public class EventQueue {
                 WHERE ((status IN ('QUEUED', 'WAITING') AND next_attempt_at <= now())
                        OR (status = 'PROCESSING' AND claimed_until < now() AND attempts < ?))
                   AND coalesce(connection, '') NOT IN (SELECT connection FROM connection_state WHERE state = 'NEEDS_REAUTH')
-                ORDER BY next_attempt_at, received_at
+                ORDER BY status = 'PROCESSING' DESC, next_attempt_at, received_at
                 LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING r.event_id, r.source, r.connection, r.body, r.attempts""";
 
@@ -121,7 +123,7 @@ public class EventQueue {
         return claimAs(claimant, config.batchSize());
     }
 
-    private List<ClaimedEvent> claimAs(String claimant, int limit) throws SQLException {
+    List<ClaimedEvent> claimAs(String claimant, int limit) throws SQLException {
         List<ClaimedEvent> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setString(1, claimant);

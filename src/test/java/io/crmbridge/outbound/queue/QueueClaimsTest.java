@@ -242,6 +242,30 @@ class QueueClaimsTest {
         expireLease(id);
     }
 
+    /**
+     * Events whose holder died come back first: one retried before has its next attempt behind the whole backlog, and
+     * after a restart it would wait for all of it (the issue-10 crash run: 20-70 s, where issue 12 asks for 30).
+     */
+    @Test
+    void eventsWhoseHolderDiedAreClaimedBeforeTheBacklog() throws Exception {
+        List<String> backlog = postStopped("backlog", 3);
+        List<String> stranded = postStopped("stranded", 2);
+        try {
+            // a dead replica held these, each on its second attempt, due again only after the backlog
+            update(dataSource, "UPDATE raw_event SET status = 'PROCESSING', attempts = 2, claimed_by = 'replica-that-died/run-1', "
+                    + "claimed_until = now() - interval '1 second', next_attempt_at = now() + interval '1 hour' "
+                    + "WHERE event_id = ANY (CAST(? AS uuid[]))", (Object) stranded.toArray(String[]::new));
+
+            List<ClaimedEvent> first = queue.claimAs("replica-b/run-1", 2);
+
+            assertThat(first).extracting(ClaimedEvent::eventId).containsExactlyInAnyOrderElementsOf(stranded);
+        } finally {
+            update(dataSource, "UPDATE raw_event SET status = 'QUEUED', attempts = 0, claimed_by = NULL, claimed_until = NULL, "
+                    + "next_attempt_at = now() WHERE event_id = ANY (CAST(? AS uuid[]))",
+                    (Object) java.util.stream.Stream.concat(backlog.stream(), stranded.stream()).toArray(String[]::new));
+        }
+    }
+
     private List<String> postStopped(String prefix, int count) throws Exception {
         String t = UUID.randomUUID().toString().substring(0, 8);
         camel.getRouteController().stopRoute("event-dispatch");
