@@ -55,6 +55,11 @@ public class InboundMetrics {
         meters.counter("crmbridge.inbound.loops.suppressed", tags(connection, object)).increment();
     }
 
+    /** A record modified with no change to any property the poll reads (e.g. a write that set the values it had). */
+    void unchanged(String connection, String object) {
+        meters.counter("crmbridge.inbound.records.unchanged", tags(connection, object)).increment();
+    }
+
     /** CRM calls a poll made (searches, history reads, archived listings). */
     void calls(String connection, String object, long calls) {
         meters.counter("crmbridge.inbound.api.calls", tags(connection, object)).increment(calls);

@@ -17,7 +17,9 @@ import io.crmbridge.crm.PropertyChange;
  * The inbound loop guard (DESIGN.md section 4), the predicate of the filter in route {@code inbound-record}. Where the
  * CRM keeps property history, a record is our own echo only when every change since the poll's cursor was made by
  * this connection's own app or set the value the bridge last wrote to that property (a change the CRM computed itself
- * does not count); any other change, even in the same second as ours, is delivered. Without history, the fallback: a record whose written properties still hash to our
+ * does not count); any other change, even in the same second as ours, is delivered; a record whose history shows no
+ * change since the cursor (modified without a new value, e.g. a write resent after its answer was lost) carries
+ * nothing to deliver. Without history, the fallback: a record whose written properties still hash to our
  * last origin stamp, and that has not changed since our write. Echoes are skipped and counted
  * ({@code loops_suppressed}), never silently. Delete and merge notices always flow.
  */
@@ -48,6 +50,14 @@ public class LoopGuard {
     boolean isForeign(PolledRecord record, PollState state) {
         if (record.kind() != PolledRecord.Kind.CHANGED) {
             return true;
+        }
+        if (record.changes() != null && record.changes().isEmpty()) {
+            // modified, but no property the poll reads changed since the cursor (a write that set the values the
+            // record had, such as a resend after a lost answer): nothing to deliver, and nobody's edit to lose
+            metrics.unchanged(record.connection(), record.object());
+            LOG.debugf("Loop guard: %s version %s changed no property since the cursor, not delivered", record.origin(),
+                    record.version());
+            return false;
         }
         boolean echo;
         if (state != null && state.stamps != null) {

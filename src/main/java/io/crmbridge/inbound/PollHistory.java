@@ -126,9 +126,31 @@ public class PollHistory {
         for (PolledRecord record : state.page) {
             List<PropertyChange> changes = state.history.get(record.id());
             out.add(changes == null || record.kind() != PolledRecord.Kind.CHANGED ? record
-                    : record.withChanges(since(changes, state.changesSince, record.id(), record.modifiedAt())));
+                    : withChanges(record, changes, state.changesSince));
         }
         return out;
+    }
+
+    /**
+     * The record with its changes since the cursor. A record modified with none (a write that set the values it had,
+     * such as one resent after its answer was lost: the CRM moves the modification time, and keeps no new version)
+     * gets an empty list, which the loop guard does not deliver, only when the newest change it had was the bridge's
+     * own; when it was anybody else's, that change is attached (a change whose timestamp falls just before the cursor
+     * while the record's modification time falls after it is still delivered); with no history at all, none (the
+     * origin-stamp fallback decides).
+     */
+    static PolledRecord withChanges(PolledRecord record, List<PropertyChange> changes, CursorPair since) {
+        List<PropertyChange> current = since(changes, since, record.id(), record.modifiedAt());
+        if (!current.isEmpty()) {
+            return record.withChanges(current);
+        }
+        PropertyChange newest = changes.stream()
+                .filter(c -> c.at() != null && (record.modifiedAt() == null || !c.at().isAfter(record.modifiedAt())))
+                .max(java.util.Comparator.comparing(PropertyChange::at)).orElse(null);
+        if (newest == null) {
+            return record;
+        }
+        return record.withChanges(newest.source() == PropertyChange.Source.BRIDGE ? List.of() : List.of(newest));
     }
 
     /**

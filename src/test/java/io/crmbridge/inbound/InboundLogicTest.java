@@ -130,6 +130,25 @@ class InboundLogicTest {
         assertThat(PollHistory.since(all, null, "1", T.plusSeconds(2))).containsExactly(tooLate, later, atCursor);
     }
 
+    @Test
+    void aRecordModifiedWithNoNewValueSinceTheCursorHasNothingToDeliverOnlyWhenTheBridgeMadeItsLastChange() {
+        CursorPair cursor = new CursorPair(T, "50");
+        // the bridge wrote the phone before the cursor; its resend (answer lost) moved the modification time only
+        PolledRecord resent = polled("7", T.plusSeconds(5), Map.of("phone", "1"));
+        PropertyChange ours = change("phone", "1", PropertyChange.Source.BRIDGE);
+        assertThat(PollHistory.withChanges(resent, List.of(ours), cursor).changes()).isEmpty();
+
+        // a person's edit is the newest change, its timestamp just before the cursor: still attached, so delivered
+        PropertyChange persons = new PropertyChange("phone", "2", T.minusMillis(3), PropertyChange.Source.PERSON, null, "9");
+        PropertyChange older = new PropertyChange("phone", "1", T.minusSeconds(60), PropertyChange.Source.BRIDGE, null, null);
+        assertThat(PollHistory.withChanges(resent, List.of(persons, older), cursor).changes()).containsExactly(persons);
+
+        // changes since the cursor are what they are; no history at all leaves the stamp fallback to decide
+        PropertyChange since = new PropertyChange("phone", "3", T.plusSeconds(5), PropertyChange.Source.PERSON, null, "9");
+        assertThat(PollHistory.withChanges(resent, List.of(since, ours), cursor).changes()).containsExactly(since);
+        assertThat(PollHistory.withChanges(resent, List.of(), cursor).changes()).isNull();
+    }
+
     private static PropertyChange change(String property, String value, PropertyChange.Source source) {
         return new PropertyChange(property, value, T, source, null, null);
     }

@@ -106,6 +106,26 @@ class InboundRealCrmTest {
         assertThat(fixture.outboxCounts("contacts").get(id)).isEqualTo(before + 1);
     }
 
+    @Test
+    void aWriteResentWithTheValuesTheRecordHasIsNotDelivered() {
+        fixture.reset("contacts");
+        String id = fixture.insertContact("resent-" + System.nanoTime() + "@example.com");
+        pollUntil(() -> fixture.outboxCounts("contacts").containsKey(id));
+        long loops = fixture.cursor("contacts").loopsSuppressed();
+        bridgeWrites(id, Map.of("phone", "+15550100"));
+        pollUntil(() -> fixture.cursor("contacts").loopsSuppressed() > loops);
+        int before = fixture.outboxCounts("contacts").get(id);
+
+        // its answer was lost: the bridge sends the same write again; the CRM moves the record's modification time
+        // and keeps no new version of any property
+        long polled = fixture.cursor("contacts").recordsPolled();
+        producer.requestBodyAndHeader("direct:crm-contact-update", new LinkedHashMap<>(Map.of("phone", "+15550100")),
+                "crmObjectId", id, Map.class);
+        pollUntil(() -> fixture.cursor("contacts").recordsPolled() > polled);
+
+        assertThat(fixture.outboxCounts("contacts").get(id)).as("nothing changed, nothing delivered").isEqualTo(before);
+    }
+
     @SuppressWarnings("unchecked")
     private void bridgeWrites(String id, Map<String, String> properties) {
         producer.requestBodyAndHeader("direct:crm-contact-update", new LinkedHashMap<>(properties), "crmObjectId", id,
