@@ -88,12 +88,7 @@ class InboundRealCrmTest {
 
     @Test
     void aChangeBackToTheValueTheBridgeWroteCountsAsTheBridgesOwn() {
-        fixture.reset("contacts");
-        String id = fixture.insertContact("same-value-" + System.nanoTime() + "@example.com");
-        pollUntil(() -> fixture.outboxCounts("contacts").containsKey(id));
-        long loops = fixture.cursor("contacts").loopsSuppressed();
-        bridgeWrites(id, Map.of("phone", "+15550100"));
-        pollUntil(() -> fixture.cursor("contacts").loopsSuppressed() > loops);
+        String id = contactWhosePhoneTheBridgeWrote("same-value-");
         int before = fixture.outboxCounts("contacts").get(id);
 
         SandboxControl.humanEdit("contacts", id, Map.of("phone", "+15550199"), 9000002);
@@ -108,12 +103,7 @@ class InboundRealCrmTest {
 
     @Test
     void aWriteResentWithTheValuesTheRecordHasIsNotDelivered() {
-        fixture.reset("contacts");
-        String id = fixture.insertContact("resent-" + System.nanoTime() + "@example.com");
-        pollUntil(() -> fixture.outboxCounts("contacts").containsKey(id));
-        long loops = fixture.cursor("contacts").loopsSuppressed();
-        bridgeWrites(id, Map.of("phone", "+15550100"));
-        pollUntil(() -> fixture.cursor("contacts").loopsSuppressed() > loops);
+        String id = contactWhosePhoneTheBridgeWrote("resent-");
         int before = fixture.outboxCounts("contacts").get(id);
 
         // its answer was lost: the bridge sends the same write again; the CRM moves the record's modification time
@@ -124,6 +114,17 @@ class InboundRealCrmTest {
         pollUntil(() -> fixture.cursor("contacts").recordsPolled() > polled);
 
         assertThat(fixture.outboxCounts("contacts").get(id)).as("nothing changed, nothing delivered").isEqualTo(before);
+    }
+
+    /** A person's contact, delivered; then the bridge writes its phone (+15550100), and that echo is suppressed. */
+    private String contactWhosePhoneTheBridgeWrote(String prefix) {
+        fixture.reset("contacts");
+        String id = fixture.insertContact(prefix + System.nanoTime() + "@example.com");
+        pollUntil(() -> fixture.outboxCounts("contacts").containsKey(id));
+        long loops = fixture.cursor("contacts").loopsSuppressed();
+        bridgeWrites(id, Map.of("phone", "+15550100"));
+        pollUntil(() -> fixture.cursor("contacts").loopsSuppressed() > loops);
+        return id;
     }
 
     @SuppressWarnings("unchecked")
