@@ -94,7 +94,8 @@ class QueueClaimsTest {
         List<String> b = replicas.get("replica-b/run-1").get(60, TimeUnit.SECONDS);
         pool.shutdown();
         try {
-            assertThat(a).as("claimed by replica a").doesNotHaveDuplicates().doesNotContainAnyElementsOf(b);
+            // one replica may take every event before the other's first claim: then the other's list is empty
+            assertThat(a).as("claimed by replica a").doesNotHaveDuplicates().noneMatch(Set.copyOf(b)::contains);
             assertThat(b).as("claimed by replica b").doesNotHaveDuplicates();
             assertThat(a.size() + b.size()).isEqualTo(ids.size());
             for (Map<String, Object> row : query(dataSource, "SELECT CAST(event_id AS text) AS id, claimed_by FROM raw_event "
