@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import io.crmbridge.connection.ConnectionStateStore;
 import io.crmbridge.testsupport.ClioSandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,30 +26,8 @@ import io.restassured.path.json.JsonPath;
  * Not one write reaches the CRM.
  */
 @QuarkusTest
-@TestProfile(ContractProbeClioTest.PublishedShape.class)
+@TestProfile(ProbeMaps.class)
 class ContractProbeClioTest {
-
-    /** A {@code clio} connection on the documented host whose map follows Clio's published shape. */
-    public static class PublishedShape implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            String c = "crmbridge.connections.clio.";
-            return Map.ofEntries(
-                    Map.entry(c + "kind", "clio"),
-                    Map.entry(c + "base-url", "http://localhost:{local-port}/sandbox/clio/app/api/v4"),
-                    Map.entry(c + "auth.mode", "refresh-token"),
-                    Map.entry(c + "auth.client-id", ClioSandboxControl.CLIENT_ID),
-                    Map.entry(c + "auth.client-secret", ClioSandboxControl.CLIENT_SECRET),
-                    Map.entry(c + "auth.refresh-token", ClioSandboxControl.REFRESH_TOKEN),
-                    Map.entry(c + "auth.refresh-skew", "1s"),
-                    Map.entry(c + "objects", "deals,contacts"),
-                    Map.entry(c + "poll.enabled", "false"),
-                    Map.entry(c + "field-map.deals.practice-area.property", "practice_area"),
-                    Map.entry(c + "field-map.deals.practice-area.type", "string"),
-                    Map.entry(c + "field-map.contacts.title.property", "title"),
-                    Map.entry(c + "field-map.contacts.title.type", "string"));
-        }
-    }
 
     @Inject
     ConnectionStateStore store;

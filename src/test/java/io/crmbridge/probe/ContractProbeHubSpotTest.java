@@ -17,7 +17,6 @@ import io.crmbridge.connection.ConnectionStateStore;
 import io.crmbridge.sandbox.SandboxClient;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -29,19 +28,8 @@ import io.restassured.path.json.JsonPath;
  * list, a host answering 5xx, and not one write to the CRM.
  */
 @QuarkusTest
-@TestProfile(ContractProbeHubSpotTest.ProbeMap.class)
+@TestProfile(ProbeMaps.class)
 class ContractProbeHubSpotTest {
-
-    /** {@code contacts.first-name} mapped to a property HubSpot lacks; lifecycle stages narrowed to two. */
-    public static class ProbeMap implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "crmbridge.connections.hubspot.objects", "contacts,deals",
-                    "crmbridge.connections.hubspot.field-map.contacts.first-name.property", "givenname",
-                    "crmbridge.connections.hubspot.field-map.contacts.lifecycle-stage.allowed", "subscriber,lead");
-        }
-    }
 
     @Inject
     ConnectionStateStore store;
