@@ -2,6 +2,7 @@ package io.crmbridge.inbound;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -146,7 +147,7 @@ public class PollHistory {
         }
         PropertyChange newest = changes.stream()
                 .filter(c -> c.at() != null && (record.modifiedAt() == null || !c.at().isAfter(record.modifiedAt())))
-                .max(java.util.Comparator.comparing(PropertyChange::at)).orElse(null);
+                .max(Comparator.comparing(PropertyChange::at)).orElse(null);
         if (newest == null) {
             return record;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * The crash run (issue 12 point 10; issue 10's SIGKILL variant): the sandbox and the bridge each in their own
@@ -210,43 +211,35 @@ final class CrashRun {
      * run) counts as done. -1 if not within 5 minutes.
      */
     private static double secondsUntil(BridgeUnderTest bridge, List<Map<String, Object>> held, String notYet, long readyAt) {
-        if (held.isEmpty()) {
-            return 0;
-        }
         String[] ids = held.stream().map(r -> (String) r.get("id")).toArray(String[]::new);
         String[] holders = held.stream().map(r -> String.valueOf(r.get("claimed_by"))).toArray(String[]::new);
         Integer[] attempts = held.stream().map(r -> ((Number) r.get("attempts")).intValue()).toArray(Integer[]::new);
-        long deadline = readyAt + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (bridge.count("SELECT count(*) FROM raw_event r JOIN unnest(CAST(? AS uuid[]), CAST(? AS text[]), "
-                        + "CAST(? AS int[])) AS k(id, holder, attempts) ON r.event_id = k.id WHERE r.status = 'PROCESSING' "
-                        + "AND " + notYet, (Object) ids, (Object) holders, (Object) attempts) == 0) {
-                    return Math.round((System.nanoTime() - readyAt) / 1e8) / 10.0;
-                }
-            } catch (RuntimeException e) {
-                // the bridge (and its database) is being killed again: look again
-            }
-            sleep(100);
-        }
-        return -1;
+        return held.isEmpty() ? 0 : secondsUntil(readyAt, 100, () -> bridge.count("SELECT count(*) FROM raw_event r "
+                + "JOIN unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS int[])) AS k(id, holder, attempts) "
+                + "ON r.event_id = k.id WHERE r.status = 'PROCESSING' AND " + notYet,
+                (Object) ids, (Object) holders, (Object) attempts) == 0);
     }
 
     /** Seconds from {@code readyAt} until the events in flight at the kill are final; -1 if not within 5 minutes. */
     private static double secondsUntilFinal(BridgeUnderTest bridge, List<String> ids, long readyAt) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
+        return ids.isEmpty() ? 0 : secondsUntil(readyAt, 250, () -> bridge.unfinished(ids) == 0);
+    }
+
+    /**
+     * Seconds (to a tenth) from {@code readyAt} until {@code done} holds, asked every {@code pollMillis}; -1 if not
+     * within 5 minutes. A query that fails (the bridge and its database are being killed again) is asked again.
+     */
+    private static double secondsUntil(long readyAt, long pollMillis, BooleanSupplier done) {
         long deadline = readyAt + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (bridge.unfinished(ids) == 0) {
+                if (done.getAsBoolean()) {
                     return Math.round((System.nanoTime() - readyAt) / 1e8) / 10.0;
                 }
             } catch (RuntimeException e) {
                 // the bridge (and its database) is being killed again: look again
             }
-            sleep(250);
+            sleep(pollMillis);
         }
         return -1;
     }
