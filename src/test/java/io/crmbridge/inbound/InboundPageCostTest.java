@@ -50,7 +50,7 @@ class InboundPageCostTest {
     IntakeTable table;
 
     @Inject
-    LoopGuard loopGuard;
+    InboundLoopGuard loopGuard;
 
     @Inject
     InboundRecords records;

@@ -18,6 +18,7 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.loopguard.OriginStamps;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
