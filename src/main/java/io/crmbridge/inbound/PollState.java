@@ -21,8 +21,6 @@ import io.crmbridge.loopguard.OriginStamps;
  */
 public final class PollState {
 
-    public static final String PROPERTY = ExchangeKeys.POLL_STATE;
-
     final String connection;
     final String object;
     final String routeId;
