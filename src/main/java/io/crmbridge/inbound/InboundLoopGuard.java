@@ -60,7 +60,8 @@ public class InboundLoopGuard {
         if (state != null && state.stamps != null) {
             OriginStamps.Stamp stamp = state.stamps.get(record.id());
             echo = record.changes() != null
-                    ? LoopGuard.isOwnChange(record.changes(), () -> stamp == null ? Map.of() : stamp.valueFingerprints())
+                    ? LoopGuard.isOwnChange(record.changes(),
+                            () -> stamp == null ? Map.of() : stamp.valueFingerprints())
                     : isEcho(record, Optional.ofNullable(stamp));
         } else {
             echo = record.changes() != null

@@ -8,8 +8,9 @@ import java.util.Map;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
- * What one attempt of one event has learned so far, kept on the exchange (property {@link ExchangeKeys#EVENT_TRACE}) and written to
- * {@code event_trace} when the attempt ends: normalized event, validation result, decisions, CRM ids, responses.
+ * What one attempt of one event has learned so far, kept on the exchange (property
+ * {@link ExchangeKeys#EVENT_TRACE}) and written to {@code event_trace} when the attempt ends: normalized event,
+ * validation result, decisions, CRM ids, responses.
  */
 public final class TraceBuffer {
 
