@@ -13,7 +13,6 @@ import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.Timestamps;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.PropertyChange;
-import io.crmbridge.ledger.KeyLocks;
 
 /**
  * The per-record steps of route {@code inbound-record}: read the polled record and set its ledger key, count a
@@ -22,9 +21,6 @@ import io.crmbridge.ledger.KeyLocks;
 @ApplicationScoped
 @Named("inboundRecords")
 public class InboundRecords {
-
-    public static final String RECORD = ExchangeKeys.INBOUND_RECORD;
-    public static final String ORIGIN = ExchangeKeys.INBOUND_ORIGIN;
 
     private final InboundMetrics metrics;
     private final CrmConnectors connectors;
@@ -37,9 +33,9 @@ public class InboundRecords {
     public void prepare(Exchange exchange) {
         Message in = exchange.getMessage();
         PolledRecord record = in.getBody(PolledRecord.class);
-        in.setHeader(RECORD, record);
-        in.setHeader(KeyLocks.KEY_HEADER, record.ledgerKey());
-        in.setHeader(ORIGIN, record.origin());
+        in.setHeader(ExchangeKeys.INBOUND_RECORD, record);
+        in.setHeader(ExchangeKeys.LEDGER_KEY, record.ledgerKey());
+        in.setHeader(ExchangeKeys.INBOUND_ORIGIN, record.origin());
     }
 
     public void duplicate(Exchange exchange) {
@@ -53,7 +49,7 @@ public class InboundRecords {
      * (through the connection's field map) and its properties under the CRM's names.
      */
     public void normalize(Exchange exchange) {
-        PolledRecord record = exchange.getMessage().getHeader(RECORD, PolledRecord.class);
+        PolledRecord record = exchange.getMessage().getHeader(ExchangeKeys.INBOUND_RECORD, PolledRecord.class);
         exchange.getMessage().setBody(payload(record));
     }
 

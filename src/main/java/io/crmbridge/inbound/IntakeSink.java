@@ -15,7 +15,7 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmbridge.ledger.KeyLocks;
+import io.crmbridge.model.ExchangeKeys;
 
 /**
  * The two intake sinks of route {@code deliver-intake}. The table sink writes the outbox row and the ledger entry in
@@ -45,7 +45,7 @@ public class IntakeSink {
     /** Table sink: the outbox row, only if the ledger did not have the key yet. */
     public void toOutbox(Exchange exchange) throws JsonProcessingException, SQLException {
         Message in = exchange.getMessage();
-        PolledRecord record = in.getHeader(InboundRecords.RECORD, PolledRecord.class);
+        PolledRecord record = in.getHeader(ExchangeKeys.INBOUND_RECORD, PolledRecord.class);
         String payload = json.writeValueAsString(in.getBody());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(OUTBOX)) {
             ps.setString(1, record.ledgerKey());
@@ -62,8 +62,8 @@ public class IntakeSink {
     /** Http sink: nothing of the poll's headers leaves the application. */
     public void httpRequest(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getMessage();
-        String key = in.getHeader(KeyLocks.KEY_HEADER, String.class);
-        String origin = in.getHeader(InboundRecords.ORIGIN, String.class);
+        String key = in.getHeader(ExchangeKeys.LEDGER_KEY, String.class);
+        String origin = in.getHeader(ExchangeKeys.INBOUND_ORIGIN, String.class);
         String body = json.writeValueAsString(in.getBody());
         in.getHeaders().clear();
         in.setHeader(Exchange.HTTP_METHOD, "POST");

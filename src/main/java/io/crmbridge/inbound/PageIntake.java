@@ -44,12 +44,12 @@ public class PageIntake {
     private final DataSource dataSource;
     private final IntakeTable table;
     private final SyncCursors cursors;
-    private final LoopGuard loopGuard;
+    private final InboundLoopGuard loopGuard;
     private final InboundRecords records;
     private final InboundMetrics metrics;
     private final ObjectMapper json;
 
-    PageIntake(DataSource dataSource, IntakeTable table, SyncCursors cursors, LoopGuard loopGuard,
+    PageIntake(DataSource dataSource, IntakeTable table, SyncCursors cursors, InboundLoopGuard loopGuard,
             InboundRecords records, InboundMetrics metrics, ObjectMapper json) {
         this.dataSource = dataSource;
         this.table = table;

@@ -22,6 +22,7 @@ import io.crmbridge.connection.ConnectionsConfig;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.PropertyChange;
+import io.crmbridge.loopguard.OriginStamps;
 
 /**
  * Who changed what (DESIGN.md section 4): after a search page, the poll reads the property history of every changed

@@ -26,8 +26,6 @@ import io.crmbridge.model.ExchangeKeys;
 @Named("pollPrefetch")
 public class PollPrefetch {
 
-    static final String NEXT_PAGE = ExchangeKeys.POLL_NEXT_PAGE;
-    static final String NEXT_SEARCH = ExchangeKeys.POLL_NEXT_SEARCH;
     private static final String SEARCH_ROUTE = "direct:poll-search-page";
     private static final String HISTORY_ROUTE = "direct:poll-page-history";
 
@@ -43,7 +41,7 @@ public class PollPrefetch {
      */
     public void take(Exchange exchange) throws Exception {
         PollState state = PollSteps.state(exchange);
-        CompletableFuture<Exchange> ahead = future(exchange, NEXT_PAGE);
+        CompletableFuture<Exchange> ahead = future(exchange, ExchangeKeys.POLL_NEXT_PAGE);
         Exchange fetched;
         try {
             fetched = (ahead != null ? ahead : fetch(search(exchange.getContext(), state))).get();
@@ -53,8 +51,8 @@ public class PollPrefetch {
         if (fetched.getException() != null) {
             throw fetched.getException();
         }
-        state.adopt(fetched.getProperty(PollState.PROPERTY, PollState.class));
-        exchange.setProperty(NEXT_SEARCH, fetched.getProperty(NEXT_SEARCH));
+        state.adopt(fetched.getProperty(ExchangeKeys.POLL_STATE, PollState.class));
+        exchange.setProperty(ExchangeKeys.POLL_NEXT_SEARCH, fetched.getProperty(ExchangeKeys.POLL_NEXT_SEARCH));
     }
 
     /**
@@ -63,9 +61,9 @@ public class PollPrefetch {
      */
     public void ahead(Exchange exchange) {
         PollState state = PollSteps.state(exchange);
-        CompletableFuture<Exchange> searched = future(exchange, NEXT_SEARCH);
+        CompletableFuture<Exchange> searched = future(exchange, ExchangeKeys.POLL_NEXT_SEARCH);
         if (state.more) {
-            exchange.setProperty(NEXT_PAGE, fetch(searched != null ? searched : search(exchange.getContext(), state)));
+            exchange.setProperty(ExchangeKeys.POLL_NEXT_PAGE, fetch(searched != null ? searched : search(exchange.getContext(), state)));
         }
     }
 
@@ -74,7 +72,7 @@ public class PollPrefetch {
         Exchange search = new DefaultExchange(context);
         search.getMessage().setHeader(ExchangeKeys.POLL_CONNECTION, state.connection);
         search.getMessage().setHeader(ExchangeKeys.POLL_OBJECT, state.object);
-        search.setProperty(PollState.PROPERTY, state.forNextPage());
+        search.setProperty(ExchangeKeys.POLL_STATE, state.forNextPage());
         return producer.asyncSend(SEARCH_ROUTE, search);
     }
 
@@ -89,7 +87,7 @@ public class PollPrefetch {
             }
             PollState page = PollSteps.state(searched);
             if (page.more) {
-                searched.setProperty(NEXT_SEARCH, search(searched.getContext(), page));
+                searched.setProperty(ExchangeKeys.POLL_NEXT_SEARCH, search(searched.getContext(), page));
             }
             return producer.asyncSend(HISTORY_ROUTE, searched);
         });

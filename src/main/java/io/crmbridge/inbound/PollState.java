@@ -9,6 +9,7 @@ import java.util.Map;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.crm.ChangeQuery;
 import io.crmbridge.crm.PropertyChange;
+import io.crmbridge.loopguard.OriginStamps;
 
 /**
  * One poll of one connection object, carried on the poll exchange (property {@code pollState}) from the first page
@@ -19,8 +20,6 @@ import io.crmbridge.crm.PropertyChange;
  * {@code settledBefore}, oldest first.
  */
 public final class PollState {
-
-    public static final String PROPERTY = ExchangeKeys.POLL_STATE;
 
     final String connection;
     final String object;

@@ -35,8 +35,6 @@ import io.crmbridge.model.ExchangeKeys;
 @Named("pollSteps")
 public class PollSteps {
 
-    public static final String CONNECTION = ExchangeKeys.POLL_CONNECTION;
-    public static final String OBJECT = ExchangeKeys.POLL_OBJECT;
     private static final Logger LOG = Logger.getLogger(PollSteps.class);
     /** The CRM's timestamp resolution (HubSpot: milliseconds): no record is modified between t minus this and t. */
     private static final java.time.Duration TIME_RESOLUTION = java.time.Duration.ofMillis(1);
@@ -66,12 +64,12 @@ public class PollSteps {
      */
     public void begin(Exchange exchange) {
         Message in = exchange.getMessage();
-        String connection = in.getHeader(CONNECTION, String.class);
-        String object = in.getHeader(OBJECT, String.class);
+        String connection = in.getHeader(ExchangeKeys.POLL_CONNECTION, String.class);
+        String object = in.getHeader(ExchangeKeys.POLL_OBJECT, String.class);
         cursors.attempt(connection, object);
         CursorPair committed = cursors.find(connection, object).map(SyncCursors.Row::cursor).orElse(null);
         Instant settled = clocks.now(connection).minus(poll(connection).settleDelay());
-        exchange.setProperty(PollState.PROPERTY,
+        exchange.setProperty(ExchangeKeys.POLL_STATE,
                 new PollState(connection, object, exchange.getFromRouteId(), committed, settled));
     }
 
@@ -273,7 +271,7 @@ public class PollSteps {
     }
 
     static PollState state(Exchange exchange) {
-        PollState state = exchange.getProperty(PollState.PROPERTY, PollState.class);
+        PollState state = exchange.getProperty(ExchangeKeys.POLL_STATE, PollState.class);
         if (state == null) {
             throw new IllegalStateException("no poll in progress on this exchange");
         }

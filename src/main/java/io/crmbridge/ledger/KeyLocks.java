@@ -21,8 +21,6 @@ import io.crmbridge.model.ExchangeKeys;
 @Named("keyLocks")
 public class KeyLocks {
 
-    public static final String KEY_HEADER = ExchangeKeys.LEDGER_KEY;
-
     private final KeyLeases leases;
 
     KeyLocks(KeyLeases leases) {
@@ -30,9 +28,9 @@ public class KeyLocks {
     }
 
     public void lock(Exchange exchange) throws SQLException {
-        String key = exchange.getMessage().getHeader(KEY_HEADER, String.class);
+        String key = exchange.getMessage().getHeader(ExchangeKeys.LEDGER_KEY, String.class);
         if (key == null) {
-            throw new IllegalArgumentException("header " + KEY_HEADER + " is required to lock a ledger key");
+            throw new IllegalArgumentException("header " + ExchangeKeys.LEDGER_KEY + " is required to lock a ledger key");
         }
         TreeSet<String> keys = new TreeSet<>();
         keys.add("ledger:" + key);

@@ -1,10 +1,11 @@
 package io.crmbridge.ops;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.crmbridge.outbound.queue.DispatchConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who holds what this process claims and locks: the replica's stable name ({@code crmbridge.dispatch.instance-id},
@@ -19,8 +20,12 @@ public class ProcessRun {
     private final String instance;
     private final String run;
 
-    ProcessRun(DispatchConfig dispatch) {
-        this.instance = dispatch.instanceId().filter(s -> !s.isBlank()).orElseGet(ProcessRun::hostName);
+    /**
+     * The setting is declared (and documented) with the queue's settings, {@code DispatchConfig.instanceId()}; read
+     * here by its name, so that the process's name does not depend on the queue that uses it.
+     */
+    ProcessRun(@ConfigProperty(name = "crmbridge.dispatch.instance-id") Optional<String> instanceId) {
+        this.instance = instanceId.filter(s -> !s.isBlank()).orElseGet(ProcessRun::hostName);
         this.run = instance + "/" + UUID.randomUUID();
     }
 

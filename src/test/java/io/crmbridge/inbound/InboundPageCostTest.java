@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,7 +51,7 @@ class InboundPageCostTest {
     IntakeTable table;
 
     @Inject
-    LoopGuard loopGuard;
+    InboundLoopGuard loopGuard;
 
     @Inject
     InboundRecords records;
@@ -125,7 +126,7 @@ class InboundPageCostTest {
 
         // One poll, run by hand (the route is stopped), reads all of it: its calls are exactly the drain's.
         producer.sendBodyAndHeaders("direct:poll-pages", null,
-                Map.of(PollSteps.CONNECTION, "hubspot", PollSteps.OBJECT, "contacts"));
+                Map.of(ExchangeKeys.POLL_CONNECTION, "hubspot", ExchangeKeys.POLL_OBJECT, "contacts"));
 
         long calls = apiCalls();
         // A search per page of 199 new records (a full page's last modification time starts the next page): about
@@ -151,7 +152,7 @@ class InboundPageCostTest {
             state.pageHighest = CursorPair.max(state.pageHighest, r.position());
         }
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(PollState.PROPERTY, state);
+        exchange.setProperty(ExchangeKeys.POLL_STATE, state);
         exchange.getMessage().setBody(new ArrayList<>(page));
         intake.deliver(exchange);
         return state;

@@ -18,6 +18,8 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.loopguard.OriginStamps;
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -49,7 +51,7 @@ class InboundRealCrmTest {
     /** One poll, run by hand (the poll route is stopped): exactly the calls and deliveries of one poll. */
     private void pollOnce() {
         producer.sendBodyAndHeaders("direct:poll-pages", null,
-                Map.of(PollSteps.CONNECTION, "hubspot", PollSteps.OBJECT, "contacts"));
+                Map.of(ExchangeKeys.POLL_CONNECTION, "hubspot", ExchangeKeys.POLL_OBJECT, "contacts"));
     }
 
     /** Polls by hand until what the settle delay holds back has settled and {@code done} holds. */

@@ -14,6 +14,7 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.loopguard.OriginStamps;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A record the outbound side wrote is not delivered back; a human edit to it afterwards is. */

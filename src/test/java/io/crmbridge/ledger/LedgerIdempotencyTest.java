@@ -24,6 +24,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The ledger with the advisory lock: concurrent and repeated deliveries of one key cause one effect. */
@@ -39,10 +40,10 @@ class LedgerIdempotencyTest {
         public void configure() {
             from("direct:test-ledger").routeId("test-ledger")
                     .bean("keyLocks", "lock")
-                    .idempotentConsumer(header(KeyLocks.KEY_HEADER)).idempotentRepository("outboundLedger").eager(false)
+                    .idempotentConsumer(header(ExchangeKeys.LEDGER_KEY)).idempotentRepository("outboundLedger").eager(false)
                     .process(e -> {
                         Thread.sleep(20);
-                        EFFECTS.computeIfAbsent(e.getMessage().getHeader(KeyLocks.KEY_HEADER, String.class),
+                        EFFECTS.computeIfAbsent(e.getMessage().getHeader(ExchangeKeys.LEDGER_KEY, String.class),
                                 k -> new AtomicInteger()).incrementAndGet();
                     })
                     .end();
@@ -62,7 +63,7 @@ class LedgerIdempotencyTest {
         try {
             List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                sends.add(pool.submit(() -> producer.sendBodyAndHeader("direct:test-ledger", "x", KeyLocks.KEY_HEADER, key)));
+                sends.add(pool.submit(() -> producer.sendBodyAndHeader("direct:test-ledger", "x", ExchangeKeys.LEDGER_KEY, key)));
             }
             for (Future<?> send : sends) {
                 send.get();

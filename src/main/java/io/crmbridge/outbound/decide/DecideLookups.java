@@ -18,10 +18,8 @@ import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
 import io.crmbridge.crm.PropertyProvisioning;
-import io.crmbridge.ledger.KeyLocks;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
-import io.crmbridge.outbound.pipeline.EventSteps;
 
 /**
  * Steps of route {@code decide-lookup}: search before create for records people made (contact by email, company by
@@ -52,15 +50,15 @@ public class DecideLookups {
 
     /** New decision context: provisioned properties, keys, the effects of earlier attempts; body: the email. */
     public void start(Exchange exchange) throws SQLException {
-        OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);
-        DecisionContext ctx = new DecisionContext(event, exchange.getMessage().getHeader(KeyLocks.KEY_HEADER, String.class));
+        OutboundEvent event = exchange.getProperty(ExchangeKeys.OUTBOUND_EVENT, OutboundEvent.class);
+        DecisionContext ctx = new DecisionContext(event, exchange.getMessage().getHeader(ExchangeKeys.LEDGER_KEY, String.class));
         String connection = connectors.connectionOf(exchange);
         ctx.properties = provisioning.state(connection);
         ctx.journal.putAll(journal.recall(ctx.ledgerKey));
         ctx.occurredAt = occurredAt(event);
         ctx.pipeline = engine.pipeline(event);
         ctx.contactOnly = sources.writes(event.sourceSystem()) == io.crmbridge.outbound.SourcesConfig.Writes.CONTACT;
-        exchange.setProperty(DecisionContext.PROPERTY, ctx);
+        exchange.setProperty(ExchangeKeys.DECISION, ctx);
         if (ctx.contactOnly) {
             // only the contact: found by its email with one consistent read (no search), then upserted by email
             exchange.setProperty(ExchangeKeys.LOOKUP_CONTACT, false);
@@ -87,7 +85,7 @@ public class DecideLookups {
         if (config.onboardingTaskEventTypes().contains(event.eventType())) {
             ctx.keys.put("tasks", "task:" + event.idempotencyKey());
         }
-        exchange.setProperty(DecisionContext.PROPERTY, ctx);
+        exchange.setProperty(ExchangeKeys.DECISION, ctx);
         exchange.setProperty(ExchangeKeys.LOOKUP_COMPANY, false);
         exchange.setProperty(ExchangeKeys.LOOKUP_DEALS, false);
         Message in = exchange.getMessage();
@@ -177,7 +175,7 @@ public class DecideLookups {
     }
 
     static DecisionContext context(Exchange exchange) {
-        return exchange.getProperty(DecisionContext.PROPERTY, DecisionContext.class);
+        return exchange.getProperty(ExchangeKeys.DECISION, DecisionContext.class);
     }
 
     /** The source's occurred_at (ISO-8601) in epoch ms, else now: an event without a time counts as the newest. */

@@ -10,12 +10,11 @@ import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 
 /**
- * What route {@code decide} learns about one event, kept on the exchange (property {@link #PROPERTY}): the search
- * results, the effects an earlier attempt already made (journal), the resolved owner, the plan and the CRM ids.
+ * What route {@code decide} learns about one event, kept on the exchange (property {@link ExchangeKeys#DECISION}):
+ * the search results, the effects an earlier attempt already made (journal), the resolved owner, the plan and the CRM
+ * ids.
  */
 public final class DecisionContext {
-
-    public static final String PROPERTY = ExchangeKeys.DECISION;
 
     final OutboundEvent event;
     final String ledgerKey;

@@ -28,8 +28,6 @@ import io.crmbridge.outbound.trace.TraceBuffer;
 @Named("decisionEngine")
 public class DecisionEngine {
 
-    public static final String REJECTED = ExchangeKeys.DECISION_REJECTED;
-
     private final DecideConfig config;
     private final OpenDeals.DealsConfig deals;
     private final TicketConfig tickets;
@@ -51,14 +49,14 @@ public class DecisionEngine {
     }
 
     public void plan(Exchange exchange) {
-        DecisionContext ctx = exchange.getProperty(DecisionContext.PROPERTY, DecisionContext.class);
+        DecisionContext ctx = exchange.getProperty(ExchangeKeys.DECISION, DecisionContext.class);
         TraceBuffer trace = EventTrace.of(exchange);
         String rejection = plan(ctx);
         ctx.plan.values().forEach(p -> trace.decision(p.object(), p.action(), p.reason()));
         if (ctx.ownerNote != null) {
             trace.decision("owner", ctx.ownerId == null ? "none" : "assign", ctx.ownerNote);
         }
-        exchange.setProperty(REJECTED, rejection != null);
+        exchange.setProperty(ExchangeKeys.DECISION_REJECTED, rejection != null);
         exchange.setProperty(ExchangeKeys.ONBOARDING_TASK, !ctx.contactOnly
                 && config.onboardingTaskEventTypes().contains(ctx.event.eventType()));
         if (rejection != null) {

@@ -17,8 +17,8 @@ import io.crmbridge.crm.CrmConnector.Capability;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
-import io.crmbridge.inbound.Fingerprints;
-import io.crmbridge.inbound.OriginStamps;
+import io.crmbridge.loopguard.Fingerprints;
+import io.crmbridge.loopguard.OriginStamps;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.ReviewRequired;
@@ -34,9 +34,6 @@ import io.crmbridge.outbound.trace.EventTrace;
 @ApplicationScoped
 @Named("decisionWrites")
 public class DecisionWrites {
-
-    public static final String OBJECT = ExchangeKeys.DECIDE_OBJECT;
-    public static final String ACTION = ExchangeKeys.DECISION_ACTION;
 
     /** The records a note or a task is linked to. */
     private static final List<String> ENGAGEMENT_LINKS = List.of("contacts", "companies", "deals", "tickets");
@@ -55,9 +52,9 @@ public class DecisionWrites {
     public void prepare(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
-        ObjectPlan plan = ctx.plan(in.getHeader(OBJECT, String.class));
+        ObjectPlan plan = ctx.plan(in.getHeader(ExchangeKeys.DECIDE_OBJECT, String.class));
         DecideLookups.clearObjectHeaders(in);
-        in.setHeader(ACTION, plan.action());
+        in.setHeader(ExchangeKeys.DECISION_ACTION, plan.action());
         if (plan.crmId() != null) {
             ctx.ids.put(plan.object(), plan.crmId());
         }
@@ -83,7 +80,7 @@ public class DecisionWrites {
             }
         } else if (keyed) {
             // never a plain create: an upsert by a key the bridge controls cannot make a second record on a retry
-            in.setHeader(ACTION, "upsert");
+            in.setHeader(ExchangeKeys.DECISION_ACTION, "upsert");
             in.setHeader(ExchangeKeys.CRM_OBJECT, plan.object());
             in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, keyedBy(exchange, ctx, plan.object()));
             in.setHeader(ExchangeKeys.CRM_UPSERT_KEY, upsertKey(ctx, plan.object()));
@@ -143,10 +140,10 @@ public class DecisionWrites {
     public void prepareEngagement(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
-        String object = in.getHeader(OBJECT, String.class);
+        String object = in.getHeader(ExchangeKeys.DECIDE_OBJECT, String.class);
         DecideLookups.clearObjectHeaders(in);
         if (ctx.contactOnly) {
-            in.setHeader(ACTION, "skip");
+            in.setHeader(ExchangeKeys.DECISION_ACTION, "skip");
             exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, false);
             return;
         }
@@ -154,7 +151,7 @@ public class DecisionWrites {
         exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, OwnRecords.keyed(ctx, object));
         String earlier = ctx.journal.get(object);
         if (earlier != null) {
-            in.setHeader(ACTION, "none");
+            in.setHeader(ExchangeKeys.DECISION_ACTION, "none");
             ctx.ids.put(object, earlier);
             EventTrace.of(exchange).decision(object, "none", "created by an earlier attempt: " + earlier);
             return;
@@ -165,7 +162,7 @@ public class DecisionWrites {
         Match own = ctx.own.get(object);
         if (own != null) {
             // made by an earlier attempt whose answer was lost: found by its key; its links are made again below
-            in.setHeader(ACTION, "none");
+            in.setHeader(ExchangeKeys.DECISION_ACTION, "none");
             ctx.ids.put(object, own.id());
             EventTrace.of(exchange).decision(object, "none", "made by an earlier attempt, found by its key: " + own.id());
             return;
@@ -175,7 +172,7 @@ public class DecisionWrites {
         if (OwnRecords.keyed(ctx, object)) {
             // created with its links in one call, holding its key: a second create of the key is refused, and then
             // (an earlier attempt made it) it is upserted and linked by idempotent association calls instead
-            in.setHeader(ACTION, "create-keyed");
+            in.setHeader(ExchangeKeys.DECISION_ACTION, "create-keyed");
             exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, false);
             exchange.setProperty(ExchangeKeys.ENGAGEMENT_PROPERTIES, properties);
             in.setHeader(ExchangeKeys.CRM_OBJECT, object);
@@ -191,7 +188,7 @@ public class DecisionWrites {
         if (connectors.of(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
             properties.put(BridgeProperty.KEY, ctx.key(object)); // kept in the record: found again by it (OwnRecords)
         }
-        in.setHeader(ACTION, "create");
+        in.setHeader(ExchangeKeys.DECISION_ACTION, "create");
         in.setHeader(ExchangeKeys.CRM_LINK_TO, linkTo);
         in.setBody(properties);
         EventTrace.of(exchange).decision(object, "create", object.equals("notes") ? "note with the source event"
@@ -207,22 +204,22 @@ public class DecisionWrites {
     public void keyedCreated(Exchange exchange) throws SQLException {
         Message in = exchange.getMessage();
         if (Boolean.TRUE.equals(in.getHeader(ExchangeKeys.CRM_KEY_TAKEN, Boolean.class))) {
-            in.setHeader(ACTION, "upsert");
+            in.setHeader(ExchangeKeys.DECISION_ACTION, "upsert");
             in.setBody(exchange.getProperty(ExchangeKeys.ENGAGEMENT_PROPERTIES, Map.class));
             exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, true);
             return;
         }
-        in.setHeader(ACTION, "create");
+        in.setHeader(ExchangeKeys.DECISION_ACTION, "create");
         written(exchange);
-        in.setHeader(ACTION, "created");
+        in.setHeader(ExchangeKeys.DECISION_ACTION, "created");
     }
 
     /** After the CRM call: the record's id, the response in the trace, the journal entry and the origin stamp. */
     public void written(Exchange exchange) throws SQLException {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
-        String object = in.getHeader(OBJECT, String.class);
-        String action = in.getHeader(ACTION, String.class);
+        String object = in.getHeader(ExchangeKeys.DECIDE_OBJECT, String.class);
+        String action = in.getHeader(ExchangeKeys.DECISION_ACTION, String.class);
         if (action.equals("none") || action.equals("skip")) {
             return;
         }

@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.ledger.KeyLeases;
 import io.crmbridge.model.OutboundEvent;
-import io.crmbridge.outbound.pipeline.EventSteps;
 
 /**
  * Search before create is only safe if nobody creates in between: two events for different people of one company
@@ -30,7 +29,7 @@ public class NaturalKeyLocks {
     }
 
     public void lock(Exchange exchange) throws SQLException {
-        OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);
+        OutboundEvent event = exchange.getProperty(ExchangeKeys.OUTBOUND_EVENT, OutboundEvent.class);
         String connection = exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, String.class);
         TreeSet<String> keys = new TreeSet<>();
         keys.add("contact:" + connection + ":" + event.contact().email());

@@ -29,8 +29,6 @@ import io.crmbridge.model.OutboundEvent;
 @Named("ownerRouting")
 public class OwnerRouting {
 
-    public static final String CANDIDATE = ExchangeKeys.OWNER_CANDIDATE;
-
     private final DecideConfig config;
     private final CrmConnectors connectors;
     /** connection:email -> the CRM's last answer about that owner. */
@@ -50,7 +48,7 @@ public class OwnerRouting {
         OutboundEvent event = ctx.event();
         if (ctx.contactOnly) {
             // a source that writes only the contact (a newsletter, a consent form) routes no owner
-            exchange.setProperty(CANDIDATE, null);
+            exchange.setProperty(ExchangeKeys.OWNER_CANDIDATE, null);
             return;
         }
         DecideConfig.ConnectionOwners rules = rules(connectors.connectionOf(exchange));
@@ -67,7 +65,7 @@ public class OwnerRouting {
     /** The owners search answered for the current candidate: an active owner ends the search, else the next one. */
     public void answer(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
-        String email = exchange.getProperty(CANDIDATE, String.class);
+        String email = exchange.getProperty(ExchangeKeys.OWNER_CANDIDATE, String.class);
         String connection = connectors.connectionOf(exchange);
         List<CrmOwner> owners = connectors.of(connection).owners(exchange.getMessage().getBody());
         String key = connection + ":" + email.toLowerCase(java.util.Locale.ROOT);
@@ -79,7 +77,7 @@ public class OwnerRouting {
         if (!found(ctx, email, owners)) {
             next(exchange, ctx);
         } else {
-            exchange.setProperty(CANDIDATE, null);
+            exchange.setProperty(ExchangeKeys.OWNER_CANDIDATE, null);
         }
     }
 
@@ -110,7 +108,7 @@ public class OwnerRouting {
                 break;
             }
         }
-        exchange.setProperty(CANDIDATE, candidate);
+        exchange.setProperty(ExchangeKeys.OWNER_CANDIDATE, candidate);
     }
 
     /**

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.ConnectionPausedException;
 import io.crmbridge.connection.CrmCallException;
-import io.crmbridge.connection.CrmCallSteps;
 import io.crmbridge.db.PgText;
 import io.crmbridge.db.TransientDatabaseErrors;
 import io.crmbridge.ledger.KeyBusyException;
@@ -116,7 +115,7 @@ public class EventFailures {
         guarded(exchange, () -> {
             if (TransientDatabaseErrors.isTransient(error)) {
                 retryOrDie(exchange);
-            } else if (!exchange.getProperty(EventSteps.ACCEPTED, false, Boolean.class) && cause(exchange, SQLException.class) == null) {
+            } else if (!exchange.getProperty(ExchangeKeys.EVENT_ACCEPTED, false, Boolean.class) && cause(exchange, SQLException.class) == null) {
                 toReview(exchange, "INVALID_INPUT", "the event could not be read: " + message(exchange));
             } else {
                 toDead(exchange);
@@ -144,7 +143,7 @@ public class EventFailures {
     }
 
     private void retryOrDie(Exchange exchange) throws SQLException {
-        ClaimedEvent raw = exchange.getProperty(EventSteps.RAW, ClaimedEvent.class);
+        ClaimedEvent raw = exchange.getProperty(ExchangeKeys.RAW_EVENT, ClaimedEvent.class);
         if (queue.retryLater(raw.eventId(), raw.attempts(), message(exchange))) {
             exchange.setProperty(Exchange.FAILURE_HANDLED, true);
             meters.counter("crmbridge.events.retries").increment();
@@ -170,14 +169,14 @@ public class EventFailures {
 
     private void toDead(Exchange exchange) throws SQLException {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ClaimedEvent raw = exchange.getProperty(EventSteps.RAW, ClaimedEvent.class);
+        ClaimedEvent raw = exchange.getProperty(ExchangeKeys.RAW_EVENT, ClaimedEvent.class);
         CrmCallException crm = cause(exchange, CrmCallException.class);
         boolean ended = inTransaction(exchange, "DEAD", message(exchange), c -> deadLetters.insert(c, new DeadLetters.Row(
                 eventId(exchange), exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class),
                 exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class), payload(exchange),
                 error == null ? null : error.getClass().getName(), message(exchange), raw == null ? 0 : raw.attempts(),
                 crm == null ? null : crm.status(), crm == null ? null : crm.responseBody(),
-                exchange.getProperty(CrmCallSteps.REQUEST_BODY, String.class))));
+                exchange.getProperty(ExchangeKeys.CRM_REQUEST_BODY, String.class))));
         if (ended) {
             alerts.raise("EVENT_DEAD_LETTERED", String.valueOf(exchange.getMessage().getHeader(ExchangeKeys.EVENT_SOURCE)),
                     "event " + eventId(exchange) + " was dead-lettered: " + message(exchange));
@@ -279,12 +278,12 @@ public class EventFailures {
     }
 
     private static String payload(Exchange exchange) {
-        ClaimedEvent raw = exchange.getProperty(EventSteps.RAW, ClaimedEvent.class);
+        ClaimedEvent raw = exchange.getProperty(ExchangeKeys.RAW_EVENT, ClaimedEvent.class);
         return raw == null ? exchange.getMessage().getBody(String.class) : new String(raw.body(), StandardCharsets.UTF_8);
     }
 
     private static String eventId(Exchange exchange) {
-        ClaimedEvent raw = exchange.getProperty(EventSteps.RAW, ClaimedEvent.class);
+        ClaimedEvent raw = exchange.getProperty(ExchangeKeys.RAW_EVENT, ClaimedEvent.class);
         return raw == null ? exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class) : raw.eventId();
     }
 

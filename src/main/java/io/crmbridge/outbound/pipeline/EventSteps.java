@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.CrmDefaults;
-import io.crmbridge.ledger.KeyLocks;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.ReviewRequired;
 import io.crmbridge.outbound.SourcesConfig;
@@ -33,11 +32,6 @@ import io.crmbridge.outbound.trace.TraceBuffer;
 @Named("eventSteps")
 public class EventSteps {
 
-    public static final String RAW = ExchangeKeys.RAW_EVENT;
-    public static final String EVENT = ExchangeKeys.OUTBOUND_EVENT;
-    /** Set once the event is normalized and valid: a later failure is no longer about its content. */
-    public static final String ACCEPTED = ExchangeKeys.EVENT_ACCEPTED;
-
     private final SourcesConfig sources;
     private final CrmDefaults defaults;
     private final ObjectMapper json;
@@ -53,7 +47,7 @@ public class EventSteps {
     /** A worker begins the claimed event (its attempt counts from here): headers, trace, and the body as text. */
     public void begin(Exchange exchange) {
         ClaimedEvent claimed = exchange.getMessage().getBody(ClaimedEvent.class);
-        exchange.setProperty(RAW, claimed);
+        exchange.setProperty(ExchangeKeys.RAW_EVENT, claimed);
         ClaimedEvent raw = queue.begin(claimed).orElseThrow(() -> new LeaseLostException(claimed.eventId()));
         Message in = exchange.getMessage();
         in.getHeaders().clear();
@@ -62,8 +56,8 @@ public class EventSteps {
         in.setHeader(ExchangeKeys.CRM_CONNECTION, raw.connection() != null ? raw.connection() : defaults.defaultConnection());
         SourcesConfig.Source source = sources.sources().get(raw.source());
         in.setHeader(ExchangeKeys.EVENT_NORMALIZER, source == null ? "unknown-source" : source.normalizer());
-        exchange.setProperty(RAW, raw);
-        exchange.setProperty(TraceBuffer.PROPERTY, new TraceBuffer(raw.eventId(), raw.source(), raw.attempts()));
+        exchange.setProperty(ExchangeKeys.RAW_EVENT, raw);
+        exchange.setProperty(ExchangeKeys.EVENT_TRACE, new TraceBuffer(raw.eventId(), raw.source(), raw.attempts()));
         in.setBody(new String(raw.body(), StandardCharsets.UTF_8));
         if (source == null) {
             throw new ReviewRequired("UNKNOWN_SOURCE", "source " + raw.source() + " is no longer configured");
@@ -89,9 +83,9 @@ public class EventSteps {
     /** After normalization and validation: the contract on the exchange, its ledger key in {@code ledgerKey}. */
     public void accept(Exchange exchange) {
         OutboundEvent event = exchange.getMessage().getBody(OutboundEvent.class);
-        exchange.setProperty(EVENT, event);
-        exchange.setProperty(ACCEPTED, true);
-        exchange.getMessage().setHeader(KeyLocks.KEY_HEADER,
+        exchange.setProperty(ExchangeKeys.OUTBOUND_EVENT, event);
+        exchange.setProperty(ExchangeKeys.EVENT_ACCEPTED, true);
+        exchange.getMessage().setHeader(ExchangeKeys.LEDGER_KEY,
                 "out:" + exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, String.class) + ":" + event.idempotencyKey());
         EventTrace.of(exchange).normalized(event);
     }

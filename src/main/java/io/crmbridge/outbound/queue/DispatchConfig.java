@@ -44,7 +44,8 @@ public interface DispatchConfig {
     /**
      * This replica's stable name in {@code raw_event.claimed_by}; a restarted replica takes back its own claims at
      * once instead of waiting for their lease. Default: the host name (the pod name in Kubernetes). Two processes
-     * running at the same time must not share one.
+     * running at the same time must not share one. Read by name in {@code io.crmbridge.ops.ProcessRun}, below the
+     * queue.
      */
     Optional<String> instanceId();
 

@@ -33,7 +33,6 @@ import io.crmbridge.outbound.SourcesConfig;
 @Named("rawEventStore")
 public class RawEventStore {
 
-    public static final String EVENT_ID = ExchangeKeys.EVENT_ID;
     private static final Set<String> NOT_KEPT = Set.of("authorization", "cookie", "proxy-authorization");
 
     private final DataSource dataSource;
@@ -50,7 +49,7 @@ public class RawEventStore {
 
     public void store(Exchange exchange) throws SQLException, JsonProcessingException {
         Message in = exchange.getMessage();
-        String source = in.getHeader(WebhookGate.SOURCE, String.class);
+        String source = in.getHeader(ExchangeKeys.WEBHOOK_SOURCE, String.class);
         UUID eventId = UUID.randomUUID();
         String sql = """
                 INSERT INTO raw_event (event_id, source, connection, content_type, headers, body)
@@ -64,7 +63,7 @@ public class RawEventStore {
             ps.setBytes(6, in.getBody(byte[].class));
             ps.executeUpdate();
         }
-        in.setHeader(EVENT_ID, eventId.toString());
+        in.setHeader(ExchangeKeys.EVENT_ID, eventId.toString());
     }
 
     private static Map<String, String> keptHeaders(Map<String, Object> headers) {
@@ -72,7 +71,7 @@ public class RawEventStore {
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!lower.startsWith("camel") && !NOT_KEPT.contains(lower) && value != null
-                    && !WebhookGate.SOURCE.equals(name)) {
+                    && !ExchangeKeys.WEBHOOK_SOURCE.equals(name)) {
                 kept.put(name, String.valueOf(value));
             }
         });

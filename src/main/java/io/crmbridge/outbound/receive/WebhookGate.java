@@ -22,8 +22,6 @@ import io.crmbridge.outbound.SourcesConfig.Source;
 @Named("webhookGate")
 public class WebhookGate {
 
-    public static final String SOURCE = ExchangeKeys.WEBHOOK_SOURCE;
-
     private final SourcesConfig sources;
     private final WebhookConfig config;
     private final WebhookAuthWatch watch;
@@ -36,7 +34,7 @@ public class WebhookGate {
 
     public void check(Exchange exchange) {
         Message in = exchange.getMessage();
-        String name = in.getHeader(SOURCE, String.class);
+        String name = in.getHeader(ExchangeKeys.WEBHOOK_SOURCE, String.class);
         Source source = name == null ? null : sources.sources().get(name);
         if (source == null) {
             throw new WebhookRejected(404, "unknown_source", "no source named " + name + " is configured");

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.model.ExchangeKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -36,8 +37,8 @@ public class WebhookReplies {
 
     public void accepted(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getMessage();
-        String eventId = in.getHeader(RawEventStore.EVENT_ID, String.class);
-        String source = in.getHeader(WebhookGate.SOURCE, String.class);
+        String eventId = in.getHeader(ExchangeKeys.EVENT_ID, String.class);
+        String source = in.getHeader(ExchangeKeys.WEBHOOK_SOURCE, String.class);
         meters.counter("crmbridge.webhook.accepted", "source", String.valueOf(source)).increment();
         reply(in, 202, Map.of("eventId", eventId));
     }
@@ -50,7 +51,7 @@ public class WebhookReplies {
     public void rejected(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getMessage();
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String source = in.getHeader(WebhookGate.SOURCE, String.class);
+        String source = in.getHeader(ExchangeKeys.WEBHOOK_SOURCE, String.class);
         int status = 500;
         Map<String, Object> body = new LinkedHashMap<>();
         if (error instanceof WebhookRejected rejected) {
@@ -62,7 +63,7 @@ public class WebhookReplies {
             body.put("error", "internal_error");
             body.put("reason", "the event could not be stored; send it again");
             LOG.errorf(error, "Webhook from source %s (event id %s, exchange %s, %d bytes) failed before it was stored:"
-                    + " answered 500 so the sender retries", source, in.getHeader(RawEventStore.EVENT_ID),
+                    + " answered 500 so the sender retries", source, in.getHeader(ExchangeKeys.EVENT_ID),
                     exchange.getExchangeId(), bodyLength(in));
         }
         meters.counter("crmbridge.webhook.rejected", "status", Integer.toString(status)).increment();

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.db.PgText;
+import io.crmbridge.model.ExchangeKeys;
 
 /**
  * Writes {@code event_trace}: one row per event, rewritten at the end of every attempt with what the attempt learned
@@ -49,7 +50,7 @@ public class EventTrace {
     }
 
     public static TraceBuffer of(Exchange exchange) {
-        return exchange.getProperty(TraceBuffer.PROPERTY, TraceBuffer.class);
+        return exchange.getProperty(ExchangeKeys.EVENT_TRACE, TraceBuffer.class);
     }
 
     /** Writes the attempt's trace with {@code status}; never fails the caller (the event's outcome matters more). */

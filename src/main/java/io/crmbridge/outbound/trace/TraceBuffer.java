@@ -8,12 +8,11 @@ import java.util.Map;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
- * What one attempt of one event has learned so far, kept on the exchange (property {@link #PROPERTY}) and written to
- * {@code event_trace} when the attempt ends: normalized event, validation result, decisions, CRM ids, responses.
+ * What one attempt of one event has learned so far, kept on the exchange (property
+ * {@link ExchangeKeys#EVENT_TRACE}) and written to {@code event_trace} when the attempt ends: normalized event,
+ * validation result, decisions, CRM ids, responses.
  */
 public final class TraceBuffer {
-
-    public static final String PROPERTY = ExchangeKeys.EVENT_TRACE;
 
     final String eventId;
     final String source;

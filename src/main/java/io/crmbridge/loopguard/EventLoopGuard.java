@@ -1,4 +1,4 @@
-package io.crmbridge.outbound.pipeline;
+package io.crmbridge.loopguard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -17,7 +17,7 @@ import io.crmbridge.model.OutboundEvent;
 public class EventLoopGuard {
 
     public boolean isEcho(Exchange exchange) {
-        OutboundEvent event = exchange.getProperty(EventSteps.EVENT, OutboundEvent.class);
+        OutboundEvent event = exchange.getProperty(ExchangeKeys.OUTBOUND_EVENT, OutboundEvent.class);
         String connection = exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, String.class);
         return isEcho(event.origin(), connection);
     }

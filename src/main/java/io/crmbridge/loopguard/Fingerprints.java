@@ -1,4 +1,4 @@
-package io.crmbridge.inbound;
+package io.crmbridge.loopguard;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

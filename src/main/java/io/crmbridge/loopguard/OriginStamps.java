@@ -1,4 +1,4 @@
-package io.crmbridge.inbound;
+package io.crmbridge.loopguard;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -129,13 +129,13 @@ public class OriginStamps {
     }
 
     /** Each written property's own fingerprint ({@link Fingerprints} of that one name and value). */
-    static Map<String, String> valueFingerprints(Map<String, String> written) {
+    public static Map<String, String> valueFingerprints(Map<String, String> written) {
         Map<String, String> out = new java.util.TreeMap<>();
         written.forEach((name, value) -> out.put(name, valueFingerprint(name, value)));
         return out;
     }
 
-    static String valueFingerprint(String property, String value) {
+    public static String valueFingerprint(String property, String value) {
         return Fingerprints.of(java.util.Collections.singletonMap(property, value));
     }
 
