@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
- * One CRM call from Java (provisioning, admin commands) through route {@code crm-call}, so it has the connection's
- * token, rate limit and error classes like every other. Returns the parsed answer or throws the call's
+ * One CRM call from Java (provisioning) through route {@code crm-provision-call} to {@code crm-call}, so it has the
+ * connection's token, rate limit and error classes like every other. Returns the parsed answer or throws the call's
  * {@link io.crmbridge.connection.CrmCallException}. A probe ({@code probe = true}) that the CRM refuses for a missing
  * scope does not pause the connection: writes go on and the caller reports it.
  */
@@ -32,7 +32,7 @@ public class CrmCalls {
     }
 
     public Object call(String connection, String object, CrmRequest request, boolean probe) {
-        Exchange answer = producer.request("direct:crm-call", exchange -> {
+        Exchange answer = producer.request("direct:crm-provision-call", exchange -> {
             var in = exchange.getMessage();
             in.setHeader(ExchangeKeys.CRM_CONNECTION, connection);
             in.setHeader(ExchangeKeys.CRM_OBJECT, object);

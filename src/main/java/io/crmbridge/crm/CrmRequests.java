@@ -62,12 +62,6 @@ public class CrmRequests {
                 header(exchange, io.crmbridge.model.ExchangeKeys.CRM_VERSION)));
     }
 
-    /** Record {@code crmObjectId} with the {@code crmProperties}. */
-    public void read(Exchange exchange) {
-        describe(exchange, connector(exchange).read(object(exchange), required(exchange, CRM_OBJECT_ID),
-                header(exchange, CRM_ID_PROPERTY), propertyList(exchange)));
-    }
-
     /** Records whose property of contract field {@code crmSearchField} (through the field map) equals the body. */
     public void searchEquals(Exchange exchange) {
         String object = object(exchange);
@@ -108,21 +102,10 @@ public class CrmRequests {
                 required(exchange, CRM_TO_OBJECT), required(exchange, CRM_TO_OBJECT_ID)));
     }
 
-    /** Default associations {@code crmObject -> crmToObject} for the body's list of {from:{id}, to:{id}}. */
-    public void associateDefaultBatch(Exchange exchange) {
-        describe(exchange, connector(exchange).associateBatch(object(exchange), required(exchange, CRM_TO_OBJECT),
-                exchange.getMessage().getBody(List.class)));
-    }
-
     /** The ids of the {@code crmToObject} records associated with {@code crmObject/crmObjectId}. */
     public void listAssociations(Exchange exchange) {
         describe(exchange, connector(exchange).listAssociations(object(exchange), required(exchange, CRM_OBJECT_ID),
                 required(exchange, CRM_TO_OBJECT)));
-    }
-
-    /** Owner {@code crmObjectId}. */
-    public void owner(Exchange exchange) {
-        describe(exchange, connector(exchange).owner(required(exchange, CRM_OBJECT_ID)));
     }
 
     /** The owners whose email is the body. */

@@ -36,7 +36,7 @@ import io.crmbridge.loopguard.OriginStamps;
 @Named("pollHistory")
 public class PollHistory {
 
-    private static final String BATCH_ROUTE = "direct:crm-search-modified";
+    private static final String BATCH_ROUTE = "direct:crm-history-read";
 
     private final CrmConnectors connectors;
     private final ConnectionsConfig config;
@@ -74,7 +74,7 @@ public class PollHistory {
     }
 
     /**
-     * The page's history batches, all at once: each batch is its own CRM call (route {@code crm-search-modified},
+     * The page's history batches, all at once: each batch is its own CRM call (route {@code crm-history-read},
      * with its retries) on an exchange of its own, all but the last sent ahead on the producer's threads while the
      * last runs here; then their answers are read in order on this thread. The poll's state is touched only here
      * (counted calls, CRM time as the wall time of the batches together), so nothing of it is shared between threads.

@@ -143,7 +143,7 @@ public class BatchCalls {
     }
 
     private Exchange call(CallGroup group, CrmRequest request) {
-        return producer.request("direct:crm-call", exchange -> {
+        return producer.request("direct:crm-batch", exchange -> {
             var in = exchange.getMessage();
             in.setHeader(ExchangeKeys.CRM_CONNECTION, group.connection());
             in.setHeader(ExchangeKeys.CRM_OBJECT, group.object());
