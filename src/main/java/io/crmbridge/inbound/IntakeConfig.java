@@ -13,26 +13,15 @@ public interface IntakeConfig {
     @WithDefault("table")
     Sink sink();
 
-    /** The intake's URL for the http sink, e.g. {@code https://intake.example.com/crm-records}. */
+    /**
+     * The intake's URL for the http sink, e.g. {@code https://intake.example.com/crm-records}: required with
+     * {@code sink=http} (start-up fails without it), read by route {@code intake-http}. Its retries are the shared
+     * {@code crmbridge.retry.*} policy.
+     */
     Optional<String> url();
 
     /** Bearer secret sent to the intake (set CRMBRIDGE_INTAKE_TOKEN). */
     Optional<String> token();
-
-    Retry retry();
-
-    interface Retry {
-        /** Redeliveries of a failed POST before the record goes to the dead-letter table and the poll stops. */
-        @WithDefault("4")
-        int maxRedeliveries();
-
-        /** First delay in ms, doubled per attempt (with jitter) up to max-delay. */
-        @WithDefault("500")
-        long initialDelay();
-
-        @WithDefault("30000")
-        long maxDelay();
-    }
 
     /** Where inbound records go. */
     enum Sink {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.model.ExchangeKeys;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The two intake sinks of route {@code deliver-intake}. The table sink writes the outbox row and the ledger entry in
@@ -40,6 +42,18 @@ public class IntakeSink {
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
+    }
+
+    /** The http sink has no URL by default: without one the application does not start, naming the setting. */
+    void requireUrl(@Observes StartupEvent start) {
+        requireUrl(config);
+    }
+
+    static void requireUrl(IntakeConfig config) {
+        if (config.sink() == IntakeConfig.Sink.HTTP && config.url().filter(url -> !url.isBlank()).isEmpty()) {
+            throw new IllegalStateException(
+                    "crmbridge.intake.url is required with crmbridge.intake.sink=http: the URL each inbound record is POSTed to");
+        }
     }
 
     /** Table sink: the outbox row, only if the ledger did not have the key yet. */

@@ -61,7 +61,7 @@ public class CallCoalescer implements io.crmbridge.ledger.KeyWaitListener {
      * outnumbered the workers (a 500-event burst took four times as long with 20 claimed and 4 workers).
      */
     CallCoalescer(CrmConnectors connectors, BulkConfig config, BatchCalls calls,
-            @ConfigProperty(name = "crmbridge.dispatch.workers", defaultValue = "4") int workers, MeterRegistry meters) {
+            @ConfigProperty(name = "crmbridge.dispatch.workers") int workers, MeterRegistry meters) {
         this.connectors = connectors;
         this.config = config;
         this.calls = calls;

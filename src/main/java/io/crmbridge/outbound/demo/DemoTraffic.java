@@ -45,7 +45,7 @@ public class DemoTraffic {
         in.setHeader(ExchangeKeys.DEMO_SOURCE, sample.source());
         // web-form leads may go through another route first (routes/clio-matter.yaml: POST /leads, to both CRMs)
         in.setHeader(ExchangeKeys.DEMO_PATH, "webform".equals(sample.source())
-                ? exchange.getContext().resolvePropertyPlaceholders("{{crmbridge.demo.webform-path:events/webform}}")
+                ? exchange.getContext().resolvePropertyPlaceholders("{{crmbridge.demo.webform-path}}")
                 : "events/" + sample.source());
         in.setHeader(Exchange.HTTP_METHOD, "POST");
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
