@@ -129,6 +129,12 @@ public class InboundFixture {
         return TestDb.count(dataSource, sql, param);
     }
 
+    /** Seconds from {@code from} to the time a one-column query answers, the query's {@code ?} bound to {@code param}. */
+    public double secondsBetween(Instant from, String timeQuery, String param) {
+        return ((Number) TestDb.scalar(dataSource, "SELECT extract(epoch FROM (" + timeQuery + ") - CAST(? AS timestamptz))",
+                param, from.toString())).doubleValue();
+    }
+
     public void sql(String sql, String param) {
         TestDb.update(dataSource, sql, param);
     }
