@@ -247,10 +247,12 @@ public final class ConnectionAuth {
     /** Takes a new grant as the current token; a rotated refresh token is kept (table connection_state). */
     private void adopt(TokenEndpoint.Grant grant, SharedConnectionState.View state) {
         grant.refreshToken().ifPresent(rotated -> refreshToken = rotated);
-        current = new AccessToken(grant.accessToken(), grant.expiresAt(), state.credentialsVersion());
+        // The token's lifetime counted on the clock that decides when to refresh it.
+        Instant expiresAt = grant.expiresIn().map(seconds -> clock.instant().plusSeconds(seconds)).orElse(grant.expiresAt());
+        current = new AccessToken(grant.accessToken(), expiresAt, state.credentialsVersion());
         refreshes.incrementAndGet();
-        shared.recordRefresh(connection, grant.expiresAt(), grant.refreshToken().orElse(null));
-        listener.refreshed(connection, grant.expiresAt(), refreshToken);
+        shared.recordRefresh(connection, expiresAt, grant.refreshToken().orElse(null));
+        listener.refreshed(connection, expiresAt, refreshToken);
     }
 
     private TokenEndpoint.Grant requestGrant(long credentialsVersion) {

@@ -36,11 +36,14 @@ public class CrmConnections {
     private final DataSource dataSource;
     private final OidcClients oidcClients;
     private final CrmConnectors connectors;
+    private final Clock clock;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     CrmConnections(ConnectionsConfig config, ConnectionStateStore store, ConnectionStateRecorder recorder,
-            ConnectionStateConfig stateConfig, DataSource dataSource, OidcClients oidcClients, CrmConnectors connectors) {
+            ConnectionStateConfig stateConfig, DataSource dataSource, OidcClients oidcClients, CrmConnectors connectors,
+            Clock clock) {
         this.connectors = connectors;
+        this.clock = clock;
         this.stateConfig = stateConfig;
         this.dataSource = dataSource;
         this.config = config;
@@ -76,7 +79,7 @@ public class CrmConnections {
         // A refresh token rotated (or given by an operator) earlier, kept in connection_state, wins over the
         // configured initial one; so does a NEEDS_REAUTH recorded before a restart or by another replica.
         ConnectionAuth connectionAuth = new ConnectionAuth(name, auth.mode(), auth.token().orElse(null),
-                auth.refreshToken().orElse(null), endpoint, auth.refreshSkew(), Clock.systemUTC(), recorder, store,
+                auth.refreshToken().orElse(null), endpoint, auth.refreshSkew(), clock, recorder, store,
                 stateConfig.maxAge());
         return new Live(name, c, baseUrl, connectionAuth, gate(name, c.rateLimit()));
     }

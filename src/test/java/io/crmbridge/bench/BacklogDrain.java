@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.crmbridge.testsupport.AppProcess;
 
 /**
  * A backlog of lead events drained by the bridge through the CRM's rate limit: {@code events} lead events are posted
@@ -22,7 +23,7 @@ final class BacklogDrain {
     private BacklogDrain() {
     }
 
-    static Result run(BridgeProcess bridge, CrmSandbox crm, BenchPostgres db, String jdbcUrl, String run, int events,
+    static Result run(AppProcess bridge, CrmSandbox crm, BenchPostgres db, String jdbcUrl, String run, int events,
             Duration cap, double requestsPerSecond) {
         crm.resetCounters();
         long start = System.nanoTime();
@@ -46,7 +47,7 @@ final class BacklogDrain {
         long deadline = start + cap.toNanos();
         Map<String, Long> statuses = db.eventStatuses(jdbcUrl);
         while (finished(statuses) < events && System.nanoTime() < deadline) {
-            BridgeProcess.pause(100);
+            AppProcess.pause(100);
             statuses = db.eventStatuses(jdbcUrl);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

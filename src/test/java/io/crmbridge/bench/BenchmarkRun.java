@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.crmbridge.testsupport.AppProcess;
 
 /**
  * The benchmark table's run, in one process with the CRM sandbox reachable over HTTP: the naive baseline against the
@@ -101,13 +102,13 @@ final class BenchmarkRun {
         String title = "Start to ready, resident memory (" + String.join(" ", jvm) + ")";
         long first = firstStartMillis;
         crm.rateLimit(RATE_REQUESTS, RATE_WINDOW_MILLIS);
-        try (BridgeProcess bridge = bridge(url, "second")) {
-            long second = bridge.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+        try (AppProcess bridge = bridge(url, "second")) {
+            long second = bridge.awaitOk(bridge.url("/q/health/ready"), Duration.ofSeconds(120));
             table.figure(row, title, "ready_seconds_external_db", "start to ready, database already running and migrated",
                     second / 1000.0, "%.2f s", ResultTable.Target.atMost(3, "≤ 3 s"), null);
             table.figure(row, title, "ready_seconds_first_start", "start to ready, first start (Flyway creates the schema)",
                     first / 1000.0, "%.2f s", null, null);
-            BridgeProcess.pause(sizes.idleSettle().toMillis());
+            AppProcess.pause(sizes.idleSettle().toMillis());
             table.figure(row, title, "rss_idle_mib", "resident memory at idle (" + sizes.idleSettle().toSeconds()
                     + " s after ready)", bridge.rssMiB(), "%.0f MiB", ResultTable.Target.atMost(300e6 / (1 << 20), "≤ 300 MB (286 MiB)"), null);
             IngressLoad.Result load = IngressLoad.run(bridge.url("/events/webform"), sizes.concurrency(), sizes.warmup(),
@@ -156,8 +157,8 @@ final class BenchmarkRun {
         crm.rateLimit(RATE_REQUESTS, RATE_WINDOW_MILLIS);
         BacklogDrain.Result d;
         long ready;
-        try (BridgeProcess bridge = bridge(url, "first", BURST_SETTINGS)) {
-            ready = bridge.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+        try (AppProcess bridge = bridge(url, "first", BURST_SETTINGS)) {
+            ready = bridge.awaitOk(bridge.url("/q/health/ready"), Duration.ofSeconds(120));
             Http.send("POST", bridge.url("/admin/connections/hubspot/provision"), ADMIN_TOKEN, null).expect(200);
             d = BacklogDrain.run(bridge, crm, pg, url, run, sizes.drainEvents(), sizes.drainCap(), rate);
         }
@@ -199,11 +200,11 @@ final class BenchmarkRun {
     static final List<String> BURST_SETTINGS = List.of("-Dcrmbridge.dispatch.batch-size=100",
             "-Dcrmbridge.dispatch.workers=100", "-Dquarkus.datasource.jdbc.max-size=60");
 
-    private BridgeProcess bridge(String jdbcUrl, String phase) {
+    private AppProcess bridge(String jdbcUrl, String phase) {
         return bridge(jdbcUrl, phase, List.of());
     }
 
-    private BridgeProcess bridge(String jdbcUrl, String phase, List<String> settings) {
+    private AppProcess bridge(String jdbcUrl, String phase, List<String> settings) {
         List<String> args = new ArrayList<>(jvm);
         args.addAll(settings);
         args.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dquarkus.datasource.username=postgres",
@@ -219,8 +220,8 @@ final class BenchmarkRun {
             args.addAll(List.of(extra.split("\\s+")));
         }
         Path log = workDir.resolve("bridge-" + phase + ".log");
-        return BridgeProcess.start(bridgeJar, args, Map.of("CRMBRIDGE_SOURCES_WEBFORM_AUTH_SECRET", LeadEvents.SOURCE_SECRET),
-                BridgeProcess.freePort(), log);
+        return new AppProcess(bridgeJar, args, Map.of("CRMBRIDGE_SOURCES_WEBFORM_AUTH_SECRET", LeadEvents.SOURCE_SECRET), log)
+                .listeningOn(AppProcess.freePort()).killOnClose().launch();
     }
 
     static Path workDir(Path base) throws java.io.IOException {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.crmbridge.testsupport.AppProcess;
 
 /**
  * The one benchmark table (issue 14), run by {@code ./mvnw -B -Pbench verify} after the profile's other benchmarks;
@@ -28,12 +29,13 @@ public final class BenchmarkTable {
         }
         BenchmarkRun.Sizes sizes = BenchmarkRun.Sizes.fromSystemProperties();
         Path work = BenchmarkRun.workDir(Path.of("target"));
-        int port = BridgeProcess.freePort();
+        int port = AppProcess.freePort();
         List<String> jvm = List.of("-Xmx1g", "-Dquarkus.profile=sandbox",
                 "-Dcrmbridge.embedded-postgres.data-dir=" + work.resolve("sandbox-postgres"),
                 "-Dcrmbridge.embedded-postgres.clean=true", "-Dcrmbridge.embedded-postgres.durable=false");
-        try (BridgeProcess sandbox = BridgeProcess.start(jar, jvm, Map.of(), port, work.resolve("sandbox.log"))) {
-            sandbox.awaitReady("/sandbox/hubspot/_sandbox/clock", Duration.ofSeconds(120));
+        try (AppProcess sandbox = new AppProcess(jar, jvm, work.resolve("sandbox.log")).listeningOn(port).killOnClose()
+                .launch()) {
+            sandbox.awaitOk(sandbox.url("/sandbox/hubspot/_sandbox/clock"), Duration.ofSeconds(120));
             CrmSandbox crm = new CrmSandbox(sandbox.url("/sandbox/hubspot"));
             report(new BenchmarkRun(crm, jar, work, sizes).run(), sizes.quick() ? QUICK_RESULTS : FULL_RESULTS);
         }

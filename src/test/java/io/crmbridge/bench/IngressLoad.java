@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import io.crmbridge.testsupport.AppProcess;
 
 /**
  * The webhook ingress load: {@code concurrency} senders, each on its own thread and HTTP/1.1 connection, posting
@@ -56,7 +57,7 @@ final class IngressLoad {
             if (System.nanoTime() > measureFrom) {
                 maxRss = Math.max(maxRss, rssMiB.getAsDouble());
             }
-            BridgeProcess.pause(200);
+            AppProcess.pause(200);
         }
         long total = latencies.stream().mapToLong(l -> l[0]).sum();
         double[] ms = new double[(int) total];

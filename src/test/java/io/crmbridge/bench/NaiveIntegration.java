@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.testsupport.AppProcess;
 
 /**
  * The baseline: a lead event written as a no-code tool's workflow would write it, one step per API call, straight
@@ -124,7 +125,7 @@ final class NaiveIntegration {
         while (true) {
             Http.Answer a = Http.send(method, crm.base() + path, CrmSandbox.TOKEN, body);
             if (a.status() == 429) {
-                BridgeProcess.pause(1_000);
+                AppProcess.pause(1_000);
                 continue;
             }
             return a.expect(expected).body();

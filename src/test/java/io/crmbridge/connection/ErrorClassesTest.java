@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.crmbridge.testsupport.Crm;
 import io.crmbridge.testsupport.SandboxControl;
+import io.crmbridge.testsupport.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -143,19 +141,8 @@ class ErrorClassesTest {
     }
 
     private Map<String, Object> query(String sql, String param) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql + " ORDER BY 1 DESC LIMIT 1")) {
-            if (param != null) {
-                ps.setString(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rs.next()) {
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-                    }
-                }
-                return row;
-            }
-        }
+        List<Map<String, Object>> rows = param == null ? TestDb.query(dataSource, sql + " ORDER BY 1 DESC LIMIT 1")
+                : TestDb.query(dataSource, sql + " ORDER BY 1 DESC LIMIT 1", param);
+        return rows.isEmpty() ? Map.of() : rows.get(0);
     }
 }

@@ -4,7 +4,7 @@ import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
 import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.properties;
-import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.testsupport.TestDb.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;

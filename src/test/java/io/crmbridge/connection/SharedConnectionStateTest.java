@@ -161,7 +161,8 @@ class SharedConnectionStateTest {
 
     /** Another replica of the application: its own connections on the same database. */
     private CrmConnections replica() {
-        return new CrmConnections(config, store, recorder, stateConfig, dataSource, oidcClients, connectors);
+        return new CrmConnections(config, store, recorder, stateConfig, dataSource, oidcClients, connectors,
+                java.time.Clock.systemUTC());
     }
 
     private ConnectionAuth privateApp(String name) {

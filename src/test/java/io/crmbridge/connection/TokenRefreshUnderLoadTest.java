@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 
 import io.crmbridge.testsupport.Crm;
 import io.crmbridge.testsupport.SandboxControl;
+import io.crmbridge.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 4: access tokens that expire every few seconds during a run of 1,000 writes. Refresh-ahead means no write
- * fails and the CRM answers no 401 after the first (forced) one, and the number of refreshes is what the token
- * lifetime and the skew predict.
+ * Access tokens that expire every few seconds during a run of 1,000 writes. Refresh-ahead means no write fails and the
+ * CRM answers no 401 after the first (forced) one, and the number of refreshes is what the token lifetime and the skew
+ * predict. Time is the application's {@link TestClock}, which the bridge's token handling and the sandbox's token
+ * server both read: frozen, and moved on by the test between rounds of writes, so the lifetimes are counted in steps
+ * the test chose and not in whatever a machine's speed makes of them.
  */
 @QuarkusTest
 class TokenRefreshUnderLoadTest {
@@ -31,11 +34,10 @@ class TokenRefreshUnderLoadTest {
     static final int LIFETIME_SECONDS = 2;
     /** %test.crmbridge.connections.hubspot.auth.refresh-skew */
     static final int SKEW_SECONDS = 1;
-    /**
-     * Each create answers after this long, so the run lasts at least WRITES x LATENCY / THREADS = 5 s (2.5 token
-     * lifetimes) on any machine; without it a fast machine finished 1,000 writes inside one token's life.
-     */
-    static final long LATENCY_MILLIS = 20;
+    /** Rounds of writes; the clock moves on by one step after each round but the last. */
+    static final int ROUNDS = 20;
+    /** Half of what a token serves before it is due (lifetime - skew): every second step makes one due. */
+    static final Duration STEP = Duration.ofMillis(500);
 
     @Inject
     ProducerTemplate producer;
@@ -43,40 +45,47 @@ class TokenRefreshUnderLoadTest {
     @Inject
     CrmConnections connections;
 
+    @Inject
+    TestClock clock;
+
     @AfterEach
     void restore() {
+        clock.release();
         SandboxControl.accessTokenLifetime(1800);
         SandboxControl.clearFaults();
     }
 
     @Test
     void thousandWritesWithShortLivedTokensAllSucceed() throws Exception {
+        clock.freeze();
         SandboxControl.accessTokenLifetime(LIFETIME_SECONDS);
-        SandboxControl.latency("POST", "/crm/v3/objects/contacts", LATENCY_MILLIS);
         // Whatever token the connection holds from earlier tests dies now: the first call meets a 401 (the fallback).
         SandboxControl.expireAccessTokens();
         SandboxControl.resetCounters();
         String domain = "refresh-" + UUID.randomUUID() + ".example";
         long refreshesBefore = connections.get("hubspot").auth().refreshCount();
 
-        long started = System.nanoTime();
-        List<Future<Object>> writes = Crm.sendConcurrently(producer, "direct:crm-contact-create", WRITES, THREADS,
-                i -> Crm.contact("w" + i + "@" + domain));
-        for (Future<Object> write : writes) {
-            assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
+        int perRound = WRITES / ROUNDS;
+        for (int round = 0; round < ROUNDS; round++) {
+            int first = round * perRound;
+            List<Future<Object>> writes = Crm.sendConcurrently(producer, "direct:crm-contact-create", perRound, THREADS,
+                    i -> Crm.contact("w" + (first + i) + "@" + domain));
+            for (Future<Object> write : writes) {
+                assertThat(write.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
+            }
+            if (round < ROUNDS - 1) {
+                clock.advance(STEP);
+            }
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(SandboxControl.contactsWithEmailDomain(domain)).isEqualTo(WRITES);
         // Only the token the test expired is ever refused, once per writer that had a request in flight with it.
         assertThat(SandboxControl.served(401)).as("401s").isLessThanOrEqualTo(THREADS);
         long refreshes = connections.get("hubspot").auth().refreshCount() - refreshesBefore;
-        double seconds = elapsed.toMillis() / 1000.0;
-        // A token serves (lifetime - skew) seconds and is then replaced ahead of expiry; one more for the forced expiry.
-        long expectedMax = (long) Math.ceil(seconds / (LIFETIME_SECONDS - SKEW_SECONDS)) + 2;
-        long expectedMin = Math.max(2, (long) Math.floor(seconds / LIFETIME_SECONDS));
-        assertThat(elapsed).as("the run outlives two tokens")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(WRITES * LATENCY_MILLIS / THREADS));
-        assertThat(refreshes).as("refreshes in %.1f s", seconds).isBetween(expectedMin, expectedMax);
+        // One refresh for the forced expiry; then a token serves (lifetime - skew) of the clock's time and is replaced
+        // ahead of expiry, not before: 19 steps of 0.5 s make 9 tokens due.
+        Duration moved = STEP.multipliedBy(ROUNDS - 1);
+        long expected = 1 + moved.toMillis() / Duration.ofSeconds(LIFETIME_SECONDS - SKEW_SECONDS).toMillis();
+        assertThat(refreshes).as("refreshes over %s of the clock's time", moved).isEqualTo(expected);
     }
 }

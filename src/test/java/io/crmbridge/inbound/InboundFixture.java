@@ -2,12 +2,7 @@ package io.crmbridge.inbound;
 
 import static io.crmbridge.testsupport.SandboxControl.control;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -17,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+
+import io.crmbridge.testsupport.TestDb;
 
 
 /** Test helper: sandbox data, the poll routes, and what reached the intake_outbox table. */
@@ -125,38 +122,20 @@ public class InboundFixture {
     }
 
     private Map<String, Integer> counts(String sql, String param) {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return counts;
+        return TestDb.counts(dataSource, sql, param);
     }
 
     public int count(String sql, String param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDb.count(dataSource, sql, param);
+    }
+
+    /** Seconds from {@code from} to the time a one-column query answers, the query's {@code ?} bound to {@code param}. */
+    public double secondsBetween(Instant from, String timeQuery, String param) {
+        return ((Number) TestDb.scalar(dataSource, "SELECT extract(epoch FROM (" + timeQuery + ") - CAST(? AS timestamptz))",
+                param, from.toString())).doubleValue();
     }
 
     public void sql(String sql, String param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestDb.update(dataSource, sql, param);
     }
 }

@@ -7,9 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.crmbridge.testsupport.CrmView;
+import io.crmbridge.testsupport.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -182,29 +180,15 @@ class PollEachCrmTest {
     }
 
     private Map<String, Integer> rows(String connection) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT record_id, count(*) FROM intake_outbox WHERE connection = ? AND object = 'contacts' GROUP BY record_id")) {
-            ps.setString(1, connection);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
-        return counts;
+        return TestDb.counts(dataSource,
+                "SELECT record_id, count(*) FROM intake_outbox WHERE connection = ? AND object = 'contacts' GROUP BY record_id",
+                connection);
     }
 
     private String lastPayload(String connection, String id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        return (String) TestDb.scalar(dataSource,
                 "SELECT payload::text FROM intake_outbox WHERE connection = ? AND object = 'contacts' AND record_id = ?"
-                        + " ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, connection);
-            ps.setString(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+                        + " ORDER BY id DESC LIMIT 1", connection, id);
     }
 
     /** An empty CRM account, no cursor, no contacts in the intake: a poll that starts from scratch. */
@@ -215,9 +199,6 @@ class PollEachCrmTest {
     }
 
     private void sql(String sql, String param) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            ps.executeUpdate();
-        }
+        TestDb.update(dataSource, sql, param);
     }
 }

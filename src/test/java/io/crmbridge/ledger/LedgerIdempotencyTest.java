@@ -2,9 +2,6 @@ package io.crmbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +22,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.crmbridge.model.ExchangeKeys;
+import io.crmbridge.testsupport.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The ledger with the advisory lock: concurrent and repeated deliveries of one key cause one effect. */
@@ -87,13 +85,6 @@ class LedgerIdempotencyTest {
     }
 
     private int ledgerRows(String key) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ledger WHERE ledger_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return TestDb.count(dataSource, "SELECT count(*) FROM ledger WHERE ledger_key = ?", key);
     }
 }

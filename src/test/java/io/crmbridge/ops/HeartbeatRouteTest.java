@@ -3,10 +3,7 @@ package io.crmbridge.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -15,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.testsupport.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** routes/heartbeat.yaml runs on its timer and writes its last run to PostgreSQL through camel-jdbc. */
@@ -32,10 +30,7 @@ class HeartbeatRouteTest {
     }
 
     private long runs() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT runs FROM heartbeat WHERE name = 'crm-bridge'")) {
-            return rs.next() ? rs.getLong(1) : 0L;
-        }
+        Object runs = TestDb.scalar(dataSource, "SELECT runs FROM heartbeat WHERE name = 'crm-bridge'");
+        return runs == null ? 0L : ((Number) runs).longValue();
     }
 }

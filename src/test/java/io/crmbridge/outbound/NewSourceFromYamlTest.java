@@ -2,7 +2,7 @@ package io.crmbridge.outbound;
 
 import static io.crmbridge.outbound.OutboundTestSupport.associated;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
-import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.testsupport.TestDb.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
 import static io.restassured.RestAssured.given;

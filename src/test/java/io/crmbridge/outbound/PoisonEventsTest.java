@@ -4,9 +4,9 @@ import static io.crmbridge.outbound.OutboundTestSupport.WEBFORM_SECRET;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.lead;
 import static io.crmbridge.outbound.OutboundTestSupport.postWebform;
-import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.testsupport.TestDb.query;
 import static io.crmbridge.outbound.OutboundTestSupport.status;
-import static io.crmbridge.outbound.OutboundTestSupport.update;
+import static io.crmbridge.testsupport.TestDb.update;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A packaged application run as a child JVM ({@code java <jvm args> -jar <jar>}) from the project root, its output
  * appended to a log file: started, waited for until a URL answers 200, killed with SIGKILL
  * ({@link Process#destroyForcibly()} on Linux) or stopped. Benchmarks and reliability runs use it for the bridge and
- * the sandbox as processes of their own.
+ * the sandbox as processes of their own. For the benchmark table it also tells the milliseconds from the start of the
+ * process to the first 200 ({@link #launch()} then {@link #awaitOk}) and the resident memory ({@link #rssMiB()}).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -26,13 +28,43 @@ public final class AppProcess implements AutoCloseable {
 
     private final Path jar;
     private final List<String> jvmArgs;
+    private final Map<String, String> env;
     private final Path log;
     private Process process;
+    private long startedNanos;
+    private boolean killOnClose;
+    private int port = -1;
 
     public AppProcess(Path jar, List<String> jvmArgs, Path log) {
+        this(jar, jvmArgs, Map.of(), log);
+    }
+
+    /** With environment variables added to this JVM's for the child. */
+    public AppProcess(Path jar, List<String> jvmArgs, Map<String, String> env, Path log) {
         this.jar = jar;
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.env = Map.copyOf(env);
         this.log = log;
+    }
+
+    /** The child listens on 127.0.0.1:{@code port} ({@code quarkus.http.host} and {@code port}); see {@link #url}. */
+    public AppProcess listeningOn(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** A URL of the child, once {@link #listeningOn} named its port. */
+    public String url(String path) {
+        if (port < 0) {
+            throw new IllegalStateException("no port given (listeningOn)");
+        }
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** {@link #close()} kills (SIGKILL) instead of stopping: for a run done with the process and its data. */
+    public AppProcess killOnClose() {
+        this.killOnClose = true;
+        return this;
     }
 
     /** A free loopback port (free when asked; good enough for a child started right after). */
@@ -50,23 +82,40 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the JVM (appending to the log) and waits until {@code readyUrl} answers 200. */
     public AppProcess start(String readyUrl, Duration timeout) {
-        List<String> command = new ArrayList<>();
-        command.add(javaBin());
-        command.addAll(jvmArgs);
-        command.add("-jar");
-        command.add(jar.toString());
-        try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start " + jar, e);
-        }
+        launch();
         awaitOk(readyUrl, timeout);
         return this;
     }
 
-    private void awaitOk(String url, Duration timeout) {
+    /** Starts the JVM (appending to the log) without waiting for it. */
+    public AppProcess launch() {
+        List<String> command = new ArrayList<>();
+        command.add(javaBin());
+        command.addAll(jvmArgs);
+        if (port >= 0) {
+            command.add("-Dquarkus.http.host=127.0.0.1");
+            command.add("-Dquarkus.http.port=" + port);
+        }
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            startedNanos = System.nanoTime();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + jar, e);
+        }
+        return this;
+    }
+
+    /**
+     * Waits (asking every 20 ms) until {@code url} answers 200; returns the milliseconds from the start of the process
+     * to that answer.
+     */
+    public long awaitOk(String url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -76,7 +125,7 @@ public final class AppProcess implements AutoCloseable {
                 HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
-                    return;
+                    return (System.nanoTime() - startedNanos) / 1_000_000;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -84,7 +133,7 @@ public final class AppProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(200);
+            pause(20);
         }
         threadDump();
         throw new IllegalStateException(url + " not answering 200 after " + timeout + "; log (with a thread dump): " + log);
@@ -146,12 +195,30 @@ public final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    @Override
-    public void close() {
-        stop();
+    /** Resident set size in MiB, from {@code /proc/<pid>/status}; -1 where there is no procfs. */
+    public double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
-    private static void pause(long millis) {
+    @Override
+    public void close() {
+        if (killOnClose && process != null) {
+            kill();
+        } else {
+            stop();
+        }
+    }
+
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

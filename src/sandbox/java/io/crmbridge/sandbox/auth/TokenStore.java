@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The sandbox's OAuth state: refresh tokens, issued access tokens, the static private-app tokens and the settings that
@@ -26,7 +27,7 @@ public class TokenStore {
     private static final int PRUNE_ABOVE = 10_000;
 
     private final OAuthConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
@@ -34,7 +35,13 @@ public class TokenStore {
     private volatile OAuthSettings settings;
 
     public TokenStore(OAuthConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    @Inject
+    public TokenStore(OAuthConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.staticTokens = Set.copyOf(config.staticTokens());
         reset();
     }

@@ -5,7 +5,7 @@ import static io.crmbridge.outbound.OutboundTestSupport.associatedEach;
 import static io.crmbridge.outbound.OutboundTestSupport.awaitFinal;
 import static io.crmbridge.outbound.OutboundTestSupport.acceptWebform;
 import static io.crmbridge.outbound.OutboundTestSupport.properties;
-import static io.crmbridge.outbound.OutboundTestSupport.query;
+import static io.crmbridge.testsupport.TestDb.query;
 import static io.crmbridge.outbound.OutboundTestSupport.search;
 import static io.crmbridge.outbound.OutboundTestSupport.searchEach;
 import static io.crmbridge.outbound.OutboundTestSupport.status;

@@ -133,10 +133,12 @@ class FaultInjectionTest {
         setFaults("{\"maxHangMillis\":300,\"rules\":[{\"pathPattern\":\"" + PROBE_PATTERN + "\",\"hangRate\":1.0}]}");
 
         long started = System.nanoTime();
+        // Bounded: the server closed the connection unanswered (a client that waited out its own 15 s would have
+        // thrown SocketTimeoutException instead), so no upper bound on the test's clock is needed.
         assertThatThrownBy(() -> withToken(STATIC_TOKEN).config(timeoutAfter(15_000)).get(PROBE))
                 .isInstanceOf(NoHttpResponseException.class);
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(tookMillis).isBetween(300L, 10_000L);
+        // A lower bound only: the server holds the request for the hang bound, and no machine answers sooner.
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(300L);
     }
 
     @Test
