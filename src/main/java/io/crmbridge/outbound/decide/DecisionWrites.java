@@ -13,10 +13,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.BridgeProperty;
-import io.crmbridge.crm.CrmConnector.Capability;
+import io.crmbridge.crm.Capability;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
+import io.crmbridge.crm.RecordReads;
+import io.crmbridge.crm.TaskPriority;
+import io.crmbridge.crm.TaskStatus;
 import io.crmbridge.loopguard.Fingerprints;
 import io.crmbridge.loopguard.OriginStamps;
 import io.crmbridge.model.ExchangeKeys;
@@ -185,7 +189,7 @@ public class DecisionWrites {
                     + ", linked to " + linkTo.keySet());
             return;
         }
-        if (connectors.of(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
+        if (connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
             properties.put(BridgeProperty.KEY, ctx.key(object)); // kept in the record: found again by it (OwnRecords)
         }
         in.setHeader(ExchangeKeys.DECISION_ACTION, "create");
@@ -225,11 +229,12 @@ public class DecisionWrites {
         }
         Object answer = in.getBody();
         String connection = connectors.connectionOf(exchange);
-        CrmRecord record = connectors.of(connection).record(object, answer);
+        RecordReads reads = connectors.reads(connection);
+        CrmRecord record = reads.record(object, CrmAnswer.of(answer));
         if (record == null && (action.equals("upsert") || action.equals("create"))) {
             // a grouped call's answer: this write's share of a batch answer
-            List<String> errors = connectors.of(connection).batchErrors(answer);
-            List<CrmRecord> records = connectors.of(connection).records(object, answer);
+            List<String> errors = reads.batchErrors(CrmAnswer.of(answer));
+            List<CrmRecord> records = reads.records(object, CrmAnswer.of(answer));
             if (records.isEmpty()) {
                 throw new ReviewRequired("CRM_REJECTED", "the CRM wrote no " + object + ": " + errors);
             }
@@ -259,7 +264,7 @@ public class DecisionWrites {
         String[] pair = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class).split(":");
         DecideLookups.clearObjectHeaders(in);
         boolean both = ctx.id(pair[0]) != null && ctx.id(pair[1]) != null;
-        if (both && !connectors.of(connectors.connectionOf(exchange)).canAssociate(pair[0], pair[1])) {
+        if (both && !connectors.links(connectors.connectionOf(exchange)).canAssociate(pair[0], pair[1])) {
             EventTrace.of(exchange).decision(pair[0] + ":" + pair[1], "none", "this CRM keeps no such association");
             both = false;
         }
@@ -277,13 +282,13 @@ public class DecisionWrites {
         String association = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class);
         EventTrace.of(exchange).response("association", association, in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS),
                 in.getBody());
-        if (!connectors.of(connectors.connectionOf(exchange)).capabilities().contains(Capability.RELATIONSHIP_FIELDS)) {
+        if (!can(exchange, Capability.RELATIONSHIP_FIELDS)) {
             return;
         }
         // a CRM that keeps links as fields of the record (Clio) changed the record: the stamp moves to that change
         String object = association.split(":")[0];
         String connection = connectors.connectionOf(exchange);
-        CrmRecord record = in.getBody() == null ? null : connectors.of(connection).record(object, in.getBody());
+        CrmRecord record = in.getBody() == null ? null : connectors.reads(connection).record(object, CrmAnswer.of(in.getBody()));
         if (record != null && record.id() != null && record.modifiedAt() != null) {
             stamps.moved(connection, object, record.id(), record.modifiedAt());
         }
@@ -299,7 +304,7 @@ public class DecisionWrites {
     }
 
     private boolean can(Exchange exchange, Capability capability) {
-        return connectors.of(connectors.connectionOf(exchange)).capabilities().contains(capability);
+        return connectors.can(connectors.connectionOf(exchange), capability);
     }
 
     private FieldMap fieldMap(Exchange exchange) {
@@ -330,8 +335,8 @@ public class DecisionWrites {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("subject", "Onboarding: " + (e.contact().fullName() != null ? e.contact().fullName() : e.contact().email()));
         fields.put("body", "Start onboarding after the " + e.eventType() + " event " + e.eventId());
-        fields.put("status", "NOT_STARTED");
-        fields.put("priority", "HIGH");
+        fields.put("status", TaskStatus.OPEN.name());
+        fields.put("priority", TaskPriority.HIGH.name());
         fields.put("timestamp", timestamp(e));
         if (ctx.ownerId != null) {
             fields.put("owner", ctx.ownerId);
