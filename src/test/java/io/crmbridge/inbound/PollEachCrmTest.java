@@ -51,7 +51,7 @@ class PollEachCrmTest {
     DataSource dataSource;
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,7 +41,7 @@ class LeadToEachCrmTest {
     DataSource dataSource;
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     @ParameterizedTest(name = "{0}")
