@@ -15,8 +15,10 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.crm.ChangeFeed;
 import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.ErrorPolicy;
 import io.crmbridge.model.ExchangeKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
@@ -82,7 +84,7 @@ public class CrmCallSteps {
         refuseUnknownOutcome(exchange, request);
         checkNotStopped(connection);
         connection.gate().acquire();
-        if (!connectors.of(request.connection()).resendable(request.method(), request.path())) {
+        if (!connectors.errors(request.connection()).resendable(request.method(), request.path())) {
             exchange.setProperty(OUTCOME_UNKNOWN, true); // until the CRM answers clearly (classify)
         }
         send(exchange, request, connection, connection.auth().accessToken());
@@ -116,13 +118,14 @@ public class CrmCallSteps {
         Message in = exchange.getMessage();
         Request request = exchange.getProperty(REQUEST, Request.class);
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        CrmConnector connector = connectors.of(request.connection());
+        ErrorPolicy errors = connectors.errors(request.connection());
         Function<String, String> responseHeader = name -> in.getHeader(name, String.class);
-        Duration retryAfter = status == 429 ? connector.retryAfter(responseHeader) : null;
+        Duration retryAfter = status == 429 ? errors.retryAfter(responseHeader) : null;
         // The CRM says this window is used up: wait it out rather than collect 429s.
-        connector.exhaustedWindow(responseHeader).ifPresent(connections.get(request.connection()).gate()::pause);
+        errors.exhaustedWindow(responseHeader).ifPresent(connections.get(request.connection()).gate()::pause);
         String body = in.getBody(String.class);
-        java.util.Optional<java.time.Instant> serverTime = connector.serverTime(responseHeader);
+        java.util.Optional<java.time.Instant> serverTime = connectors.role(request.connection(), ChangeFeed.class)
+                .flatMap(feed -> feed.serverTime(responseHeader));
         count(request, status);
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
@@ -134,7 +137,7 @@ public class CrmCallSteps {
         if (status < 500 && status != 0) {
             exchange.removeProperty(OUTCOME_UNKNOWN); // answered: written (2xx) or refused (4xx), not unknown
         }
-        var failure = connector.classify(request.connection(), status, body);
+        var failure = errors.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
             exchange.removeProperty(REQUEST);
             exchange.removeProperty(REQUEST_BODY);

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.model.ExchangeKeys;
 
 /**

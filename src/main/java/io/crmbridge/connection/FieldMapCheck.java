@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 
 import io.crmbridge.connection.ConnectionsConfig.Field;
 import io.crmbridge.connection.ConnectionsConfig.FieldType;
+import io.crmbridge.crm.CrmCallException;
 
 /**
  * Checks a create or update against the connection's field map before it is sent: where the map lists an object's

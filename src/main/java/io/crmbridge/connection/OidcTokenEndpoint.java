@@ -9,6 +9,8 @@ import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.oidc.client.Tokens;
 
+import io.crmbridge.crm.CrmCallException;
+
 /**
  * Tokens through a quarkus-oidc-client named after the connection (no discovery; the token path of the CRM, client
  * id and secret posted in the form body as HubSpot expects).

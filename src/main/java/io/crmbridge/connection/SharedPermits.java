@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.crmbridge.crm.CrmCallException;
+
 /**
  * A connection's rate limit as one token bucket in PostgreSQL (table {@code rate_limit_bucket}, functions
  * {@code rate_limit_lease} and {@code rate_limit_pause}), shared by every replica on the database. Each lease is one

@@ -15,7 +15,7 @@ import io.crmbridge.model.ExchangeKeys;
 /**
  * One CRM call from Java (provisioning, admin commands) through route {@code crm-call}, so it has the connection's
  * token, rate limit and error classes like every other. Returns the parsed answer or throws the call's
- * {@link io.crmbridge.connection.CrmCallException}. A probe ({@code probe = true}) that the CRM refuses for a missing
+ * {@link io.crmbridge.crm.CrmCallException}. A probe ({@code probe = true}) that the CRM refuses for a missing
  * scope does not pause the connection: writes go on and the caller reports it.
  */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class CrmCalls {
         this.json = json;
     }
 
-    public Object call(String connection, String object, CrmRequest request, boolean probe) {
+    public CrmAnswer call(String connection, String object, CrmRequest request, boolean probe) {
         Exchange answer = producer.request("direct:crm-call", exchange -> {
             var in = exchange.getMessage();
             in.setHeader(ExchangeKeys.CRM_CONNECTION, connection);
@@ -48,7 +48,7 @@ public class CrmCalls {
             }
             throw new IllegalStateException(answer.getException());
         }
-        return answer.getMessage().getBody();
+        return CrmAnswer.of(answer.getMessage().getBody());
     }
 
     private String toJson(Object body) {

@@ -3,6 +3,7 @@ package io.crmbridge.crm;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,51 @@ public class CrmConnectors {
                     + " names no connector; known kinds: " + byKind.keySet());
         }
         return connector;
+    }
+
+    /**
+     * A role of a connection's connector ({@link ChangeFeed}, {@link RecordReads}, {@link Links}, ...), or empty when
+     * its connector does not implement it.
+     */
+    public <R> Optional<R> role(String connection, Class<R> role) {
+        CrmConnector connector = of(connection);
+        return role.isInstance(connector) ? Optional.of(role.cast(connector)) : Optional.empty();
+    }
+
+    /** A role the caller cannot do without: a connector that lacks it fails the call, naming both. */
+    public <R> R required(String connection, Class<R> role) {
+        return role(connection, role).orElseThrow(() -> new UnsupportedOperationException("connection " + connection
+                + " (kind " + of(connection).kind() + ") has no " + role.getSimpleName()));
+    }
+
+    public ChangeFeed feed(String connection) {
+        return required(connection, ChangeFeed.class);
+    }
+
+    public RecordReads reads(String connection) {
+        return required(connection, RecordReads.class);
+    }
+
+    public RecordWrites writes(String connection) {
+        return required(connection, RecordWrites.class);
+    }
+
+    public Links links(String connection) {
+        return required(connection, Links.class);
+    }
+
+    public Owners owners(String connection) {
+        return required(connection, Owners.class);
+    }
+
+    /** The connector's error policy, or generic HTTP when it has none of its own. */
+    public ErrorPolicy errors(String connection) {
+        return role(connection, ErrorPolicy.class).orElse(ErrorPolicy.GENERIC);
+    }
+
+    /** Whether a connection's connector declares a capability. */
+    public boolean can(String connection, Capability capability) {
+        return of(connection).capabilities().contains(capability);
     }
 
     /** The connection's field map: the connector's defaults, overridden by {@code field-map.<object>.<field>.*}. */

@@ -52,19 +52,19 @@ public class CrmRequests {
     @SuppressWarnings("unchecked")
     public void create(Exchange exchange) {
         Map<String, String> linkTo = exchange.getMessage().getHeader(CRM_LINK_TO, Map.of(), Map.class);
-        describe(exchange, connector(exchange).create(object(exchange), properties(exchange), linkTo));
+        describe(exchange, connectors.writes(connection(exchange)).create(object(exchange), properties(exchange), linkTo));
     }
 
     /** Changes to record {@code crmObjectId} (or the one whose {@code crmIdProperty} has that value). */
     public void update(Exchange exchange) {
-        describe(exchange, connector(exchange).update(object(exchange), required(exchange, CRM_OBJECT_ID),
+        describe(exchange, connectors.writes(connection(exchange)).update(object(exchange), required(exchange, CRM_OBJECT_ID),
                 header(exchange, CRM_ID_PROPERTY), properties(exchange),
                 header(exchange, io.crmbridge.model.ExchangeKeys.CRM_VERSION)));
     }
 
     /** Record {@code crmObjectId} with the {@code crmProperties}. */
     public void read(Exchange exchange) {
-        describe(exchange, connector(exchange).read(object(exchange), required(exchange, CRM_OBJECT_ID),
+        describe(exchange, connectors.reads(connection(exchange)).read(object(exchange), required(exchange, CRM_OBJECT_ID),
                 header(exchange, CRM_ID_PROPERTY), propertyList(exchange)));
     }
 
@@ -77,20 +77,20 @@ public class CrmRequests {
             throw new IllegalArgumentException("connection " + connection(exchange) + " maps no CRM property for "
                     + object + "." + field);
         }
-        describe(exchange, connector(exchange).searchEquals(object, property, exchange.getMessage().getBody(String.class),
+        describe(exchange, connectors.reads(connection(exchange)).searchEquals(object, property, exchange.getMessage().getBody(String.class),
                 propertyList(exchange)));
     }
 
     /** Batch {@code crmBatchOperation} for the list of inputs in the body. */
     public void batch(Exchange exchange) {
-        describe(exchange, connector(exchange).batch(object(exchange),
+        describe(exchange, connectors.writes(connection(exchange)).batch(object(exchange),
                 BatchOperation.of(required(exchange, CRM_BATCH_OPERATION)), exchange.getMessage().getBody(List.class),
                 header(exchange, CRM_ID_PROPERTY), propertyList(exchange)));
     }
 
     /** Upsert of the body's properties by unique property {@code crmIdProperty} = {@code crmUpsertKey}. */
     public void upsert(Exchange exchange) {
-        describe(exchange, connector(exchange).upsert(object(exchange), required(exchange, CRM_ID_PROPERTY),
+        describe(exchange, connectors.writes(connection(exchange)).upsert(object(exchange), required(exchange, CRM_ID_PROPERTY),
                 Map.of(required(exchange, io.crmbridge.model.ExchangeKeys.CRM_UPSERT_KEY), properties(exchange))));
     }
 
@@ -98,36 +98,36 @@ public class CrmRequests {
     @SuppressWarnings("unchecked")
     public void readByKey(Exchange exchange) {
         List<String> values = exchange.getMessage().getBody(List.class);
-        describe(exchange, connector(exchange).readByKey(object(exchange), required(exchange, CRM_ID_PROPERTY),
+        describe(exchange, connectors.reads(connection(exchange)).readByKey(object(exchange), required(exchange, CRM_ID_PROPERTY),
                 values, propertyList(exchange)));
     }
 
     /** The default association {@code crmObject/crmObjectId -> crmToObject/crmToObjectId}. */
     public void associateDefault(Exchange exchange) {
-        describe(exchange, connector(exchange).associate(object(exchange), required(exchange, CRM_OBJECT_ID),
+        describe(exchange, connectors.links(connection(exchange)).associate(object(exchange), required(exchange, CRM_OBJECT_ID),
                 required(exchange, CRM_TO_OBJECT), required(exchange, CRM_TO_OBJECT_ID)));
     }
 
     /** Default associations {@code crmObject -> crmToObject} for the body's list of {from:{id}, to:{id}}. */
     public void associateDefaultBatch(Exchange exchange) {
-        describe(exchange, connector(exchange).associateBatch(object(exchange), required(exchange, CRM_TO_OBJECT),
+        describe(exchange, connectors.links(connection(exchange)).associateBatch(object(exchange), required(exchange, CRM_TO_OBJECT),
                 exchange.getMessage().getBody(List.class)));
     }
 
     /** The ids of the {@code crmToObject} records associated with {@code crmObject/crmObjectId}. */
     public void listAssociations(Exchange exchange) {
-        describe(exchange, connector(exchange).listAssociations(object(exchange), required(exchange, CRM_OBJECT_ID),
+        describe(exchange, connectors.links(connection(exchange)).listAssociations(object(exchange), required(exchange, CRM_OBJECT_ID),
                 required(exchange, CRM_TO_OBJECT)));
     }
 
     /** Owner {@code crmObjectId}. */
     public void owner(Exchange exchange) {
-        describe(exchange, connector(exchange).owner(required(exchange, CRM_OBJECT_ID)));
+        describe(exchange, connectors.owners(connection(exchange)).owner(required(exchange, CRM_OBJECT_ID)));
     }
 
     /** The owners whose email is the body. */
     public void ownerByEmail(Exchange exchange) {
-        describe(exchange, connector(exchange).ownersByEmail(exchange.getMessage().getBody(String.class)));
+        describe(exchange, connectors.owners(connection(exchange)).ownersByEmail(exchange.getMessage().getBody(String.class)));
     }
 
     // --- helpers ---
@@ -141,10 +141,6 @@ public class CrmRequests {
             in.setHeader(CRM_CONNECTION, connection);
         }
         return connection;
-    }
-
-    private CrmConnector connector(Exchange exchange) {
-        return connectors.of(connection(exchange));
     }
 
     private void describe(Exchange exchange, CrmRequest request) {

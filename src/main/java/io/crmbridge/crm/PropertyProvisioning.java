@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.crmbridge.connection.ConnectionsConfig;
-import io.crmbridge.connection.CrmCallException;
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.ops.OperatorAlerts;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -96,7 +97,8 @@ public class PropertyProvisioning {
     /** Lists and creates what is missing, now. */
     public synchronized State provision(String connection) {
         CrmConnector connector = connectors.of(connection);
-        if (!connector.capabilities().contains(CrmConnector.Capability.BRIDGE_PROPERTIES)) {
+        Optional<BridgeProperties> provisioning = connectors.role(connection, BridgeProperties.class);
+        if (!connector.capabilities().contains(Capability.BRIDGE_PROPERTIES) || provisioning.isEmpty()) {
             // nothing to provision: records are found again by search and the effect journal, origins by stamps
             State state = new State(connection, "NOT_SUPPORTED", Map.of(), Map.of(), List.of(), Instant.now());
             states.put(connection, state);
@@ -109,14 +111,14 @@ public class PropertyProvisioning {
         boolean scopeMissing = false;
         for (Map.Entry<String, List<BridgeProperty>> entry : BridgeProperty.needed().entrySet()) {
             String object = entry.getKey();
-            Map<String, Boolean> existing = connector.propertyNames(
-                    calls.call(connection, object, connector.listProperties(object), true));
+            Map<String, Boolean> existing = provisioning.get().propertyNames(
+                    calls.call(connection, object, provisioning.get().listProperties(object), true));
             Set<String> has = new LinkedHashSet<>();
             for (BridgeProperty property : entry.getValue()) {
                 Boolean unique = existing.get(property.name());
                 if (unique == null) {
                     try {
-                        unique = create(connection, connector, object, property);
+                        unique = create(connection, provisioning.get(), object, property);
                     } catch (CrmCallException e) {
                         scopeMissing |= e.status() == 403;
                         problems.add(object + "." + property.name() + ": " + e.getMessage());
@@ -154,7 +156,7 @@ public class PropertyProvisioning {
     }
 
     /** Creates the property; true when it holds unique values. A unique one the object refuses is made without. */
-    private boolean create(String connection, CrmConnector connector, String object, BridgeProperty property) {
+    private boolean create(String connection, BridgeProperties connector, String object, BridgeProperty property) {
         try {
             calls.call(connection, object, connector.createProperty(object, property), true);
             return property.unique();

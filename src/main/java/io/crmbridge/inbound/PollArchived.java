@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.connection.ConnectionsConfig;
+import io.crmbridge.crm.ArchivedRecords;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.ListPage;
@@ -64,15 +66,16 @@ public class PollArchived {
         PollState state = PollSteps.state(exchange);
         state.startPage();
         CrmConnector connector = connectors.of(state.connection);
-        PollSteps.describe(exchange, state, connector.listArchived(state.object, state.archivedAfter,
-                connector.maxBatchSize()).orElseThrow(), json);
+        PollSteps.describe(exchange, state, connectors.required(state.connection, ArchivedRecords.class)
+                .listArchived(state.object, state.archivedAfter, connector.maxBatchSize()), json);
     }
 
     /** The listing's page: delete notices for the records removed at or after the last listing's highest removal. */
     public List<PolledRecord> read(Exchange exchange) {
         PollState state = PollSteps.state(exchange);
         state.answered();
-        ListPage<RemovedRecord> page = connectors.of(state.connection).archived(exchange.getMessage().getBody());
+        ListPage<RemovedRecord> page = connectors.required(state.connection, ArchivedRecords.class)
+                .archived(CrmAnswer.of(exchange.getMessage().getBody()));
         List<PolledRecord> notices = new ArrayList<>();
         for (RemovedRecord removed : page.items()) {
             if (state.archivedSince == null || removed.at() == null || !removed.at().isBefore(state.archivedSince)) {
@@ -97,8 +100,7 @@ public class PollArchived {
     }
 
     private boolean due(PollState state) {
-        CrmConnector connector = connectors.of(state.connection);
-        if (connector.listArchived(state.object, null, 1).isEmpty()) {
+        if (connectors.role(state.connection, ArchivedRecords.class).isEmpty()) {
             return false;
         }
         Instant last = lastListing.get(state.connection + "/" + state.object);

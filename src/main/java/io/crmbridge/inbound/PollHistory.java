@@ -19,8 +19,10 @@ import org.apache.camel.support.DefaultExchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.connection.ConnectionsConfig;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.PropertyHistory;
 import io.crmbridge.crm.PropertyChange;
 
 /**
@@ -61,7 +63,7 @@ public class PollHistory {
         List<String> changed = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED)
                 .map(PolledRecord::id).toList();
         state.stamps = stamps.forIds(state.connection, state.object, changed);
-        if (changed.isEmpty() || connector.readHistory(state.object, changed.subList(0, 1), List.of()).isEmpty()) {
+        if (changed.isEmpty() || connectors.role(state.connection, PropertyHistory.class).isEmpty()) {
             return;
         }
         // Every changed record, not only those with an origin stamp: the bridge does not know every record it wrote
@@ -85,11 +87,12 @@ public class PollHistory {
             return;
         }
         CrmConnector connector = connectors.of(state.connection);
+        PropertyHistory history = connectors.required(state.connection, PropertyHistory.class);
         List<String> properties = historyProperties(state, connector);
         List<Exchange> calls = new ArrayList<>(state.historyBatches.size());
         for (List<String> ids : state.historyBatches) {
             Exchange call = new DefaultExchange(exchange.getContext());
-            PollSteps.describe(call, state, connector.readHistory(state.object, ids, properties).orElseThrow(), json);
+            PollSteps.describe(call, state, history.readHistory(state.object, ids, properties), json);
             calls.add(call);
         }
         state.historyBatches.clear();
@@ -117,7 +120,7 @@ public class PollHistory {
         }
         String appId = appId(state.connection);
         for (Exchange call : answered) {
-            state.history.putAll(connector.history(state.object, call.getMessage().getBody(), appId));
+            state.history.putAll(history.history(state.object, CrmAnswer.of(call.getMessage().getBody()), appId));
         }
     }
 

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmbridge.connection.ConnectionsConfig;
 import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.ChangeFeed;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
@@ -85,7 +87,7 @@ public class PollSteps {
                 ? ChangeQuery.tieGroup(state.object, state.at, state.afterId, poll.pageSize(), properties)
                         .withPageToken(state.pageToken)
                 : ChangeQuery.forward(state.object, state.at, state.settledBefore, poll.pageSize(), properties);
-        describe(exchange, state, connectors.of(state.connection).searchChanged(query), json);
+        describe(exchange, state, connectors.feed(state.connection).searchChanged(query), json);
     }
 
     /**
@@ -102,7 +104,9 @@ public class PollSteps {
         long started = System.nanoTime();
         observeClock(exchange, state);
         CrmConnector connector = connectors.of(state.connection);
-        List<CrmRecord> records = connector.records(state.object, exchange.getMessage().getBody());
+        ChangeFeed feed = connectors.feed(state.connection);
+        CrmAnswer answer = CrmAnswer.of(exchange.getMessage().getBody());
+        List<CrmRecord> records = connectors.reads(state.connection).records(state.object, answer);
         int pageSize = poll(state.connection).pageSize();
         boolean full = records.size() >= pageSize;
         if (state.mode == ChangeQuery.Mode.FORWARD && state.settledBefore != null) {
@@ -113,12 +117,12 @@ public class PollSteps {
             records = settled;
         }
         List<CrmRecord> complete = records;
-        if (state.mode == ChangeQuery.Mode.TIE_GROUP && connector.pagesTieGroupsByToken()) {
+        if (state.mode == ChangeQuery.Mode.TIE_GROUP && feed.pagesTieGroupsByToken()) {
             complete = TieGroups.members(records, state.at, state.afterId);
             if (!complete.isEmpty()) {
                 state.afterId = complete.get(complete.size() - 1).id();
             }
-            state.pageToken = connector.nextPage(exchange.getMessage().getBody());
+            state.pageToken = feed.nextPage(answer);
             if (state.pageToken == null) {
                 state.mode = ChangeQuery.Mode.FORWARD;
             }
@@ -156,7 +160,7 @@ public class PollSteps {
             PolledRecord polled = PolledRecord.of(state.connection, state.object, record);
             page.add(polled);
             state.pageHighest = CursorPair.max(state.pageHighest, polled.position());
-            for (String merged : connector.mergedIds(state.object, record)) {
+            for (String merged : feed.mergedIds(state.object, record)) {
                 page.add(PolledRecord.merged(state.connection, state.object, merged, record.id(), record.modifiedAt()));
             }
         }
@@ -263,7 +267,7 @@ public class PollSteps {
      */
     List<String> properties(String connection, String object) {
         Set<String> names = new LinkedHashSet<>(connectors.fieldMap(connection).readProperties(object));
-        names.addAll(connectors.of(connection).noticeProperties(object));
+        names.addAll(connectors.feed(connection).noticeProperties(object));
         names.addAll(poll(connection).properties().getOrDefault(object, List.of()));
         return List.copyOf(names);
     }

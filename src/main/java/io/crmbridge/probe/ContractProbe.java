@@ -17,11 +17,15 @@ import io.crmbridge.connection.ConnectionsConfig;
 import io.crmbridge.connection.ConnectionsConfig.AuthMode;
 import io.crmbridge.connection.CrmConnections;
 import io.crmbridge.connection.LocalPort;
+import io.crmbridge.crm.BridgeProperties;
+import io.crmbridge.crm.ChangeFeed;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
 import io.crmbridge.crm.FieldMap;
+import io.crmbridge.crm.RecordReads;
 import io.crmbridge.probe.ProbeReport.AuthReport;
 import io.crmbridge.probe.ProbeReport.HostReport;
 import io.crmbridge.probe.ProbeReport.ObjectReport;
@@ -120,7 +124,10 @@ public class ContractProbe {
     }
 
     private static CrmRequest sample(CrmConnector connector, FieldMap fieldMap, String object) {
-        return connector.sampleRecord(object, fieldMap.readProperties(object));
+        if (!(connector instanceof ChangeFeed feed)) {
+            throw new UnsupportedOperationException("the " + connector.kind() + " connector has no change feed to sample");
+        }
+        return feed.sampleRecord(object, fieldMap.readProperties(object));
     }
 
     private ProbeHttp.Answer send(CrmConnections.Live live, ProbeHttp http, String base, CrmRequest request,
@@ -147,9 +154,12 @@ public class ContractProbe {
     /** The properties the CRM says the object has, or null where it does not say (no such read, or it failed). */
     private Set<String> crmProperties(CrmConnections.Live live, ProbeHttp http, String base, CrmConnector connector,
             String object, String token) {
+        if (!(connector instanceof BridgeProperties provisioning)) {
+            return null;
+        }
         CrmRequest request;
         try {
-            request = connector.listProperties(object);
+            request = provisioning.listProperties(object);
         } catch (RuntimeException e) {
             return null;
         }
@@ -161,7 +171,8 @@ public class ContractProbe {
             return null;
         }
         try {
-            Set<String> names = connector.propertyNames(json.readValue(answer.body(), Object.class)).keySet();
+            Set<String> names = provisioning.propertyNames(CrmAnswer.of(json.readValue(answer.body(), Object.class)))
+                    .keySet();
             return names.isEmpty() ? null : names;
         } catch (Exception e) {
             return null;
@@ -180,7 +191,7 @@ public class ContractProbe {
         }
         List<CrmRecord> records;
         try {
-            records = connector.records(object, json.readValue(answer.body(), Object.class));
+            records = ((RecordReads) connector).records(object, CrmAnswer.of(json.readValue(answer.body(), Object.class)));
         } catch (Exception e) {
             return new ObjectReport(object, null, answer.status(), "the answer is not the JSON the connector reads ("
                     + answer.contentType() + "): " + excerpt(answer.body()), List.of());
@@ -190,7 +201,9 @@ public class ContractProbe {
         }
         CrmRecord record = records.get(0);
         Set<String> system = new LinkedHashSet<>(connector.systemProperties(object));
-        system.addAll(connector.noticeProperties(object));
+        if (connector instanceof ChangeFeed feed) {
+            system.addAll(feed.noticeProperties(object));
+        }
         return new ObjectReport(object, record.id(), answer.status(), null,
                 comparison.compare(fieldMap.fields(object), record.properties(), system, crmProperties.get()));
     }

@@ -23,6 +23,7 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.testsupport.Crm;
 import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;

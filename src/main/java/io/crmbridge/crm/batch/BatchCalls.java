@@ -15,10 +15,12 @@ import org.apache.camel.ProducerTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmbridge.connection.CrmCallException;
-import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.crm.RecordReads;
+import io.crmbridge.crm.RecordWrites;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
@@ -41,8 +43,7 @@ public class BatchCalls {
     }
 
     void send(CallGroup group, List<PendingCall> calls) {
-        CrmConnector connector = connectors.of(group.connection());
-        CrmRequest request = request(connector, group, calls);
+        CrmRequest request = request(group, calls);
         Exchange answer = call(group, request);
         Exception failure = answer.getException();
         if (failure instanceof CrmCallException.Review && calls.size() > 1) {
@@ -58,33 +59,37 @@ public class BatchCalls {
             return;
         }
         int status = answer.getMessage().getHeader(ExchangeKeys.CRM_RESPONSE_STATUS, 200, Integer.class);
-        Object body = answer.getMessage().getBody();
+        CrmAnswer body = CrmAnswer.of(answer.getMessage().getBody());
+        RecordReads reads = connectors.reads(group.connection());
         if (group.operation() == CallGroup.Operation.SEARCH && calls.size() > 1
-                && connector.records(group.object(), body).size() >= connector.maxSearchResults()) {
+                && reads.records(group.object(), body).size() >= reads.maxSearchResults()) {
             calls.forEach(c -> send(group, List.of(c)));
             return;
         }
         for (PendingCall call : calls) {
-            hand(connector, group, call, status, body);
+            hand(group, call, status, body);
         }
     }
 
-    private void hand(CrmConnector connector, CallGroup group, PendingCall call, int status, Object body) {
-        Object share = group.operation() == CallGroup.Operation.ASSOCIATE
-                ? connector.associationShare(body, call.keys.get(0), call.keys.get(1))
-                : connector.batchShare(group.object(), body, group.property(), call.keys);
+    private void hand(CallGroup group, PendingCall call, int status, CrmAnswer body) {
+        RecordReads reads = connectors.reads(group.connection());
+        CrmAnswer share = group.operation() == CallGroup.Operation.ASSOCIATE
+                ? connectors.links(group.connection()).associationShare(body, call.keys.get(0), call.keys.get(1))
+                : reads.batchShare(group.object(), body, group.property(), call.keys);
         boolean associate = group.operation() == CallGroup.Operation.ASSOCIATE;
-        List<String> errors = associate ? connector.inputErrors(share) : connector.batchErrors(share);
+        List<String> errors = associate ? reads.inputErrors(share) : reads.batchErrors(share);
         if (!errors.isEmpty() && associate) {
-            call.answer.completeExceptionally(new CrmCallException.Review(group.connection(), 207, toJson(share),
+            call.answer.completeExceptionally(new CrmCallException.Review(group.connection(), 207, toJson(share.json()),
                     "the CRM refused the association " + group.object() + "/" + call.keys.get(0) + " -> "
                             + group.toObject() + "/" + call.keys.get(1) + ": " + errors));
             return;
         }
-        call.answer.complete(new PendingCall.Share(errors.isEmpty() ? (status == 207 ? 200 : status) : 207, share));
+        call.answer.complete(new PendingCall.Share(errors.isEmpty() ? (status == 207 ? 200 : status) : 207, share.json()));
     }
 
-    private static CrmRequest request(CrmConnector connector, CallGroup group, List<PendingCall> calls) {
+    private CrmRequest request(CallGroup group, List<PendingCall> calls) {
+        RecordReads reads = connectors.reads(group.connection());
+        RecordWrites writes = connectors.writes(group.connection());
         return switch (group.operation()) {
             case UPSERT -> {
                 Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
@@ -94,7 +99,7 @@ public class BatchCalls {
                     properties.putIfAbsent(group.property(), c.keys.get(0));
                     byKey.put(c.keys.get(0), properties);
                 }
-                yield connector.upsert(group.object(), group.property(), byKey);
+                yield writes.upsert(group.object(), group.property(), byKey);
             }
             case CREATE_KEYED -> {
                 List<Map<String, Object>> properties = new ArrayList<>();
@@ -107,13 +112,13 @@ public class BatchCalls {
                     links.add(c.linkTo);
                     refs.add(c.keys.get(0));
                 }
-                yield connector.createMany(group.object(), properties, links, refs);
+                yield writes.createMany(group.object(), properties, links, refs);
             }
-            case READ_BY_KEY -> connector.readByKey(group.object(), group.property(), List.copyOf(inputs(calls)),
+            case READ_BY_KEY -> reads.readByKey(group.object(), group.property(), List.copyOf(inputs(calls)),
                     group.readProperties());
             case SEARCH -> calls.size() == 1
-                    ? connector.searchEquals(group.object(), group.property(), calls.get(0).keys.get(0), withProperty(group))
-                    : connector.searchIn(group.object(), group.property(), inputs(calls), withProperty(group));
+                    ? reads.searchEquals(group.object(), group.property(), calls.get(0).keys.get(0), withProperty(group))
+                    : reads.searchIn(group.object(), group.property(), inputs(calls), withProperty(group));
             case ASSOCIATE -> {
                 Set<List<String>> seen = new LinkedHashSet<>();
                 List<Map<String, Object>> pairs = new ArrayList<>();
@@ -122,7 +127,7 @@ public class BatchCalls {
                         pairs.add(Map.of("from", Map.of("id", c.keys.get(0)), "to", Map.of("id", c.keys.get(1))));
                     }
                 }
-                yield connector.associateBatch(group.object(), group.toObject(), pairs);
+                yield connectors.links(group.connection()).associateBatch(group.object(), group.toObject(), pairs);
             }
         };
     }

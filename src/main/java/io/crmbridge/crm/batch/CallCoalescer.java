@@ -27,7 +27,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.Capability;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -162,9 +163,9 @@ public class CallCoalescer implements io.crmbridge.ledger.KeyWaitListener {
         try {
             await(exchange, group, new PendingCall(List.of(key), new LinkedHashMap<>(properties), Map.copyOf(linkTo)));
             String connection = group.connection();
-            taken = connectors.of(connection).record(group.object(), exchange.getMessage().getBody()) == null
-                    && connectors.of(connection).records(group.object(), exchange.getMessage().getBody()).isEmpty();
-        } catch (io.crmbridge.connection.CrmCallException.Review e) {
+            taken = connectors.reads(connection).record(group.object(), CrmAnswer.of(exchange.getMessage().getBody())) == null
+                    && connectors.reads(connection).records(group.object(), CrmAnswer.of(exchange.getMessage().getBody())).isEmpty();
+        } catch (io.crmbridge.crm.CrmCallException.Review e) {
             if (e.status() != 409) {
                 throw e;
             }
@@ -211,7 +212,7 @@ public class CallCoalescer implements io.crmbridge.ledger.KeyWaitListener {
 
     /** Submits the call and waits for its share; the call's failure is this event's failure. */
     private void await(Exchange exchange, CallGroup group, PendingCall call) throws Exception {
-        if (connectors.of(group.connection()).capabilities().contains(CrmConnector.Capability.BATCH)) {
+        if (connectors.can(group.connection(), Capability.BATCH)) {
             batcher.submit(group, call);
         } else {
             calls.send(group, List.of(call)); // a CRM without batch endpoints: the event's own call, now

@@ -17,15 +17,23 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.crmbridge.connection.CrmCallException;
 import io.crmbridge.crm.BatchOperation;
 import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.Capability;
+import io.crmbridge.crm.ChangeFeed;
 import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmAnswer;
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.crm.ErrorPolicy;
 import io.crmbridge.crm.FieldSpec;
+import io.crmbridge.crm.Links;
+import io.crmbridge.crm.Owners;
+import io.crmbridge.crm.RecordReads;
+import io.crmbridge.crm.RecordWrites;
 
 /**
  * Clio Manage API v4: every path, field shape, filter and rate-limit header of Clio lives in this package. The bridge's
@@ -37,7 +45,7 @@ import io.crmbridge.crm.FieldSpec;
  * {@link UnsupportedOperationException} rather than pretend.
  */
 @ApplicationScoped
-public class ClioConnector implements CrmConnector {
+public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, RecordWrites, Links, Owners, ErrorPolicy {
 
     static final String API_PATH = "/api/v4";
     /** Clio's listing limit. */
@@ -142,8 +150,8 @@ public class ClioConnector implements CrmConnector {
 
     /** {@code meta.paging.next}: the next page's whole URL. */
     @Override
-    public String nextPage(Object answer) {
-        return ClioPaging.next(answer);
+    public String nextPage(CrmAnswer answer) {
+        return ClioPaging.next(answer.json());
     }
 
     /** Clio cannot search by a property: a {@code query} list filter, compared exactly in {@link #batchShare}. */
@@ -268,16 +276,6 @@ public class ClioConnector implements CrmConnector {
         return "notes".equals(object);
     }
 
-    @Override
-    public CrmRequest listProperties(String object) {
-        throw unsupported("property provisioning");
-    }
-
-    @Override
-    public CrmRequest createProperty(String object, BridgeProperty property) {
-        throw unsupported("property provisioning");
-    }
-
     /** The associations Clio has are relationship fields: a person's company, a matter's client. */
     @Override
     public CrmRequest associate(String fromObject, String fromId, String toObject, String toId) {
@@ -320,51 +318,46 @@ public class ClioConnector implements CrmConnector {
     // --- answers ---
 
     @Override
-    public List<CrmRecord> records(String object, Object answer) {
-        return ClioShapes.records(answer);
+    public List<CrmRecord> records(String object, CrmAnswer answer) {
+        return ClioShapes.records(answer.json());
     }
 
     @Override
-    public CrmRecord record(String object, Object answer) {
-        Object data = ClioShapes.data(answer);
+    public CrmRecord record(String object, CrmAnswer answer) {
+        Object data = ClioShapes.data(answer.json());
         return data instanceof List<?> list ? (list.isEmpty() ? null : ClioShapes.record(list.get(0)))
                 : ClioShapes.record(data);
     }
 
     @Override
-    public Map<String, Boolean> propertyNames(Object answer) {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> inputErrors(Object answer) {
+    public List<String> inputErrors(CrmAnswer answer) {
         return List.of();
     }
 
     @Override
-    public List<String> batchErrors(Object answer) {
+    public List<String> batchErrors(CrmAnswer answer) {
         return List.of();
     }
 
     /** The records of a list answer whose property equals one of the keys, compared without case. */
     @Override
-    public Object batchShare(String object, Object answer, String keyProperty, Collection<String> keys) {
-        return ClioShapes.share(answer, keyProperty, keys);
+    public CrmAnswer batchShare(String object, CrmAnswer answer, String keyProperty, Collection<String> keys) {
+        return CrmAnswer.of(ClioShapes.share(answer.json(), keyProperty, keys));
     }
 
     @Override
-    public Object associationShare(Object answer, String fromId, String toId) {
+    public CrmAnswer associationShare(CrmAnswer answer, String fromId, String toId) {
         return answer;
     }
 
     @Override
-    public List<String> associatedIds(Object answer) {
-        return ClioLinks.ids(answer);
+    public List<String> associatedIds(CrmAnswer answer) {
+        return ClioLinks.ids(answer.json());
     }
 
     @Override
-    public List<CrmOwner> owners(Object answer) {
-        return ClioUsers.owners(answer);
+    public List<CrmOwner> owners(CrmAnswer answer) {
+        return ClioUsers.owners(answer.json());
     }
 
     /** Clio's creates are plain POSTs (no upsert by key): one whose answer was lost is not sent again. */

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.crmbridge.connection.CrmCallException;
-import io.crmbridge.connection.CrmResponseClassifier;
+import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.crm.CrmResponseClassifier;
 
 /**
  * Clio's failed answers and rate-limit headers. Errors come as {@code {"error": {"type": ..., "message": ...}}}; the

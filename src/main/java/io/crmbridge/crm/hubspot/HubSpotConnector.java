@@ -3,35 +3,48 @@ package io.crmbridge.crm.hubspot;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.crmbridge.crm.ArchivedRecords;
 import io.crmbridge.crm.BatchOperation;
+import io.crmbridge.crm.BridgeProperties;
 import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.Capability;
+import io.crmbridge.crm.ChangeFeed;
 import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.crm.ErrorPolicy;
 import io.crmbridge.crm.FieldSpec;
+import io.crmbridge.crm.Links;
 import io.crmbridge.crm.ListPage;
+import io.crmbridge.crm.Owners;
 import io.crmbridge.crm.PropertyChange;
+import io.crmbridge.crm.PropertyHistory;
+import io.crmbridge.crm.RecordReads;
+import io.crmbridge.crm.RecordWrites;
 import io.crmbridge.crm.RemovedRecord;
-import io.crmbridge.model.Timestamps;
 
 /**
  * HubSpot CRM v3 objects, v4 associations and v3 owners, as HubSpot's published specs describe them: every path,
  * property name, association type, search shape and rate-limit header of HubSpot lives in this package.
  */
 @ApplicationScoped
-public class HubSpotConnector implements CrmConnector {
+public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHistory, ArchivedRecords, RecordReads,
+        RecordWrites, Links, Owners, BridgeProperties, ErrorPolicy {
 
     static final String MERGED_IDS = "hs_merged_object_ids";
 
@@ -54,10 +67,15 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
-    public java.util.Set<Capability> capabilities() {
-        java.util.Set<Capability> all = java.util.EnumSet.allOf(Capability.class);
-        all.remove(Capability.RELATIONSHIP_FIELDS);
-        return all;
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SEARCH_BY_PROPERTY, Capability.BATCH, Capability.KEYED_UPSERT,
+                Capability.BRIDGE_PROPERTIES, Capability.PROPERTY_HISTORY, Capability.ARCHIVED_NOTICES,
+                Capability.MERGE_NOTICES, Capability.ASSOCIATIONS_API, Capability.OWNERS, Capability.RATE_LIMIT_HEADERS);
+    }
+
+    @Override
+    public boolean canAssociate(String fromObject, String toObject) {
+        return true;
     }
 
     @Override
@@ -83,14 +101,14 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
-    public Optional<CrmRequest> readHistory(String object, List<String> ids, List<String> properties) {
-        return Optional.of(HubSpotHistory.request(objects(object), ids, properties, maxBatchSize()));
+    public CrmRequest readHistory(String object, List<String> ids, List<String> properties) {
+        return HubSpotHistory.request(objects(object), ids, properties, maxBatchSize());
     }
 
     @Override
-    public Optional<CrmRequest> listArchived(String object, String after, int limit) {
+    public CrmRequest listArchived(String object, String after, int limit) {
         String query = "archived=true&limit=" + Math.min(limit, 100) + (after == null ? "" : "&after=" + encode(after));
-        return Optional.of(CrmRequest.get(objects(object), query));
+        return CrmRequest.get(objects(object), query);
     }
 
     @Override
@@ -104,7 +122,7 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     @Override
-    public CrmRequest searchIn(String object, String property, java.util.Collection<String> values,
+    public CrmRequest searchIn(String object, String property, Collection<String> values,
             List<String> properties) {
         List<String> read = new ArrayList<>(properties);
         if (!read.contains(property)) {
@@ -286,106 +304,58 @@ public class HubSpotConnector implements CrmConnector {
     // --- answers ---
 
     @Override
-    public List<CrmRecord> records(String object, Object answer) {
-        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
-            return results.stream().filter(Map.class::isInstance).map(r -> record(object, r)).toList();
-        }
-        return List.of();
+    public List<CrmRecord> records(String object, CrmAnswer answer) {
+        return HubSpotAnswers.records(object, answer.json());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public CrmRecord record(String object, Object answer) {
-        if (!(answer instanceof Map<?, ?> map) || map.get("id") == null) {
-            return null;
-        }
-        Map<String, Object> raw = (Map<String, Object>) map;
-        Map<String, Object> properties = raw.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-        Instant modified = Timestamps.parse(properties.get(HubSpotSearch.modificationProperty(object)));
-        if (modified == null) {
-            modified = Timestamps.parse(raw.get("updatedAt"));
-        }
-        return new CrmRecord(String.valueOf(raw.get("id")), Timestamps.parse(raw.get("createdAt")), modified, properties, raw);
+    public CrmRecord record(String object, CrmAnswer answer) {
+        return HubSpotAnswers.record(object, answer.json());
     }
 
     @Override
-    public Map<String, Boolean> propertyNames(Object answer) {
-        Map<String, Boolean> names = new LinkedHashMap<>();
-        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
-            results.stream().filter(Map.class::isInstance).map(r -> (Map<?, ?>) r).filter(r -> r.get("name") != null)
-                    .forEach(r -> names.put(String.valueOf(r.get("name")), Boolean.TRUE.equals(r.get("hasUniqueValue"))));
-        }
-        return names;
+    public Map<String, Boolean> propertyNames(CrmAnswer answer) {
+        return HubSpotAnswers.propertyNames(answer.json());
     }
 
     @Override
-    public List<String> inputErrors(Object answer) {
-        if (answer instanceof Map<?, ?> map && map.get("errors") instanceof List<?> errors) {
-            return errors.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
-                    .map(e -> e.get("category") + ": " + e.get("message")).toList();
-        }
-        return List.of();
+    public List<String> inputErrors(CrmAnswer answer) {
+        return HubSpotAnswers.errors(answer.json(), true);
     }
 
     @Override
-    public List<String> batchErrors(Object answer) {
-        if (answer instanceof Map<?, ?> map && map.get("errors") instanceof List<?> errors) {
-            return errors.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
-                    .filter(e -> !"OBJECT_NOT_FOUND".equals(e.get("category")))
-                    .map(e -> e.get("category") + ": " + e.get("message")).toList();
-        }
-        return List.of();
+    public List<String> batchErrors(CrmAnswer answer) {
+        return HubSpotAnswers.errors(answer.json(), false);
     }
 
     @Override
-    public Object batchShare(String object, Object answer, String keyProperty, java.util.Collection<String> keys) {
-        return HubSpotBatchShare.of(answer, keyProperty, keys);
+    public CrmAnswer batchShare(String object, CrmAnswer answer, String keyProperty, Collection<String> keys) {
+        return CrmAnswer.of(HubSpotBatchShare.of(answer.json(), keyProperty, keys));
     }
 
     @Override
-    public Object associationShare(Object answer, String fromId, String toId) {
-        return HubSpotBatchShare.ofPair(answer, fromId, toId);
+    public CrmAnswer associationShare(CrmAnswer answer, String fromId, String toId) {
+        return CrmAnswer.of(HubSpotBatchShare.ofPair(answer.json(), fromId, toId));
     }
 
     @Override
-    public List<String> associatedIds(Object answer) {
-        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
-            return results.stream().filter(Map.class::isInstance).map(r -> String.valueOf(((Map<?, ?>) r).get("toObjectId")))
-                    .toList();
-        }
-        return List.of();
+    public List<String> associatedIds(CrmAnswer answer) {
+        return HubSpotAnswers.associatedIds(answer.json());
     }
 
     @Override
-    public List<CrmOwner> owners(Object answer) {
-        List<?> list = answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results ? results
-                : answer instanceof Map<?, ?> one ? List.of(one) : List.of();
-        return list.stream().filter(Map.class::isInstance).map(o -> (Map<?, ?>) o)
-                .filter(o -> o.get("id") != null)
-                .map(o -> new CrmOwner(String.valueOf(o.get("id")), o.get("email") == null ? null : String.valueOf(o.get("email")),
-                        !Boolean.TRUE.equals(o.get("archived"))))
-                .toList();
+    public List<CrmOwner> owners(CrmAnswer answer) {
+        return HubSpotAnswers.owners(answer.json());
     }
 
     @Override
-    public Map<String, List<PropertyChange>> history(String object, Object answer, String ownAppId) {
-        return HubSpotHistory.changes(answer, ownAppId);
+    public Map<String, List<PropertyChange>> history(String object, CrmAnswer answer, String ownAppId) {
+        return HubSpotHistory.changes(answer.json(), ownAppId);
     }
 
     @Override
-    public ListPage<RemovedRecord> archived(Object answer) {
-        List<RemovedRecord> removed = new ArrayList<>();
-        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
-            for (Object r : results) {
-                if (r instanceof Map<?, ?> record && record.get("id") != null) {
-                    Instant at = Timestamps.parse(record.get("archivedAt"));
-                    removed.add(new RemovedRecord(String.valueOf(record.get("id")), at != null ? at : Timestamps.parse(record.get("updatedAt"))));
-                }
-            }
-        }
-        String next = answer instanceof Map<?, ?> map && map.get("paging") instanceof Map<?, ?> paging
-                && paging.get("next") instanceof Map<?, ?> n && n.get("after") != null ? String.valueOf(n.get("after")) : null;
-        return new ListPage<>(removed, next);
+    public ListPage<RemovedRecord> archived(CrmAnswer answer) {
+        return HubSpotAnswers.archived(answer.json());
     }
 
     /** HubSpot lists the ids merged into a contact in {@code hs_merged_object_ids}, separated by semicolons. */

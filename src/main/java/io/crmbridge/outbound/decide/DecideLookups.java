@@ -13,11 +13,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.BridgeProperty;
-import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
 import io.crmbridge.crm.PropertyProvisioning;
+import io.crmbridge.crm.RecordReads;
 import io.crmbridge.ledger.KeyLocks;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
@@ -150,12 +151,12 @@ public class DecideLookups {
         FieldMap fields = connectors.fieldMap(connection);
         List<Object> answers = answer instanceof List<?> list ? new ArrayList<>(list) : List.of(answer);
         List<Match> matches = new ArrayList<>();
-        CrmConnector connector = connectors.of(connection);
+        RecordReads reads = connectors.reads(connection);
         for (Object one : answers) {
-            for (CrmRecord r : connector.records(object, one)) {
+            for (CrmRecord r : reads.records(object, CrmAnswer.of(one))) {
                 matches.add(new Match(r.id(), fields.fromCrm(object, r.properties()), number(r.property(
                         BridgeProperty.OCCURRED_AT)), r.property(BridgeProperty.KEY) == null ? null
-                                : String.valueOf(r.property(BridgeProperty.KEY)), connector.version(r)));
+                                : String.valueOf(r.property(BridgeProperty.KEY)), reads.version(r)));
             }
         }
         return matches;

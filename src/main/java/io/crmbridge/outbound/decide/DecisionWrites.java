@@ -13,10 +13,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.crmbridge.crm.BridgeProperty;
-import io.crmbridge.crm.CrmConnector.Capability;
+import io.crmbridge.crm.Capability;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
+import io.crmbridge.crm.RecordReads;
 import io.crmbridge.inbound.Fingerprints;
 import io.crmbridge.inbound.OriginStamps;
 import io.crmbridge.model.ExchangeKeys;
@@ -188,7 +190,7 @@ public class DecisionWrites {
                     + ", linked to " + linkTo.keySet());
             return;
         }
-        if (connectors.of(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
+        if (connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
             properties.put(BridgeProperty.KEY, ctx.key(object)); // kept in the record: found again by it (OwnRecords)
         }
         in.setHeader(ACTION, "create");
@@ -228,11 +230,12 @@ public class DecisionWrites {
         }
         Object answer = in.getBody();
         String connection = connectors.connectionOf(exchange);
-        CrmRecord record = connectors.of(connection).record(object, answer);
+        RecordReads reads = connectors.reads(connection);
+        CrmRecord record = reads.record(object, CrmAnswer.of(answer));
         if (record == null && (action.equals("upsert") || action.equals("create"))) {
             // a grouped call's answer: this write's share of a batch answer
-            List<String> errors = connectors.of(connection).batchErrors(answer);
-            List<CrmRecord> records = connectors.of(connection).records(object, answer);
+            List<String> errors = reads.batchErrors(CrmAnswer.of(answer));
+            List<CrmRecord> records = reads.records(object, CrmAnswer.of(answer));
             if (records.isEmpty()) {
                 throw new ReviewRequired("CRM_REJECTED", "the CRM wrote no " + object + ": " + errors);
             }
@@ -262,7 +265,7 @@ public class DecisionWrites {
         String[] pair = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class).split(":");
         DecideLookups.clearObjectHeaders(in);
         boolean both = ctx.id(pair[0]) != null && ctx.id(pair[1]) != null;
-        if (both && !connectors.of(connectors.connectionOf(exchange)).canAssociate(pair[0], pair[1])) {
+        if (both && !connectors.links(connectors.connectionOf(exchange)).canAssociate(pair[0], pair[1])) {
             EventTrace.of(exchange).decision(pair[0] + ":" + pair[1], "none", "this CRM keeps no such association");
             both = false;
         }
@@ -280,13 +283,13 @@ public class DecisionWrites {
         String association = in.getHeader(ExchangeKeys.DECIDE_ASSOCIATION, String.class);
         EventTrace.of(exchange).response("association", association, in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS),
                 in.getBody());
-        if (!connectors.of(connectors.connectionOf(exchange)).capabilities().contains(Capability.RELATIONSHIP_FIELDS)) {
+        if (!can(exchange, Capability.RELATIONSHIP_FIELDS)) {
             return;
         }
         // a CRM that keeps links as fields of the record (Clio) changed the record: the stamp moves to that change
         String object = association.split(":")[0];
         String connection = connectors.connectionOf(exchange);
-        CrmRecord record = in.getBody() == null ? null : connectors.of(connection).record(object, in.getBody());
+        CrmRecord record = in.getBody() == null ? null : connectors.reads(connection).record(object, CrmAnswer.of(in.getBody()));
         if (record != null && record.id() != null && record.modifiedAt() != null) {
             stamps.moved(connection, object, record.id(), record.modifiedAt());
         }
@@ -302,7 +305,7 @@ public class DecisionWrites {
     }
 
     private boolean can(Exchange exchange, Capability capability) {
-        return connectors.of(connectors.connectionOf(exchange)).capabilities().contains(capability);
+        return connectors.can(connectors.connectionOf(exchange), capability);
     }
 
     private FieldMap fieldMap(Exchange exchange) {

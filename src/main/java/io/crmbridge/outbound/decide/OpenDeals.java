@@ -10,8 +10,10 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.FieldMap;
+import io.crmbridge.crm.RecordReads;
 import io.crmbridge.model.ExchangeKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -49,7 +51,7 @@ public class OpenDeals {
         String connection = connectors.connectionOf(exchange);
         Message in = exchange.getMessage();
         in.setHeader(ExchangeKeys.CRM_PROPERTIES, String.join(",", connectors.fieldMap(connection).readProperties("deals")));
-        return connectors.of(connection).associatedIds(in.getBody()).stream()
+        return connectors.links(connection).associatedIds(CrmAnswer.of(in.getBody())).stream()
                 .map(id -> Map.<String, Object>of("id", id)).toList();
     }
 
@@ -62,10 +64,10 @@ public class OpenDeals {
         String connection = connectors.connectionOf(exchange);
         FieldMap fields = connectors.fieldMap(connection);
         String pipeline = exchange.getMessage().getHeader(ExchangeKeys.CRM_PIPELINE, config.defaultPipeline(), String.class);
-        var connector = connectors.of(connection);
-        return connector.records("deals", body).stream()
+        RecordReads reads = connectors.reads(connection);
+        return reads.records("deals", CrmAnswer.of(body)).stream()
                 .map(deal -> new Match(deal.id(), fields.fromCrm("deals", deal.properties()), null, null,
-                        connector.version(deal)))
+                        reads.version(deal)))
                 .filter(deal -> isOpenIn(deal, fields.property("deals", "pipeline") == null ? null : pipeline))
                 .toList();
     }

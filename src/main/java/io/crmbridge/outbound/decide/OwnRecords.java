@@ -51,8 +51,8 @@ public class OwnRecords {
         Deque<String> reads = new ArrayDeque<>();
         // a contact the lagging search missed is read by email where the CRM reads by a unique property; a CRM
         // without one (Clio) answered the search from its list, which does not lag
-        if (ctx.contacts.isEmpty() && connectors.of(connectors.connectionOf(exchange)).capabilities()
-                .contains(io.crmbridge.crm.CrmConnector.Capability.KEYED_UPSERT)) {
+        if (ctx.contacts.isEmpty() && connectors.can(connectors.connectionOf(exchange),
+                io.crmbridge.crm.Capability.KEYED_UPSERT)) {
             reads.add("contacts");
         }
         if (ctx.key("companies") != null && keyed(ctx, "companies")) {
@@ -71,7 +71,7 @@ public class OwnRecords {
         // a CRM without unique properties that keeps a note's key in the note (Clio): the note an earlier attempt
         // made, its answer lost, is found by its key instead of being made again
         if (!ctx.contactOnly && ctx.key("notes") != null && !keyed(ctx, "notes")
-                && connectors.of(connectors.connectionOf(exchange)).keepsKeyOf("notes")) {
+                && connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf("notes")) {
             reads.add("notes");
         }
         exchange.setProperty(QUEUE, reads);

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
 
-import io.crmbridge.model.ExchangeKeys;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmOwner;
+import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 
 /**
@@ -69,7 +70,7 @@ public class OwnerRouting {
         DecisionContext ctx = DecideLookups.context(exchange);
         String email = exchange.getProperty(CANDIDATE, String.class);
         String connection = connectors.connectionOf(exchange);
-        List<CrmOwner> owners = connectors.of(connection).owners(exchange.getMessage().getBody());
+        List<CrmOwner> owners = connectors.owners(connection).owners(CrmAnswer.of(exchange.getMessage().getBody()));
         String key = connection + ":" + email.toLowerCase(java.util.Locale.ROOT);
         cache.put(key, new Cached(owners, Instant.now()));
         CompletableFuture<List<CrmOwner>> asked = inflight.remove(key);

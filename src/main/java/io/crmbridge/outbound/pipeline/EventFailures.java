@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.ConnectionPausedException;
-import io.crmbridge.connection.CrmCallException;
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.connection.CrmCallSteps;
 import io.crmbridge.db.PgText;
 import io.crmbridge.db.TransientDatabaseErrors;

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmbridge.connection.CrmCallException;
+import io.crmbridge.crm.CrmAnswer;
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.crm.BatchOperation;
 import io.crmbridge.crm.ChangeQuery;
-import io.crmbridge.crm.CrmConnector.Capability;
+import io.crmbridge.crm.Capability;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
 
@@ -58,11 +59,11 @@ class ClioConnectorTest {
         assertThat(clio.pagesTieGroupsByToken()).isTrue();
         Map<String, Object> answer = Map.of("data", List.of(), "meta", Map.of("paging", Map.of(
                 "next", "http://localhost:8081/sandbox/clio/api/v4/matters.json?order=id%28asc%29&page_token=YWZ0ZXI6Nw")));
-        String token = clio.nextPage(answer);
+        String token = clio.nextPage(CrmAnswer.of(answer));
         CrmRequest next = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of()).withPageToken(token));
         assertThat(next.path()).isEqualTo("/matters.json");
         assertThat(next.query()).isEqualTo("order=id%28asc%29&page_token=YWZ0ZXI6Nw");
-        assertThat(clio.nextPage(Map.of("data", List.of(), "meta", Map.of("paging", Map.of())))).isNull();
+        assertThat(clio.nextPage(CrmAnswer.of(Map.of("data", List.of(), "meta", Map.of("paging", Map.of()))))).isNull();
     }
 
     @Test
@@ -75,14 +76,14 @@ class ClioConnectorTest {
                   "company":{"id":3,"name":"X Ltd"}}],
                  "meta":{"paging":{"next":"https://app.clio.com/api/v4/contacts.json?page_token=n"},"records":1}}
                 """, Object.class);
-        List<CrmRecord> records = clio.records("contacts", answer);
+        List<CrmRecord> records = clio.records("contacts", CrmAnswer.of(answer));
         assertThat(records).hasSize(1);
         CrmRecord ada = records.get(0);
         assertThat(ada.id()).isEqualTo("12");
         assertThat(ada.modifiedAt()).isEqualTo(Instant.parse("2026-11-30T10:00:05Z"));
         assertThat(ada.property("primary_email_address")).isEqualTo("ada@x.io");
         assertThat(ada.property("company")).isEqualTo(Map.of("id", 3, "name", "X Ltd"));
-        assertThat(clio.record("contacts", Map.of("data", Map.of("id", 5, "etag", "e"))).id()).isEqualTo("5");
+        assertThat(clio.record("contacts", CrmAnswer.of(Map.of("data", Map.of("id", 5, "etag", "e")))).id()).isEqualTo("5");
     }
 
     @Test
@@ -124,8 +125,8 @@ class ClioConnectorTest {
                 {"data":[{"id":1,"email_addresses":[{"address":"ada@x.io.evil","default_email":true}]},
                          {"id":2,"email_addresses":[{"address":"ADA@x.io","default_email":true}]}]}
                 """, Object.class);
-        Object share = clio.batchShare("contacts", answer, "primary_email_address", List.of("ada@x.io"));
-        assertThat(clio.records("contacts", share)).extracting(CrmRecord::id).containsExactly("2");
+        Object share = clio.batchShare("contacts", CrmAnswer.of(answer), "primary_email_address", List.of("ada@x.io"));
+        assertThat(clio.records("contacts", CrmAnswer.of(share))).extracting(CrmRecord::id).containsExactly("2");
     }
 
     @Test
@@ -134,8 +135,8 @@ class ClioConnectorTest {
                 {"data":[{"id":3,"type":"Company","web_sites":[{"address":"https://www.Acme.io/about","default_web_site":true}]},
                          {"id":4,"type":"Company","web_sites":[{"address":"acme.io.example","default_web_site":true}]}]}
                 """, Object.class);
-        Object share = clio.batchShare("companies", answer, "primary_web_site", List.of("acme.io"));
-        assertThat(clio.records("companies", share)).extracting(CrmRecord::id).containsExactly("3");
+        Object share = clio.batchShare("companies", CrmAnswer.of(answer), "primary_web_site", List.of("acme.io"));
+        assertThat(clio.records("companies", CrmAnswer.of(share))).extracting(CrmRecord::id).containsExactly("3");
     }
 
     @Test
@@ -152,9 +153,9 @@ class ClioConnectorTest {
         CrmRequest matters = clio.listAssociations("contacts", "12", "deals");
         assertThat(matters.path()).isEqualTo("/matters.json");
         assertThat(query(matters)).containsEntry("client_id", "12");
-        assertThat(clio.associatedIds(json.readValue("{\"data\":[{\"id\":40},{\"id\":41}]}", Object.class)))
+        assertThat(clio.associatedIds(CrmAnswer.of(json.readValue("{\"data\":[{\"id\":40},{\"id\":41}]}", Object.class))))
                 .containsExactly("40", "41");
-        assertThat(clio.associatedIds(json.readValue("{\"data\":{\"id\":12,\"company\":{\"id\":3,\"name\":\"X\"}}}", Object.class)))
+        assertThat(clio.associatedIds(CrmAnswer.of(json.readValue("{\"data\":{\"id\":12,\"company\":{\"id\":3,\"name\":\"X\"}}}", Object.class))))
                 .containsExactly("3");
     }
 
@@ -164,10 +165,10 @@ class ClioConnectorTest {
         assertThat(clio.capabilities()).doesNotContain(Capability.BATCH, Capability.KEYED_UPSERT,
                 Capability.PROPERTY_HISTORY, Capability.SEARCH_BY_PROPERTY, Capability.ASSOCIATIONS_API)
                 .contains(Capability.RELATIONSHIP_FIELDS, Capability.OWNERS);
-        assertThat(clio.readHistory("contacts", List.of("1"), List.of("first_name"))).isEmpty();
+        assertThat(clio).isNotInstanceOf(io.crmbridge.crm.PropertyHistory.class)
+                .isNotInstanceOf(io.crmbridge.crm.BridgeProperties.class);
         assertThatThrownBy(() -> clio.upsert("companies", "crmbridge_key", Map.of("k", Map.of())))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> clio.listProperties("contacts")).isInstanceOf(UnsupportedOperationException.class);
         CrmRequest read = clio.batch("deals", BatchOperation.READ, List.of(Map.of("id", "40"), Map.of("id", "41")), null,
                 List.of("status"));
         assertThat(read.path()).isEqualTo("/matters.json");
@@ -205,7 +206,7 @@ class ClioConnectorTest {
                 {"data":[{"id":7,"name":"Sam","email":"sam@firm.io","enabled":true},
                          {"id":8,"name":"Old","email":"old@firm.io","enabled":false}]}
                 """, Object.class);
-        assertThat(clio.owners(users)).extracting(o -> o.id() + ":" + o.email() + ":" + o.active())
+        assertThat(clio.owners(CrmAnswer.of(users))).extracting(o -> o.id() + ":" + o.email() + ":" + o.active())
                 .containsExactly("7:sam@firm.io:true", "8:old@firm.io:false");
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.crm.CrmAnswer;
+
 /** Each input of a 207 answer gets its own results and its own errors, never another input's. */
 class HubSpotBatchShareTest {
 
@@ -21,19 +23,19 @@ class HubSpotBatchShareTest {
 
     @Test
     void aResultIsHandedToTheInputThatHoldsItsKey() {
-        Map<String, Object> share = HubSpotBatchShare.of(UPSERT_207, "crmbridge_key", List.of("C.example"));
+        var share = HubSpotBatchShare.of(UPSERT_207, "crmbridge_key", List.of("C.example"));
         assertThat((List<?>) share.get("results")).hasSize(1);
         assertThat(share).doesNotContainKey("errors");
-        assertThat(new HubSpotConnector().records("companies", share)).extracting(r -> r.id()).containsExactly("12");
+        assertThat(new HubSpotConnector().records("companies", CrmAnswer.of(share))).extracting(r -> r.id()).containsExactly("12");
     }
 
     @Test
     void anErrorIsHandedOnlyToTheInputItNames() {
-        Map<String, Object> bad = HubSpotBatchShare.of(UPSERT_207, "crmbridge_key", List.of("b.example"));
+        var bad = HubSpotBatchShare.of(UPSERT_207, "crmbridge_key", List.of("b.example"));
         assertThat((List<?>) bad.get("results")).isEmpty();
-        assertThat(new HubSpotConnector().batchErrors(bad)).hasSize(1);
-        Map<String, Object> good = HubSpotBatchShare.of(UPSERT_207, "crmbridge_key", List.of("a.example"));
-        assertThat(new HubSpotConnector().batchErrors(good)).isEmpty();
+        assertThat(new HubSpotConnector().batchErrors(CrmAnswer.of(bad))).hasSize(1);
+        var good = HubSpotBatchShare.of(UPSERT_207, "crmbridge_key", List.of("a.example"));
+        assertThat(new HubSpotConnector().batchErrors(CrmAnswer.of(good))).isEmpty();
     }
 
     @Test
@@ -42,8 +44,8 @@ class HubSpotBatchShareTest {
                 "results", List.of(Map.of("fromObjectId", 5, "toObjectId", 7)),
                 "errors", List.of(Map.of("category", "OBJECT_NOT_FOUND", "message", "no such record",
                         "context", Map.of("fromObjectId", List.of("5"), "toObjectId", List.of("9")))));
-        assertThat(new HubSpotConnector().inputErrors(HubSpotBatchShare.ofPair(answer, "5", "7"))).isEmpty();
-        assertThat(new HubSpotConnector().inputErrors(HubSpotBatchShare.ofPair(answer, "5", "9"))).hasSize(1);
+        assertThat(new HubSpotConnector().inputErrors(CrmAnswer.of(HubSpotBatchShare.ofPair(answer, "5", "7")))).isEmpty();
+        assertThat(new HubSpotConnector().inputErrors(CrmAnswer.of(HubSpotBatchShare.ofPair(answer, "5", "9")))).hasSize(1);
         assertThat((List<?>) HubSpotBatchShare.ofPair(answer, "5", "7").get("results")).hasSize(1);
         assertThat((List<?>) HubSpotBatchShare.ofPair(answer, "5", "9").get("errors")).hasSize(1);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.ChangeQuery;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
@@ -63,24 +64,24 @@ class HubSpotConnectorTest {
                                 "sourceId", "4242001"),
                         Map.of("value", "Old", "timestamp", T.minusSeconds(9).toString(), "sourceType", "INTEGRATION",
                                 "sourceId", "999"))))));
-        var changes = hubspot.history("contacts", answer, "4242001").get("42");
+        var changes = hubspot.history("contacts", CrmAnswer.of(answer), "4242001").get("42");
         assertThat(changes).extracting(c -> c.property() + "=" + c.value() + "@" + c.source())
                 .containsExactly("company=Acme@BRIDGE", "phone=+1@PERSON", "company=Old@OTHER");
         assertThat(changes.get(1).userId()).isEqualTo("9000001");
-        assertThat(hubspot.readHistory("contacts", List.of("42"), List.of("phone")).orElseThrow().body().toString())
+        assertThat(hubspot.readHistory("contacts", List.of("42"), List.of("phone")).body().toString())
                 .contains("propertiesWithHistory=[phone]", "id=42");
     }
 
     @Test
     void mergedIdsAndArchivedRecordsAreRead() {
-        CrmRecord primary = hubspot.record("contacts", Map.of("id", "5", "properties",
-                Map.of("hs_merged_object_ids", "7;9;5")));
+        CrmRecord primary = hubspot.record("contacts", CrmAnswer.of(Map.of("id", "5", "properties",
+                Map.of("hs_merged_object_ids", "7;9;5"))));
         assertThat(hubspot.mergedIds("contacts", primary)).containsExactly("7", "9");
-        var page = hubspot.archived(Map.of("results", List.of(Map.of("id", "3", "archived", true, "archivedAt",
-                T.toString())), "paging", Map.of("next", Map.of("after", "4"))));
+        var page = hubspot.archived(CrmAnswer.of(Map.of("results", List.of(Map.of("id", "3", "archived", true, "archivedAt",
+                T.toString())), "paging", Map.of("next", Map.of("after", "4")))));
         assertThat(page.items()).extracting(r -> r.id() + "@" + r.at()).containsExactly("3@" + T);
         assertThat(page.next()).isEqualTo("4");
-        assertThat(hubspot.listArchived("contacts", "4", 100).orElseThrow().query()).isEqualTo("archived=true&limit=100&after=4");
+        assertThat(hubspot.listArchived("contacts", "4", 100).query()).isEqualTo("archived=true&limit=100&after=4");
         assertThat(hubspot.serverTime(name -> "Date".equals(name) ? "Sat, 31 Jan 2026 23:59:59 GMT" : null))
                 .contains(Instant.parse("2026-01-31T23:59:59Z"));
     }
@@ -88,26 +89,26 @@ class HubSpotConnectorTest {
     @Test
     void recordsCarryTheModificationTimeOfTheirObject() {
         CrmRecord contact = hubspot.record("contacts",
-                Map.of("id", "42", "properties", Map.of("lastmodifieddate", T.toString()), "createdAt", T.toString()));
+                CrmAnswer.of(Map.of("id", "42", "properties", Map.of("lastmodifieddate", T.toString()), "createdAt", T.toString())));
         assertThat(contact.id()).isEqualTo("42");
         assertThat(contact.modifiedAt()).isEqualTo(T);
         assertThat(contact.createdAt()).isEqualTo(T);
 
-        List<CrmRecord> deals = hubspot.records("deals", Map.of("results", List.of(
+        List<CrmRecord> deals = hubspot.records("deals", CrmAnswer.of(Map.of("results", List.of(
                 Map.of("id", "7", "properties", Map.of("hs_lastmodifieddate", Long.toString(T.toEpochMilli()))),
                 Map.of("id", "8", "properties", Map.of("dealname", "x"), "updatedAt", T.toString()),
-                Map.of("id", "9", "properties", Map.of("dealname", "x")))));
+                Map.of("id", "9", "properties", Map.of("dealname", "x"))))));
         assertThat(deals).extracting(CrmRecord::modifiedAt).containsExactly(T, T, null);
-        assertThat(hubspot.record("deals", Map.of("properties", Map.of()))).as("no id, no record").isNull();
+        assertThat(hubspot.record("deals", CrmAnswer.of(Map.of("properties", Map.of())))).as("no id, no record").isNull();
     }
 
     @Test
     void ownersAndAssociationsReadAsIds() {
-        assertThat(hubspot.owners(Map.of("results", List.of(
+        assertThat(hubspot.owners(CrmAnswer.of(Map.of("results", List.of(
                 Map.of("id", "1", "email", "a@x.example", "archived", false),
-                Map.of("id", "2", "email", "b@x.example", "archived", true)))))
+                Map.of("id", "2", "email", "b@x.example", "archived", true))))))
                 .extracting(o -> o.id() + ":" + o.active()).containsExactly("1:true", "2:false");
-        assertThat(hubspot.associatedIds(Map.of("results", List.of(Map.of("toObjectId", 11), Map.of("toObjectId", "12")))))
+        assertThat(hubspot.associatedIds(CrmAnswer.of(Map.of("results", List.of(Map.of("toObjectId", 11), Map.of("toObjectId", "12"))))))
                 .containsExactly("11", "12");
     }
 

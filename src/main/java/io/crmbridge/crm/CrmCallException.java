@@ -1,4 +1,4 @@
-package io.crmbridge.connection;
+package io.crmbridge.crm;
 
 /**
  * A CRM call that did not succeed, classified as DESIGN.md section 5 says. The response body is kept: it is the

@@ -1,4 +1,4 @@
-package io.crmbridge.connection;
+package io.crmbridge.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.crmbridge.connection;
+package io.crmbridge.crm;
 
 import java.time.Duration;
 import java.util.Optional;

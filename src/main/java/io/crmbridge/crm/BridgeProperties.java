@@ -1,0 +1,16 @@
+package io.crmbridge.crm;
+
+import java.util.Map;
+
+/** Role ({@link Capability#BRIDGE_PROPERTIES}): the bridge's own properties ({@code crmbridge_*}) on the CRM's objects. */
+public interface BridgeProperties {
+
+    /** The properties an object has (to provision the bridge's own idempotently). */
+    CrmRequest listProperties(String object);
+
+    /** Creates one of the bridge's own properties on an object (it answers a conflict if it exists). */
+    CrmRequest createProperty(String object, BridgeProperty property);
+
+    /** A {@link #listProperties} answer -> property name -> whether it holds unique values. */
+    Map<String, Boolean> propertyNames(CrmAnswer answer);
+}

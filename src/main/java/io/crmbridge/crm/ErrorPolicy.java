@@ -1,0 +1,42 @@
+package io.crmbridge.crm;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Role: how a CRM's answers read as failures, waits and rate limits. The defaults are generic HTTP
+ * ({@link CrmResponseClassifier}); a connector implements this role to read its vendor's error bodies, status codes
+ * and rate-limit headers, which nothing outside its package knows.
+ */
+public interface ErrorPolicy {
+
+    /** Generic HTTP semantics, for a connector that has no error policy of its own. */
+    ErrorPolicy GENERIC = new ErrorPolicy() {
+    };
+
+    /** A failed answer -> its error class; empty for a success. */
+    default Optional<CrmCallException> classify(String connection, int status, String body) {
+        return CrmResponseClassifier.classify(connection, status, body);
+    }
+
+    /** How long a 429 asks to wait, from its {@code Retry-After} (or the common default window). */
+    default Duration retryAfter(Function<String, String> responseHeader) {
+        return CrmResponseClassifier.retryAfter(responseHeader.apply("Retry-After"));
+    }
+
+    /**
+     * Whether a call may go out again after it failed without a clear answer (a 5xx, a dropped connection, a timeout:
+     * the CRM may have committed it). Reads and idempotent writes may (the default); a plain create may not, since a
+     * second one makes a second record: it fails instead, and the event's next attempt finds what the first one wrote
+     * by its search before create.
+     */
+    default boolean resendable(String method, String path) {
+        return true;
+    }
+
+    /** Rate-limit feedback on any answer: how long until the window has room again when it is used up, else empty. */
+    default Optional<Duration> exhaustedWindow(Function<String, String> responseHeader) {
+        return Optional.empty();
+    }
+}
