@@ -19,21 +19,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crmbridge.crm.BatchOperation;
 import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.Capability;
+import io.crmbridge.crm.ChangeFeed;
 import io.crmbridge.crm.ChangeQuery;
+import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.CrmRequest;
+import io.crmbridge.crm.ErrorPolicy;
 import io.crmbridge.crm.FieldSpec;
+import io.crmbridge.crm.Links;
+import io.crmbridge.crm.Owners;
+import io.crmbridge.crm.RecordReads;
+import io.crmbridge.crm.RecordWrites;
 
 /**
- * The connector of connection kind {@code tiny}: the in-test {@link TinyCrmServer}. It has the calls every connector
- * has and few capabilities (owners only): no batch, no upsert or read by a unique property, no property history, no
- * properties of the bridge's own. Searches are list filters compared exactly, records found again after a lost answer
- * by search before create, a note by the key it keeps as a plain property, and the loop guard works from origin stamps.
+ * The connector of connection kind {@code tiny}: the in-test {@link TinyCrmServer}. It takes the roles the flows need
+ * (change feed, reads, writes, links, owners, and an error policy that does not resend a plain create) and declares
+ * one capability, owners: no batch, no upsert or read by a unique property, no property history (the loop guard works
+ * from origin stamps), no archived records, no properties of the bridge's own. Searches are list filters compared
+ * exactly; after a lost answer a record is found again by search before create, a note by the key it keeps as a plain
+ * property.
  */
 @ApplicationScoped
-public class TinyConnector implements CrmConnector {
+public class TinyConnector implements CrmConnector, ChangeFeed, RecordReads, RecordWrites, Links, Owners, ErrorPolicy {
 
     static final String KIND = "tiny";
 
@@ -210,14 +220,10 @@ public class TinyConnector implements CrmConnector {
         return "notes".equals(object);
     }
 
+    /** Any two records can be linked. */
     @Override
-    public CrmRequest listProperties(String object) {
-        throw unsupported("property provisioning");
-    }
-
-    @Override
-    public CrmRequest createProperty(String object, BridgeProperty property) {
-        throw unsupported("property provisioning");
+    public boolean canAssociate(String fromObject, String toObject) {
+        return true;
     }
 
     @Override
@@ -252,8 +258,8 @@ public class TinyConnector implements CrmConnector {
     // --- answers ---
 
     @Override
-    public List<CrmRecord> records(String object, Object answer) {
-        if (answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results) {
+    public List<CrmRecord> records(String object, CrmAnswer answer) {
+        if (answer.get("results") instanceof List<?> results) {
             return results.stream().map(TinyConnector::toRecord).toList();
         }
         CrmRecord one = record(object, answer);
@@ -261,30 +267,24 @@ public class TinyConnector implements CrmConnector {
     }
 
     @Override
-    public CrmRecord record(String object, Object answer) {
-        return answer instanceof Map<?, ?> map && map.get("id") != null && map.containsKey("properties")
-                ? toRecord(map) : null;
+    public CrmRecord record(String object, CrmAnswer answer) {
+        return answer.get("id") != null && answer.object().containsKey("properties") ? toRecord(answer.object()) : null;
     }
 
     @Override
-    public Map<String, Boolean> propertyNames(Object answer) {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> inputErrors(Object answer) {
+    public List<String> inputErrors(CrmAnswer answer) {
         return List.of();
     }
 
     @Override
-    public List<String> batchErrors(Object answer) {
+    public List<String> batchErrors(CrmAnswer answer) {
         return List.of();
     }
 
     /** The records of a list answer whose property equals one of the keys, compared without case. */
     @Override
-    public Object batchShare(String object, Object answer, String keyProperty, Collection<String> keys) {
-        if (!(answer instanceof Map<?, ?> map) || !(map.get("results") instanceof List<?> results)) {
+    public CrmAnswer batchShare(String object, CrmAnswer answer, String keyProperty, Collection<String> keys) {
+        if (!(answer.get("results") instanceof List<?> results)) {
             return answer;
         }
         List<String> wanted = keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
@@ -292,26 +292,23 @@ public class TinyConnector implements CrmConnector {
                 && rec.get("properties") instanceof Map<?, ?> properties && properties.get(keyProperty) != null
                 && wanted.contains(String.valueOf(properties.get(keyProperty)).toLowerCase(Locale.ROOT)))
                 .map(r -> (Object) r).toList();
-        return Map.of("results", share);
+        return CrmAnswer.of(Map.of("results", share));
     }
 
     @Override
-    public Object associationShare(Object answer, String fromId, String toId) {
+    public CrmAnswer associationShare(CrmAnswer answer, String fromId, String toId) {
         return answer;
     }
 
     @Override
-    public List<String> associatedIds(Object answer) {
-        if (answer instanceof Map<?, ?> map && map.get("ids") instanceof List<?> ids) {
-            return ids.stream().map(String::valueOf).toList();
-        }
-        return List.of();
+    public List<String> associatedIds(CrmAnswer answer) {
+        return answer.list("ids").stream().map(String::valueOf).toList();
     }
 
     @Override
-    public List<CrmOwner> owners(Object answer) {
-        List<?> list = answer instanceof Map<?, ?> map && map.get("results") instanceof List<?> results ? results
-                : answer instanceof Map<?, ?> one && one.get("id") != null ? List.of(one) : List.of();
+    public List<CrmOwner> owners(CrmAnswer answer) {
+        List<?> list = answer.get("results") instanceof List<?> results ? results
+                : answer.get("id") != null ? List.of(answer.object()) : List.of();
         return list.stream().map(o -> (Map<?, ?>) o).map(o -> new CrmOwner(String.valueOf(o.get("id")),
                 String.valueOf(o.get("email")), Boolean.TRUE.equals(o.get("active")))).toList();
     }
