@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.crmbridge.crm.FieldType;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
@@ -168,9 +169,5 @@ public interface ConnectionsConfig {
 
     enum AuthMode {
         PRIVATE_APP, REFRESH_TOKEN, CLIENT_CREDENTIALS
-    }
-
-    enum FieldType {
-        STRING, ENUM, NUMBER, DATE, RELATIONSHIP
     }
 }

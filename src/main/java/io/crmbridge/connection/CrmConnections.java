@@ -100,7 +100,8 @@ public class CrmConnections {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .grant(auth.mode() == AuthMode.REFRESH_TOKEN ? Grant.Type.REFRESH : Grant.Type.CLIENT);
         auth.scopes().ifPresent(builder::scopes);
-        return new OidcTokenEndpoint(name, oidcClients.newClient(builder.build()).await().atMost(Duration.ofSeconds(30)));
+        return new OidcTokenEndpoint(name, oidcClients.newClient(builder.build()).await().atMost(Duration.ofSeconds(30)),
+                connectors.errors(name));
     }
 
     /** The configured base URL, else the connector's for the configured region. */

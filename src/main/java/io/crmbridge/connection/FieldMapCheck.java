@@ -11,7 +11,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 
 import io.crmbridge.connection.ConnectionsConfig.Field;
-import io.crmbridge.connection.ConnectionsConfig.FieldType;
+import io.crmbridge.crm.FieldType;
 import io.crmbridge.crm.CrmCallException;
 
 /**

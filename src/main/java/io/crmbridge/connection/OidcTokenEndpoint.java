@@ -10,6 +10,7 @@ import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.oidc.client.Tokens;
 
 import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.crm.ErrorPolicy;
 
 /**
  * Tokens through a quarkus-oidc-client named after the connection (no discovery; the token path of the CRM, client
@@ -18,21 +19,23 @@ import io.crmbridge.crm.CrmCallException;
 final class OidcTokenEndpoint implements TokenEndpoint {
 
     /**
-     * A refusal only an operator can fix: the OAuth error codes of RFC 6749 section 5.2, HubSpot's own
-     * ({@code BAD_REFRESH_TOKEN}, {@code BAD_CLIENT_ID}, ...), or a 4xx status where the client reports one.
+     * A refusal only an operator can fix: the OAuth error codes of RFC 6749 section 5.2, or a 4xx status where the
+     * client reports one; the CRM's own codes its connector knows ({@link ErrorPolicy#rejectsCredentials}).
      * OidcClientException carries the token endpoint's error body as its message.
      */
     private static final Pattern REJECTION = Pattern.compile(
             "invalid_grant|invalid_client|unauthorized_client|unsupported_grant_type|invalid_scope|invalid_request"
-                    + "|\\bBAD_[A-Z_]+|status: 4\\d\\d");
+                    + "|status: 4\\d\\d");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final String connection;
     private final OidcClient client;
+    private final ErrorPolicy policy;
 
-    OidcTokenEndpoint(String connection, OidcClient client) {
+    OidcTokenEndpoint(String connection, OidcClient client, ErrorPolicy policy) {
         this.connection = connection;
         this.client = client;
+        this.policy = policy;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class OidcTokenEndpoint implements TokenEndpoint {
         try {
             return call.get();
         } catch (OidcClientException e) {
-            if (isRejection(e.getMessage())) {
+            if (isRejection(e.getMessage(), policy)) {
                 throw new CredentialsRejected("token endpoint refused the credentials: " + e.getMessage(), e);
             }
             // Unreachable or failing token endpoint: retry later, the credentials may be fine.
@@ -59,8 +62,8 @@ final class OidcTokenEndpoint implements TokenEndpoint {
         }
     }
 
-    static boolean isRejection(String message) {
-        return message != null && REJECTION.matcher(message).find();
+    static boolean isRejection(String message, ErrorPolicy policy) {
+        return message != null && (REJECTION.matcher(message).find() || policy.rejectsCredentials(message));
     }
 
     private static Grant toGrant(Tokens tokens) {

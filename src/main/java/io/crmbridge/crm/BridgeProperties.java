@@ -11,6 +11,11 @@ public interface BridgeProperties {
     /** Creates one of the bridge's own properties on an object (it answers a conflict if it exists). */
     CrmRequest createProperty(String object, BridgeProperty property);
 
+    /** What the app must be granted to create properties on an object, in the CRM's terms, for the operator. */
+    default String createPermission(String object) {
+        return "permission to create properties on " + object;
+    }
+
     /** A {@link #listProperties} answer -> property name -> whether it holds unique values. */
     Map<String, Boolean> propertyNames(CrmAnswer answer);
 }

@@ -35,6 +35,15 @@ public interface ErrorPolicy {
         return true;
     }
 
+    /**
+     * Whether a token endpoint's error (its body, as the OAuth client reports it) refuses the credentials in the
+     * CRM's own terms, besides RFC 6749's error codes: only an operator can fix it, so the connection stops rather
+     * than retries. None by default.
+     */
+    default boolean rejectsCredentials(String tokenError) {
+        return false;
+    }
+
     /** Rate-limit feedback on any answer: how long until the window has room again when it is used up, else empty. */
     default Optional<Duration> exhaustedWindow(Function<String, String> responseHeader) {
         return Optional.empty();

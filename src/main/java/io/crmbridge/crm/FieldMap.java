@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.crmbridge.connection.ConnectionsConfig;
-import io.crmbridge.connection.ConnectionsConfig.FieldType;
 
 /**
  * One connection's map between contract fields ({@code contacts.email}, {@code contacts.first-name},

@@ -3,7 +3,6 @@ package io.crmbridge.crm;
 import java.util.List;
 import java.util.Map;
 
-import io.crmbridge.connection.ConnectionsConfig.FieldType;
 
 /**
  * How one contract field lives in a CRM: the property's API name, its type, the allowed values of an enum, for a

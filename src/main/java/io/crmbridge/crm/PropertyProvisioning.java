@@ -144,8 +144,8 @@ public class PropertyProvisioning {
                 Instant.now());
         states.put(connection, state);
         if (scopeMissing) {
-            alerts.raise(ALERT, connection, "the app may not create the bridge's CRM properties (missing scope "
-                    + "crm.schemas.<object>.write): " + String.join("; ", problems)
+            alerts.raise(ALERT, connection, "the app may not create the bridge's CRM properties (missing "
+                    + provisioning.get().createPermission("<object>") + "): " + String.join("; ", problems)
                     + ". Writes go on with weaker duplicate protection; grant the scope and POST /admin/connections/"
                     + connection + "/provision");
         } else if (problems.isEmpty()) {

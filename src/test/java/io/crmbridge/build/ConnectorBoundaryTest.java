@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connector boundary: HubSpot's API names (paths, {@code hs_*} properties, rate-limit headers, hosts) appear in the
- * bridge's main sources and routes only inside the HubSpot connector package.
+ * The connector boundary: a CRM's API names (paths, {@code hs_*} properties, rate-limit headers, hosts) appear in the
+ * bridge's main sources and routes only inside its connector's package, and so does its value vocabulary (task
+ * statuses, token and batch error codes, scopes, its kind's name in code): the rest of the bridge speaks the contract
+ * of package {@code io.crmbridge.crm} (its roles, {@code TaskStatus}, {@code TaskPriority}, {@code TicketStage}).
  */
 class ConnectorBoundaryTest {
 
@@ -25,6 +27,43 @@ class ConnectorBoundaryTest {
     static final Pattern CLIO_API = Pattern.compile(
             "/api/v4|\\b(contacts|matters|notes|tasks|practice_areas|users)\\.json|X-RateLimit|app\\.clio\\.com");
     static final Path CLIO_CONNECTOR = Path.of("src", "main", "java", "io", "crmbridge", "crm", "clio");
+
+    /**
+     * HubSpot's value vocabulary: task status and priority values, its token endpoint's {@code BAD_*} codes, its batch
+     * error categories, its OAuth scopes, its kind's name as a string literal in code.
+     */
+    static final Pattern HUBSPOT_VOCABULARY = Pattern.compile(
+            "NOT_STARTED|\"MEDIUM\"|\\bBAD_[A-Z_]+|OBJECT_NOT_FOUND|MISSING_SCOPES|crm\\.schemas|\"hubspot\"");
+
+    /** Clio's value vocabulary: task status and priority values, deal (matter) statuses, its kind's name in code. */
+    static final Pattern CLIO_VOCABULARY = Pattern.compile(
+            "\"(pending|in_progress|in_review|complete|Normal)\"|\"clio\"");
+
+    /**
+     * Main Java sources only; a configuration default (a connection kind or the default connection's name in
+     * {@code @WithDefault}) is configuration, not vocabulary.
+     */
+    static final Pattern CONFIG_DEFAULT = Pattern.compile("@WithDefault\\(");
+
+    @Test
+    void onlyTheHubSpotConnectorKnowsHubSpotsValues() throws IOException {
+        assertThat(vocabularyLeaks(HUBSPOT_VOCABULARY, CONNECTOR)).isEmpty();
+    }
+
+    @Test
+    void onlyTheClioConnectorKnowsCliosValues() throws IOException {
+        assertThat(vocabularyLeaks(CLIO_VOCABULARY, CLIO_CONNECTOR)).isEmpty();
+    }
+
+    @Test
+    void theVocabularyMarkersFindWhatTheyLookFor() {
+        assertThat(HUBSPOT_VOCABULARY.matcher("fields.put(\"status\", \"NOT_STARTED\")").find()).isTrue();
+        assertThat(HUBSPOT_VOCABULARY.matcher("{\"status\":\"BAD_REFRESH_TOKEN\"}").find()).isTrue();
+        assertThat(HUBSPOT_VOCABULARY.matcher("return \"hubspot\";").find()).isTrue();
+        assertThat(HUBSPOT_VOCABULARY.matcher("TaskStatus.OPEN.name()").find()).isFalse();
+        assertThat(CLIO_VOCABULARY.matcher("Map.of(\"OPEN\", \"pending\")").find()).isTrue();
+        assertThat(CLIO_VOCABULARY.matcher("the event is pending").find()).isFalse();
+    }
 
     @Test
     void onlyTheHubSpotConnectorNamesHubSpotsApi() throws IOException {
@@ -44,6 +83,34 @@ class ConnectorBoundaryTest {
         assertThat(CLIO_API.matcher("X-RateLimit-Remaining").find()).isTrue();
         assertThat(CLIO_API.matcher("https://eu.app.clio.com/api/v4").find()).isTrue();
         assertThat(CLIO_API.matcher("application.json; contact.jsonPath").find()).isFalse();
+    }
+
+    /** Lines of main Java outside the connector's package that use the vocabulary in code (not in comments). */
+    private static List<String> vocabularyLeaks(Pattern vocabulary, Path connector) throws IOException {
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).filter(f -> !f.startsWith(connector))
+                    .toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    String code = code(lines.get(i));
+                    if (vocabulary.matcher(code).find() && !CONFIG_DEFAULT.matcher(code).find()) {
+                        leaks.add(file + ":" + (i + 1) + ": " + lines.get(i).trim());
+                    }
+                }
+            }
+        }
+        return leaks;
+    }
+
+    /** A line without its comment: javadoc and block comment lines, and what follows {@code //}, left out. */
+    private static String code(String line) {
+        String trimmed = line.trim();
+        if (trimmed.startsWith("*") || trimmed.startsWith("/*") || trimmed.startsWith("//")) {
+            return "";
+        }
+        int comment = line.indexOf("// ");
+        return comment < 0 ? line : line.substring(0, comment);
     }
 
     private static List<String> leaks(Pattern api, Path connector) throws IOException {

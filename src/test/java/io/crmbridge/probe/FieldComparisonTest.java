@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.crmbridge.connection.ConnectionsConfig.FieldType;
+import io.crmbridge.crm.FieldType;
 import io.crmbridge.crm.FieldSpec;
 import io.crmbridge.probe.ProbeReport.Finding;
 import io.crmbridge.probe.ProbeReport.Kind;

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.crmbridge.connection.ConnectionsConfig.FieldType;
+import io.crmbridge.crm.FieldType;
 import io.crmbridge.crm.FieldSpec;
+import io.crmbridge.crm.TaskPriority;
+import io.crmbridge.crm.TaskStatus;
 
 /**
  * Clio's field names for the bridge's contract fields, per object. Clio keeps emails, phones and web sites as arrays of
@@ -61,10 +63,12 @@ final class ClioFields {
                     "subject", FieldSpec.string("name"),
                     "body", FieldSpec.string("description"),
                     "status", FieldSpec.enumeration("status", List.of("pending", "in_progress", "in_review", "complete"))
-                            .withValues(Map.of("NOT_STARTED", "pending", "IN_PROGRESS", "in_progress",
-                                    "WAITING", "pending", "DEFERRED", "pending", "COMPLETED", "complete")),
+                            .withValues(Map.of(TaskStatus.OPEN.name(), "pending", TaskStatus.IN_PROGRESS.name(), "in_progress",
+                                    TaskStatus.WAITING.name(), "pending", TaskStatus.DEFERRED.name(), "pending",
+                                    TaskStatus.DONE.name(), "complete")),
                     "priority", FieldSpec.enumeration("priority", List.of("High", "Normal", "Low"))
-                            .withValues(Map.of("HIGH", "High", "MEDIUM", "Normal", "LOW", "Low")),
+                            .withValues(Map.of(TaskPriority.HIGH.name(), "High", TaskPriority.NORMAL.name(), "Normal",
+                                    TaskPriority.LOW.name(), "Low")),
                     "timestamp", FieldSpec.date("due_at"),
                     "owner", relationship("assignee", "id")));
 

@@ -245,6 +245,11 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     }
 
     @Override
+    public String createPermission(String object) {
+        return "scope crm.schemas." + object + ".write";
+    }
+
+    @Override
     public CrmRequest associate(String fromObject, String fromId, String toObject, String toId) {
         return new CrmRequest("PUT", "/crm/v4/objects/" + fromObject + "/" + encode(fromId) + "/associations/default/"
                 + toObject + "/" + encode(toId), null, null);
@@ -370,6 +375,14 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     }
 
     // --- responses ---
+
+    /** HubSpot's token endpoint refuses credentials with its own codes: {@code BAD_REFRESH_TOKEN}, {@code BAD_CLIENT_ID}, ... */
+    private static final java.util.regex.Pattern TOKEN_REJECTION = java.util.regex.Pattern.compile("\\bBAD_[A-Z_]+");
+
+    @Override
+    public boolean rejectsCredentials(String tokenError) {
+        return tokenError != null && TOKEN_REJECTION.matcher(tokenError).find();
+    }
 
     /**
      * HubSpot's rate-limit headers on any answer: when {@code X-HubSpot-RateLimit-Remaining} reaches 0, the interval

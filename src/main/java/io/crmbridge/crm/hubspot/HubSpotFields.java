@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.crm.FieldSpec;
+import io.crmbridge.crm.TaskPriority;
+import io.crmbridge.crm.TaskStatus;
+import io.crmbridge.crm.TicketStage;
 
 /**
  * HubSpot's property API names for the contract fields the bridge writes and reads, per object; a connection's
@@ -13,6 +16,23 @@ import io.crmbridge.crm.FieldSpec;
 final class HubSpotFields {
 
     static final String OWNER = "hubspot_owner_id";
+
+    /** The bridge's task statuses as HubSpot's {@code hs_task_status}. */
+    static final Map<String, String> TASK_STATUSES = Map.of(TaskStatus.OPEN.name(), "NOT_STARTED",
+            TaskStatus.IN_PROGRESS.name(), "IN_PROGRESS", TaskStatus.WAITING.name(), "WAITING",
+            TaskStatus.DEFERRED.name(), "DEFERRED", TaskStatus.DONE.name(), "COMPLETED");
+
+    /** The bridge's task priorities as HubSpot's {@code hs_task_priority}. */
+    static final Map<String, String> TASK_PRIORITIES = Map.of(TaskPriority.LOW.name(), "LOW",
+            TaskPriority.NORMAL.name(), "MEDIUM", TaskPriority.HIGH.name(), "HIGH");
+
+    /** The bridge's default support pipeline as HubSpot's: pipeline "0". */
+    static final Map<String, String> PIPELINES = Map.of(TicketStage.DEFAULT_PIPELINE, "0");
+
+    /** The bridge's ticket stages as the stages of HubSpot's default support pipeline ("1" New ... "4" Closed). */
+    static final Map<String, String> TICKET_STAGES = Map.of(TicketStage.NEW.name(), "1",
+            TicketStage.WAITING_ON_CONTACT.name(), "2", TicketStage.WAITING_ON_US.name(), "3",
+            TicketStage.CLOSED.name(), "4");
 
     private static final Map<String, Map<String, FieldSpec>> DEFAULTS = Map.of(
             "contacts", ordered(
@@ -40,14 +60,16 @@ final class HubSpotFields {
             "tickets", ordered(
                     "subject", FieldSpec.string("subject"),
                     "body", FieldSpec.string("content"),
-                    "pipeline", FieldSpec.string("hs_pipeline"),
-                    "stage", FieldSpec.string("hs_pipeline_stage"),
+                    "pipeline", FieldSpec.string("hs_pipeline").withValues(PIPELINES),
+                    "stage", FieldSpec.string("hs_pipeline_stage").withValues(TICKET_STAGES),
                     "owner", FieldSpec.string(OWNER)),
             "tasks", ordered(
                     "subject", FieldSpec.string("hs_task_subject"),
                     "body", FieldSpec.string("hs_task_body"),
-                    "status", FieldSpec.enumeration("hs_task_status", List.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED")),
-                    "priority", FieldSpec.enumeration("hs_task_priority", List.of("LOW", "MEDIUM", "HIGH")),
+                    "status", FieldSpec.enumeration("hs_task_status", List.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"))
+                            .withValues(TASK_STATUSES),
+                    "priority", FieldSpec.enumeration("hs_task_priority", List.of("LOW", "MEDIUM", "HIGH"))
+                            .withValues(TASK_PRIORITIES),
                     "timestamp", FieldSpec.date("hs_timestamp"),
                     "owner", FieldSpec.string(OWNER)));
 

@@ -19,6 +19,8 @@ import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
 import io.crmbridge.crm.RecordReads;
+import io.crmbridge.crm.TaskPriority;
+import io.crmbridge.crm.TaskStatus;
 import io.crmbridge.inbound.Fingerprints;
 import io.crmbridge.inbound.OriginStamps;
 import io.crmbridge.model.ExchangeKeys;
@@ -336,8 +338,8 @@ public class DecisionWrites {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("subject", "Onboarding: " + (e.contact().fullName() != null ? e.contact().fullName() : e.contact().email()));
         fields.put("body", "Start onboarding after the " + e.eventType() + " event " + e.eventId());
-        fields.put("status", "NOT_STARTED");
-        fields.put("priority", "HIGH");
+        fields.put("status", TaskStatus.OPEN.name());
+        fields.put("priority", TaskPriority.HIGH.name());
         fields.put("timestamp", timestamp(e));
         if (ctx.ownerId != null) {
             fields.put("owner", ctx.ownerId);

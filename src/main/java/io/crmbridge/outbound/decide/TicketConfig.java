@@ -2,6 +2,7 @@ package io.crmbridge.outbound.decide;
 
 import java.util.Set;
 
+import io.crmbridge.crm.TicketStage;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,12 +14,15 @@ public interface TicketConfig {
     @WithDefault("support")
     Set<String> eventTypes();
 
-    /** The pipeline of a new ticket (HubSpot's default support pipeline is "0"). */
-    @WithDefault("0")
+    /**
+     * The pipeline of a new ticket: the bridge's {@code DEFAULT} (the CRM's default support pipeline, which the
+     * connector's field map names) or a pipeline id of the CRM, sent as it is.
+     */
+    @WithDefault("DEFAULT")
     String pipeline();
 
-    /** The stage of a new ticket (HubSpot's default pipeline: "1", New). */
-    @WithDefault("1")
+    /** The stage of a new ticket: one of the bridge's {@code TicketStage}s, or a stage id of the CRM, sent as it is. */
+    @WithDefault("NEW")
     String stage();
 
     /** The defaults, for code that has no configuration (unit tests). */
@@ -30,12 +34,12 @@ public interface TicketConfig {
 
         @Override
         public String pipeline() {
-            return "0";
+            return TicketStage.DEFAULT_PIPELINE;
         }
 
         @Override
         public String stage() {
-            return "1";
+            return TicketStage.NEW.name();
         }
     };
 }

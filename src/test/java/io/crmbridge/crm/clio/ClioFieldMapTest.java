@@ -36,8 +36,8 @@ class ClioFieldMapTest {
     @Test
     void taskValuesAreClios() {
         Map<String, FieldSpec> tasks = new LinkedHashMap<>(ClioFields.of("tasks"));
-        assertThat(tasks.get("status").toCrm("NOT_STARTED")).isEqualTo("pending");
-        assertThat(tasks.get("priority").toCrm("HIGH")).isEqualTo("High");
+        assertThat(tasks.get("status").toCrm(io.crmbridge.crm.TaskStatus.OPEN.name())).isEqualTo("pending");
+        assertThat(tasks.get("priority").toCrm(io.crmbridge.crm.TaskPriority.HIGH.name())).isEqualTo("High");
         assertThat(tasks.get("priority").allowed()).contains("High", "Normal", "Low");
     }
 }
