@@ -68,6 +68,7 @@ class RouteInventoryTest {
             // inbound-poll.yaml (poll-<connection>-<object> from the template "poll", one per configured object)
             "poll-hubspot-contacts", "poll-hubspot-companies", "poll-hubspot-deals",
             "poll-clio-contacts", "poll-clio-deals",
+            "poll-tiny-contacts", // the in-test tiny CRM's connection (io.crmbridge.tinycrm)
             "poll-pages", "poll-search-page", "poll-page-history", "crm-search-modified", "inbound-record", "poll-freshness",
             // intake.yaml
             "deliver-intake", "intake-http");

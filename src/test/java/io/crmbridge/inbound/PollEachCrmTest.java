@@ -32,9 +32,9 @@ import io.restassured.http.ContentType;
 
 /**
  * The inbound core, written once and run against each CRM kind through its own poll route
- * ({@code poll-hubspot-contacts}, {@code poll-clio-contacts}; one template in routes/inbound-poll.yaml): more than a
- * page of records is delivered exactly once, a person's edit reaches the intake, and the bridge's own write does not
- * come back (HubSpot: property history; Clio: origin stamps).
+ * ({@code poll-hubspot-contacts}, {@code poll-clio-contacts}, {@code poll-tiny-contacts}; one template in
+ * routes/inbound-poll.yaml): more than a page of records is delivered exactly once, a person's edit reaches the intake,
+ * and the bridge's own write does not come back (HubSpot: property history; Clio and the tiny CRM: origin stamps).
  */
 @QuarkusTest
 class PollEachCrmTest {
@@ -49,7 +49,7 @@ class PollEachCrmTest {
     DataSource dataSource;
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,7 +75,7 @@ class DecideOutcomesTest {
     }
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -46,11 +46,11 @@ class QueueFaultsTest {
 
     @AfterEach
     void restore() {
-        CrmView.all().forEach(CrmView::clearFaults);
+        CrmView.shared().forEach(CrmView::clearFaults);
     }
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,7 +39,7 @@ class ReplayTest {
     }
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,7 +43,7 @@ class ResilienceTest {
     CamelContext camel;
 
     static List<CrmView> crms() {
-        return CrmView.all();
+        return CrmView.shared();
     }
 
     /**

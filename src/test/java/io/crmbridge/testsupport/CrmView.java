@@ -84,4 +84,13 @@ public interface CrmView {
     static List<CrmView> all() {
         return List.of(new HubSpotView(), new ClioView());
     }
+
+    /**
+     * The kinds the shared outbound and inbound suites run against: the two sandbox dialects and the in-test tiny CRM
+     * ({@link io.crmbridge.tinycrm.TinyView}), a connector with few capabilities that is one test package plus
+     * configuration.
+     */
+    static List<CrmView> shared() {
+        return List.of(new HubSpotView(), new ClioView(), new io.crmbridge.tinycrm.TinyView());
+    }
 }
