@@ -1,4 +1,4 @@
--- Inbound polling (issue 5): what the cursor row counts, and what an origin stamp needs to recognise our own echo.
+-- Inbound polling: what the cursor row counts, and what an origin stamp needs to recognise our own echo.
 
 -- Totals per connection object, added page by page in the same statement that advances the cursor.
 ALTER TABLE sync_cursor ADD COLUMN last_page_at       timestamptz;

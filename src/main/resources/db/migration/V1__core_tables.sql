@@ -1,4 +1,4 @@
--- crm-bridge storage (DESIGN.md section 6). One migration per change; never edit a released one.
+-- crm-bridge storage (docs/architecture.md, "Stores and tables"). One migration per change; never edit a released one's SQL.
 
 -- Pushed events as received: the durable queue and the evidence. The body is kept byte for byte,
 -- including malformed JSON from an authenticated source.
@@ -39,7 +39,7 @@ CREATE TABLE sync_cursor (
     PRIMARY KEY (connection, object)
 );
 
--- What the outbound side last wrote to a CRM record (loop guard, DESIGN.md section 4).
+-- What the outbound side last wrote to a CRM record (docs/architecture.md, "Loop guard").
 CREATE TABLE origin_stamp (
     connection  text NOT NULL,
     object      text NOT NULL,

@@ -1,4 +1,4 @@
--- Outbound event pipeline (issue 6): the raw_event queue's lease, the outcome statuses, the effect journal and the
+-- Outbound event pipeline: the raw_event queue's lease, the outcome statuses, the effect journal and the
 -- per-source signature watch.
 
 -- Which connection an event will write to (paused connections' events are not claimed), the lease of a claim (a

@@ -1,4 +1,4 @@
--- A rate limit shared by every replica (issue 12): one token bucket per connection, in one row. Replicas lease
+-- A rate limit shared by every replica: one token bucket per connection, in one row. Replicas lease
 -- blocks of permits from it with rate_limit_lease (one round trip per block, not per request); a 429 or an exhausted
 -- window pauses the whole connection for all of them (rate_limit_pause). Time is the database's clock, so replicas'
 -- clocks do not matter.

@@ -1,4 +1,4 @@
--- Issue 12: the outbound queue under faults, hostile input and crashes.
+-- The outbound queue under faults, hostile input and crashes.
 
 -- Per-key locks as leases (io.crmbridge.ledger.KeyLeases): held by a process run and an exchange, renewed while the
 -- work goes on, and expired when the holder dies. No pooled connection or session holds them.

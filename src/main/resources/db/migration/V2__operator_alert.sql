@@ -1,4 +1,4 @@
--- Operator alerts (DESIGN.md section 7): one row per raised alert, de-duplicated per kind and subject while open.
+-- Operator alerts (docs/architecture.md, "Operations"): one row per raised alert, de-duplicated per kind and subject while open.
 CREATE TABLE operator_alert (
     id          bigserial PRIMARY KEY,
     code        text        NOT NULL,

@@ -1,4 +1,4 @@
--- Keep the CRM's answer next to each failure (DESIGN.md section 5: "with the response body kept").
+-- Keep the CRM's answer next to each failure (docs/architecture.md, "Error classes").
 ALTER TABLE dead_letter ADD COLUMN response_status integer;
 ALTER TABLE dead_letter ADD COLUMN response_body text;
 ALTER TABLE review_item ADD COLUMN response_status integer;

@@ -222,7 +222,7 @@ public class CrmCallSteps {
 
     /**
      * A connection in NEEDS_REAUTH or paused by the CRM for long fails the call now: no thread, pooled connection or
-     * lock is held while an operator or the CRM's window is awaited (issue 12).
+     * lock is held while an operator or the CRM's window is awaited.
      */
     private void checkNotStopped(CrmConnections.Live connection) {
         if (connection.auth().needsReauth()) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One page of "what changed since my watermark?", in one of two shapes (DESIGN.md section 1):
+ * One page of "what changed since my watermark?", in one of two shapes (docs/architecture.md, "Poll"):
  * <ul>
  * <li>{@link Mode#FORWARD}: records modified strictly after {@code at} (null: from the beginning) and strictly before
  * {@code settledBefore} (null: no bound), oldest first by modification time. Records sharing one modification time

@@ -1,7 +1,7 @@
 package io.crmbridge.crm;
 
 /**
- * A CRM call that did not succeed, classified as DESIGN.md section 5 says. The response body is kept: it is the
+ * A CRM call that did not succeed, classified as docs/architecture.md, "Error classes", says. The response body is kept: it is the
  * evidence the review queue, the dead letter and the trace show.
  */
 public class CrmCallException extends RuntimeException {

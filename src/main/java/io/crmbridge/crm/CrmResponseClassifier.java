@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Maps a CRM answer to the error classes of DESIGN.md section 5. Pure: status code, body and the
+ * Maps a CRM answer to the error classes of docs/architecture.md, "Error classes". Pure: status code, body and the
  * {@code Retry-After} header in, a decision out.
  */
 public final class CrmResponseClassifier {

@@ -23,7 +23,7 @@ import io.crmbridge.crm.ListPage;
 import io.crmbridge.crm.RemovedRecord;
 
 /**
- * Deletes (DESIGN.md section 1): at the end of a poll, every {@code poll.archived-interval}, the object's archived
+ * Deletes (docs/architecture.md, "Deletes and merges"): at the end of a poll, every {@code poll.archived-interval}, the object's archived
  * records are listed page by page and each one removed since the last listing becomes a delete notice through
  * {@code inbound-record} (loop guard, ledger, intake). The highest removal delivered is kept as the cursor of
  * {@code <object>#archived} in {@code sync_cursor}; a listing is not a search, so it has no index lag to settle.

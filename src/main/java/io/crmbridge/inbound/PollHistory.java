@@ -27,7 +27,7 @@ import io.crmbridge.crm.PropertyChange;
 import io.crmbridge.loopguard.OriginStamps;
 
 /**
- * Who changed what (DESIGN.md section 4): after a search page, the poll reads the property history of every changed
+ * Who changed what (docs/architecture.md, "Loop guard"): after a search page, the poll reads the property history of every changed
  * record of the page (with or without an origin stamp: a write whose answer was lost leaves none) in batches (the
  * connector's batch size, 100 for HubSpot) for every property it delivers, and keeps for each
  * record the changes made since the cursor the poll began at, i.e. the ones no poll delivered yet. The loop guard then

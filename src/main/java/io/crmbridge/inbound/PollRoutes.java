@@ -24,7 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Creates one poll route per configured connection object from the route template {@code poll} in
- * routes/inbound-poll.yaml, with the ids DESIGN.md names ({@code poll-hubspot-contacts}), after giving the
+ * routes/inbound-poll.yaml, with the ids docs/architecture.md names ({@code poll-hubspot-contacts}), after giving the
  * {@code master:} component its cluster service: only the leader of {@code poll-<connection>} polls that connection.
  */
 @ApplicationScoped

@@ -15,7 +15,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
- * The idempotent ledger (DESIGN.md section 1): Camel's {@link IdempotentRepository} on table {@code ledger}.
+ * The idempotent ledger (docs/architecture.md, "The ledger"): Camel's {@link IdempotentRepository} on table {@code ledger}.
  *
  * <p>Unlike Camel's stock JDBC repository, the table has a primary key and {@link #add} inserts with
  * {@code ON CONFLICT DO NOTHING}, so two nodes cannot both record a key. Used non-eagerly: the key is written after the

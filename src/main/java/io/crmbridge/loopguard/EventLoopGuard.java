@@ -9,7 +9,7 @@ import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 
 /**
- * Loop guard of the outbound side (DESIGN.md section 4): an event whose origin is {@code crm:{connection}:...} came
+ * Loop guard of the outbound side (docs/architecture.md, "Loop guard"): an event whose origin is {@code crm:{connection}:...} came
  * from the CRM this event would be written to; writing it back would echo it. Such events are skipped and counted.
  */
 @ApplicationScoped

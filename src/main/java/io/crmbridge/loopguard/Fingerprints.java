@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The loop guard's fingerprint (DESIGN.md section 4), shared by both directions: a SHA-256 over the written properties,
+ * The loop guard's fingerprint (docs/architecture.md, "Loop guard"), shared by both directions: a SHA-256 over the written properties,
  * names sorted and values normalized (trimmed, lower case, numbers in plain form, missing = empty), so that what the
  * outbound side wrote and what the CRM hands back for the same properties hash alike.
  */

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.model.Timestamps;
 
 /**
- * Origin stamps (DESIGN.md section 4, table {@code origin_stamp}): what the outbound side last wrote to a CRM record.
+ * Origin stamps (docs/architecture.md, "Loop guard"; table {@code origin_stamp}): what the outbound side last wrote to a CRM record.
  *
  * <p>The outbound side calls {@link #stamp} after every successful CRM write, with the properties exactly as it sent
  * them (API names to values). The inbound loop guard then compares the same properties of the polled record with

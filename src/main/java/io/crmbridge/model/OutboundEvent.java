@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The internal event contract (DESIGN.md section 3): every source maps into it, the CRM side never sees a vendor
+ * The internal event contract (docs/architecture.md, "The event contract"): every source maps into it, the CRM side never sees a vendor
  * payload. {@code routing} and {@code ai} are AI output, kept as untyped JSON until the schema check has passed;
  * {@code details} holds what one event type adds (a payment's amount and currency, a booking's start time).
  */

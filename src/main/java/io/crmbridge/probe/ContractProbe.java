@@ -31,7 +31,7 @@ import io.crmbridge.probe.ProbeReport.HostReport;
 import io.crmbridge.probe.ProbeReport.ObjectReport;
 
 /**
- * The contract probe (DESIGN.md section 2): "the docs are wrong until one live record proves otherwise". For one
+ * The contract probe (docs/architecture.md, "Connections and connectors"): "the docs are wrong until one live record proves otherwise". For one
  * connection it goes through the connection's own auth flow and records what the token endpoint returned, reads the
  * first configured object from the configured host (and, when that fails, from the connector's alternative hosts),
  * then reads one live record per configured object and compares it with the field map. Read only: every CRM request

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.crmbridge.testsupport.AppProcess;
 
 /**
- * The one benchmark table (issue 14), run by {@code ./mvnw -B -Pbench verify} after the profile's other benchmarks;
+ * The one benchmark table (BENCHMARKS.md), run by {@code ./mvnw -B -Pbench verify} after the profile's other benchmarks;
  * {@code -Dbench.quick} runs it with small counts in seconds. Starts the CRM sandbox as its own process from the
  * packaged bench application (first argument), runs {@link BenchmarkRun} with the bridge from the same package,
  * prints the table and writes it to {@code benchmarks/results.json} (quick mode: {@code

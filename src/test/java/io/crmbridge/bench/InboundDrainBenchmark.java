@@ -32,7 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The inbound drain benchmark (issue 11 point 6; not part of the test suite, surefire's default includes do not match
+ * The inbound drain benchmark (not part of the test suite, surefire's default includes do not match
  * it). Run it with
  * {@code ./mvnw -B test -Dtest=InboundDrainBenchmark -Ddrain.records=100000}.
  *

@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The one table: rows of figures, each with its target (met / missed) where issue 14 sets one, printed as a
+ * The one table: rows of figures, each with its target (met / missed) where the project sets one, printed as a
  * Markdown table and written as JSON (one key per row, plus {@code run}: date, machine, mode, settings).
  */
 final class ResultTable {
@@ -40,7 +40,7 @@ final class ResultTable {
     record Line(String key, String row, String label, String value, String target, Verdict verdict) {
     }
 
-    /** The rows in the issue's order, whatever order they were measured in. */
+    /** The rows in the table's fixed order, whatever order they were measured in. */
     static final List<String> ORDER = List.of("outbound_full_lead", "outbound_contact_only", "backlog_drain",
             "inbound_drain", "webhook_ingress", "start_and_memory");
 

@@ -27,7 +27,7 @@ import io.crmbridge.testsupport.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Issue 4: each error class of DESIGN.md section 5 ends where it should, with the CRM's answer recorded. */
+/** Each error class of docs/architecture.md, "Error classes", ends where it should, with the CRM's answer recorded. */
 @QuarkusTest
 class ErrorClassesTest {
 

@@ -28,8 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Issue 4: a revoked refresh token puts the connection in NEEDS_REAUTH (its wellness check DOWN naming it, readiness
- * still UP, exactly one alert); new credentials through the admin API resume it without a restart. Issue 12: while it
+ * A revoked refresh token puts the connection in NEEDS_REAUTH (its wellness check DOWN naming it, readiness
+ * still UP, exactly one alert); new credentials through the admin API resume it without a restart. Also: while it
  * waits, calls fail at once without sending anything instead of parking their threads (an outbound event goes back to
  * the queue and is not lost: QueueFaultsTest), and sent again after the new credentials they all succeed.
  */

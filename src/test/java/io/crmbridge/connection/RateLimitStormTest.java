@@ -17,7 +17,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 4: a 429 storm slows the connection (it pauses for Retry-After) without losing or duplicating a write. The
+ * A 429 storm slows the connection (it pauses for Retry-After) without losing or duplicating a write. The
  * sandbox allows 5 requests a second while the bridge's own limit is far higher, so the CRM refuses many requests.
  */
 @QuarkusTest

@@ -17,7 +17,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Issue 4: a refresh token the CRM rotates is kept in connection_state, so a restart uses the new one. */
+/** A refresh token the CRM rotates is kept in connection_state, so a restart uses the new one. */
 @QuarkusTest
 class RefreshTokenRotationTest {
 

@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Issue 12, points 5 and 6: NEEDS_REAUTH lives in table connection_state and every replica reads it from there; the
+ * NEEDS_REAUTH lives in table connection_state and every replica reads it from there; the
  * receiver stays ready while the connection's wellness check is DOWN. A "replica" here is a second
  * {@link CrmConnections} (its own tokens, OIDC client and rate gate) on the same database; a "restart" is a new one.
  */

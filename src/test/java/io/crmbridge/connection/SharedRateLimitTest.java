@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 12, point 8: two replicas' rate gates on one database together stay within the connection's limit in every
+ * Two replicas' rate gates on one database together stay within the connection's limit in every
  * window of its period (not only in aligned windows), and a 429 seen by one pauses the other. Each "replica" is its own
  * {@link RateGate} with its own {@link SharedPermits}, as two application instances would have; grants are time-stamped
  * as they happen and every sliding window over them is counted.
@@ -89,7 +89,7 @@ class SharedRateLimitTest {
     @Test
     void theSameLoadWithABucketPerReplicaBreaksTheLimitSoTheCountAboveCanFail() throws Exception {
         RateBudget budget = RateBudget.of(new RateLimitReplicaProcess.Limit(LIMIT, PERIOD, Optional.of(4), Optional.of(Duration.ofMillis(100))));
-        // Each replica paces itself at the whole limit, as before issue 12.
+        // Each replica paces itself at the whole limit, as it did before the shared bucket.
         RateGate a = gate(new SharedPermits(dataSource, "rate-a-" + UUID.randomUUID(), budget), budget);
         RateGate b = gate(new SharedPermits(dataSource, "rate-b-" + UUID.randomUUID(), budget), budget);
 

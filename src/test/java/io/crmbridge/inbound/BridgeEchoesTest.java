@@ -26,7 +26,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 11, echoes in the crash runs: the contacts, companies and deals of lead events, written by the bridge alone,
+ * Echoes in the crash runs: the contacts, companies and deals of lead events, written by the bridge alone,
  * whose origin stamps a kill took away (the CRM write committed, the process died before the stamp; the event's run
  * after the restart finds the records up to date and stamps nothing). The pollers of all three objects must deliver
  * none of them. A record a person inserted afterwards is delivered (and proves the polls read past the bridge's

@@ -28,7 +28,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * What a poll page costs (issue 11 point 6), by count, never by time: database statements for a page of 200 new
+ * What a poll page costs, by count, never by time: database statements for a page of 200 new
  * records with the table intake, and CRM calls per record for a drain.
  */
 @QuarkusTest

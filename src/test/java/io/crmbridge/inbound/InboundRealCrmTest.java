@@ -24,7 +24,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The poller against a sandbox as unkind as HubSpot (issue 11): property history with sources, ties in random order,
+ * The poller against a sandbox as unkind as HubSpot: property history with sources, ties in random order,
  * archived records and merged contacts.
  */
 @QuarkusTest

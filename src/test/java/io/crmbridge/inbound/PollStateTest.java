@@ -11,7 +11,7 @@ import io.crmbridge.crm.ChangeQuery;
 /**
  * Where a poll reads next, handed between the states of pages fetched ahead (bean pollPrefetch): a page's search runs
  * on {@link PollState#forNextPage} of the page before it, and the poll adopts the fetched page's state. A tie group
- * the CRM pages by its own token must go on from that token (issue 13: without it a resumed Clio poll read the tie
+ * the CRM pages by its own token must go on from that token (without it a resumed Clio poll read the tie
  * group's first page again until max-pages, and delivered nothing after its cursor).
  */
 class PollStateTest {

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Issue 12, point 1: whatever an authenticated sender stores ends in a terminal state with a readable reason. NUL bytes
+ * Whatever an authenticated sender stores ends in a terminal state with a readable reason. NUL bytes
  * (raw and escaped), control characters, hostile company domains and huge numbers; validation failures go to review;
  * a failure while recording a failure still ends the event.
  */

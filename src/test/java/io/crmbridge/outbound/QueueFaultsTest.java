@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Issue 12, points 3, 4 and 7 and issue 9's "one writer of dead_letter": waiting for credentials is a trip back to
+ * The queue under faults, with one writer of dead_letter: waiting for credentials is a trip back to
  * the queue (no parked worker), a transient database error is retried, a dead event leaves one dead_letter row, and
  * the backlog is visible in /q/metrics and raises an alert.
  */

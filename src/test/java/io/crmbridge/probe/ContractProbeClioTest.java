@@ -19,7 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The contract probe against the Clio sandbox (the issue's Done-when): a map that declares {@code practice_area} a
+ * The contract probe against the Clio sandbox: a map that declares {@code practice_area} a
  * string, as Clio's published shape does, is told that it is a relationship object {@code {id, name}} and what it
  * holds; with the lying switch on, the documented host fails and another region's host works, and a contact's
  * {@code title} (a string in the published shape) arrives as an object; 5-second tokens are reported as 5 seconds.

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
- * The crash run (issue 12 point 10; issue 10's SIGKILL variant): the sandbox and the bridge each in their own
+ * The crash run (docs/reliability-runs.md; size lost-answers is its lost-answers variant): the sandbox and the bridge each in their own
  * process, {@code outbound} lead events posted to the bridge's webhook (resent until answered 202, as a sender does)
  * while {@code inbound} records are created in the CRM for the poller to drain into the intake table, and the
  * bridge SIGKILLed {@code kills} times at random moments ({@code killMin..killMax} seconds after each start) and
@@ -30,11 +30,11 @@ final class CrashRun {
         static Params of(String size) {
             Params p = switch (size) {
                 case "full" -> new Params(size, 5000, 10000, 50, 10, 15, 45, 0, 0, 60, 12);
-                case "issue10" -> new Params(size, 500, 0, 0, 3, 8, 20, 0.15, 2000, 20, 10);
+                case "lost-answers" -> new Params(size, 500, 0, 0, 3, 8, 20, 0.15, 2000, 20, 10);
                 case "quick" -> new Params(size, 200, 300, 100, 2, 4, 8, 0.05, 0, 4, 2);
                 // CI: one kill as soon as events are being worked on (kill-min = kill-max = 0), while leads are still sent
                 case "ci" -> new Params(size, 40, 60, 50, 1, 0, 0, 0.05, 0, 3, 2);
-                default -> throw new IllegalArgumentException("crash run size: full, issue10, quick or ci, not " + size);
+                default -> throw new IllegalArgumentException("crash run size: full, lost-answers, quick or ci, not " + size);
             };
             return new Params(size, ReliabilityRuns.intProp("crash.outbound", p.outbound),
                     ReliabilityRuns.intProp("crash.inbound", p.inbound),
@@ -103,7 +103,7 @@ final class CrashRun {
             report.put("kills", kills.size());
             report.put("killsWithWorkInFlight", kills.stream().filter(k -> (Boolean) k.get("workInFlight")).count());
             report.put("killLog", kills);
-            // issue 12: the events in flight at a SIGKILL are taken again within 30 s of the restart (not after their
+            // The events in flight at a SIGKILL are taken again within 30 s of the restart (not after their
             // lease); how soon each is begun again depends on the workers' pace (a kill strands up to workers + one
             // batch claimed, and the 4 workers begin them in turn), so that is reported, not checked
             List<Object> takenBack = kills.stream().map(k -> k.get("secondsUntilThoseEventsTakenBack")).toList();

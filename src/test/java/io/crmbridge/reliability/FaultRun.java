@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The fault run (issue 12 point 10): lead events against a CRM that fails a share of its calls (the issue's figures,
+ * The fault run (docs/reliability-runs.md): lead events against a CRM that fails a share of its calls (the run's figures,
  * over every CRM call): 20% answered 5xx, 10% answered 429, 5% timing out (held past the bridge's response timeout),
  * 5% served and committed and then their answer lost; access tokens expire every 5 s. At the end every event is
  * DONE, or REVIEW or DEAD with a reason; the faults are cleared, every open dead letter is replayed through the
@@ -78,7 +78,7 @@ final class FaultRun {
 
     /**
      * The sandbox decides per request in this order: hang, else an error status, else a lost answer. The rates are
-     * conditioned so the shares of all requests are the issue's (5% hang, 30% errors of which one third 429, 5% lost).
+     * conditioned so the shares of all requests are the run's (5% hang, 30% errors of which one third 429, 5% lost).
      */
     Map<String, Object> faults() {
         double errors = (p.serverErrors() + p.tooManyRequests()) / (1 - p.timeouts());

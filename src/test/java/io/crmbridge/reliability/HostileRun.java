@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The hostile-input run (issue 12 point 10): {@code requests} generated deliveries ({@link HostileRequests}) to a
+ * The hostile-input run (docs/reliability-runs.md): {@code requests} generated deliveries ({@link HostileRequests}) to a
  * running bridge. Every answer must be 202 or 4xx (counted by status and category; no 5xx, no dropped connection),
  * the process must stay up and ready, and every event answered 202 must reach a final status, with a reason unless
  * it is DONE or DUPLICATE.

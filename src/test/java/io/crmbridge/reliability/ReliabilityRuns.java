@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * The reliability commands (README, "Operations → Reliability runs"): {@code ./mvnw -B verify -Dreliability=<run>
  * [-Dreliability.size=<size>]}, where run is {@code crash}, {@code fault} or {@code hostile} and size {@code full}
- * (the default), {@code quick} or, for the crash run, {@code issue10}. The {@code reliability} profile packages the
+ * (the default), {@code quick} or, for the crash run, {@code lost-answers}. The {@code reliability} profile packages the
  * application with the sandbox inside (under {@code target/reliability}, without running the tests) and calls this
  * with that jar: the sandbox and the bridge then run from it as two processes of their own. Prints the figures as it
  * goes, writes them to {@code target/benchmarks/<run>.json}, and exits 1 when a check failed.

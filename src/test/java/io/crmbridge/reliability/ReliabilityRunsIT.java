@@ -122,7 +122,7 @@ class ReliabilityRunsIT {
     }
 
     /**
-     * Issue 12, done-when: a worker killed mid-event (SIGKILL of the bridge while the event's contact write hangs in
+     * A worker killed mid-event (SIGKILL of the bridge while the event's contact write hangs in
      * the CRM) and started again: the event finishes within 30 s of the restart, written once.
      */
     @Test

@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The bulk path (issue 10 point 3): the batchable CRM calls of the events in flight (upsert by key, read by key,
+ * The bulk path: the batchable CRM calls of the events in flight (upsert by key, read by key,
  * search by one value, default association) are grouped per connection, operation and object into one batch call.
  */
 @ConfigMapping(prefix = "crmbridge.bulk")

@@ -36,7 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.crmbridge.crm.FieldMap;
 
 /**
- * The bulk path's steps in routes/crm-endpoints.yaml (issue 10 point 3): an event's upsert by key, read by key,
+ * The bulk path's steps in routes/crm-endpoints.yaml: an event's upsert by key, read by key,
  * search by one value or default association waits a short window for the same call of other events in flight, and
  * they go out as one batch call ({@link BatchCalls}); each event then reads its own share of the answer, or its own
  * per-input error, as if it had made the call alone. Failures of the whole call reach every event in it, and each

@@ -12,7 +12,7 @@ import io.crmbridge.crm.CrmResponseClassifier;
 /**
  * Clio's failed answers and rate-limit headers. Errors come as {@code {"error": {"type": ..., "message": ...}}}; the
  * message is added to the exception's. A 412 (a stale {@code If-Match} etag: someone changed the record since it was
- * read) is {@link CrmCallException.Stale}: not sent again as it was; the event decides again on a fresh read. Everything else follows DESIGN.md section 5.
+ * read) is {@link CrmCallException.Stale}: not sent again as it was; the event decides again on a fresh read. Everything else follows docs/architecture.md, "Error classes".
  */
 final class ClioErrors {
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** What route {@code decide} does with a valid event (DESIGN.md section 1, outbound step 4). */
+/** What route {@code decide} does with a valid event (docs/architecture.md, "Decide"). */
 @ConfigMapping(prefix = "crmbridge.decide")
 public interface DecideConfig {
 

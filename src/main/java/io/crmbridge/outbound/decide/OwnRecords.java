@@ -21,8 +21,8 @@ import io.crmbridge.model.ExchangeKeys;
 
 /**
  * Steps of the loop in route {@code decide-lookup} that finds the records the bridge made by reading their keys,
- * which is consistent, instead of searching, whose index lags writes by seconds (DESIGN.md section 1, ledger
- * semantics). One batch read per object: the contact by email (when search found none: it may be new and not yet
+ * which is consistent, instead of searching, whose index lags writes by seconds (docs/architecture.md,
+ * "Exactly-once writes"). One batch read per object: the contact by email (when search found none: it may be new and not yet
  * indexed), the company by its domain key, the deal generation by generation (the next one after a closed deal), the
  * event's ticket. Notes and tasks are not read: their upsert by key is idempotent.
  * Property {@code ownObject} names the next read, null when there is none left.

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The idempotency key rule of DESIGN.md section 3. */
+/** The idempotency key rule of docs/architecture.md, "The event contract". */
 public final class EventKeys {
 
     private EventKeys() {

@@ -32,7 +32,7 @@ import io.crmbridge.outbound.trace.TraceBuffer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The error channels of route {@code event-process} (DESIGN.md section 5), one method per class of failure. Each
+ * The error channels of route {@code event-process} (docs/architecture.md, "Error classes"), one method per class of failure. Each
  * keeps the original payload (the raw event), sets the queue status and writes the trace. The ledger key of a failed
  * event is never recorded, so a replay runs the event again.
  *

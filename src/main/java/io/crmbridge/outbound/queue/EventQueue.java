@@ -26,7 +26,7 @@ import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.ops.ProcessRun;
 
 /**
- * Table {@code raw_event} as the durable queue (DESIGN.md section 1, outbound step 2). {@link #claim} takes a batch
+ * Table {@code raw_event} as the durable queue (docs/architecture.md, "Queue"). {@link #claim} takes a batch
  * with {@code FOR UPDATE SKIP LOCKED} (replicas never take the same event) and leases it to this process run
  * ({@code claimed_by = <instance>/<run>}). The lease is short and renewed by {@link #renewLeases} while the events are
  * worked on, so a dead replica's events come back within one lease; a restarted replica takes its own earlier claims

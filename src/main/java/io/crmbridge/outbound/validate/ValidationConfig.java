@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How pushed events are validated before they are used (DESIGN.md section 3). */
+/** How pushed events are validated before they are used (docs/architecture.md, "The event contract"). */
 @ConfigMapping(prefix = "crmbridge.validation")
 public interface ValidationConfig {
 

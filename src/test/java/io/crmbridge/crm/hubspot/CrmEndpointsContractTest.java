@@ -17,7 +17,7 @@ import io.crmbridge.sandbox.contract.SandboxContractRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 4: every request the bridge's CRM endpoints send validates against the sandbox's OpenAPI description of
+ * Every request the bridge's CRM endpoints send validates against the sandbox's OpenAPI description of
  * HubSpot's published API (checked server-side by the contract recorder, whoever sends the request).
  */
 @QuarkusTest

@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The bulk path (issue 10 point 3): a burst of lead events shares batch calls, counted by the sandbox (a count, not a
+ * The bulk path: a burst of lead events shares batch calls, counted by the sandbox (a count, not a
  * timing), with exactly the per-event outcomes; one event the CRM refuses fails alone.
  */
 @QuarkusTest

@@ -36,7 +36,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 12, the crash run's abandoned events: a replica claims only what its free workers can begin at once, and an
+ * The crash run's abandoned events: a replica claims only what its free workers can begin at once, and an
  * attempt counts when a worker begins the event. A claim taken back (after a crash) that no worker began uses no
  * attempt, however often it happens; an event whose workers began it and died max-claims times is still abandoned.
  */
@@ -245,7 +245,7 @@ class QueueClaimsTest {
 
     /**
      * Events whose holder died come back first: one retried before has its next attempt behind the whole backlog, and
-     * after a restart it would wait for all of it (the issue-10 crash run: 20-70 s, where issue 12 asks for 30).
+     * after a restart it would wait for all of it (in a crash run: 20-70 s, where 30 s is the bound).
      */
     @Test
     void eventsWhoseHolderDiedAreClaimedBeforeTheBacklog() throws Exception {

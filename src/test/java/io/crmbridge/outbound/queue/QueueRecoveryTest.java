@@ -32,7 +32,7 @@ import io.crmbridge.testsupport.SandboxControl;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 12, point 2: a replica killed mid-event (its claim abandoned, as a SIGKILL leaves it) loses its events to
+ * A replica killed mid-event (its claim abandoned, as a SIGKILL leaves it) loses its events to
  * another replica within one short lease, and to its own restart at once; a slow event keeps its lease by renewal;
  * a worker that lost its lease cannot change the event.
  */

@@ -38,13 +38,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Outbound writes exactly once against a CRM that behaves like the real one (issue 10): writes that commit and then
+ * Outbound writes exactly once against a CRM that behaves like the real one: writes that commit and then
  * lose their answer, a search index that lags writes, old events replayed after newer ones, support tickets.
  */
 @QuarkusTest
 class WritesOnceTest {
 
-    /** Lead events of the burst (the issue's figure; -Dwrites-once.events=N for a shorter local run). */
+    /** Lead events of the burst (-Dwrites-once.events=N for a shorter local run). */
     static final int EVENTS = Integer.getInteger("writes-once.events", 500);
 
     @Inject
