@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jboss.logging.Logger;
@@ -38,20 +39,30 @@ public final class RateGate {
     private final int maxLease;
     private final long validityNanos;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** The gate's clock: {@link System#nanoTime()}, or a test's. */
+    private final LongSupplier nanoTime;
 
     private int permits;
     private int leased;
     private int used;
     private int nextWanted = 1;
     private long expiresAtNanos;
-    private long pausedUntilNanos = System.nanoTime();
+    private long pausedUntilNanos;
     /** The bucket said to wait until then: this replica's other callers wait too, without asking the database. */
-    private long retryAtNanos = pausedUntilNanos;
+    private long retryAtNanos;
 
     public RateGate(PermitSource source, int maxLease, Duration leaseValidity) {
+        this(source, maxLease, leaseValidity, System::nanoTime);
+    }
+
+    /** With the clock it reads ({@link System#nanoTime()}'s kind: only differences count). */
+    RateGate(PermitSource source, int maxLease, Duration leaseValidity, LongSupplier nanoTime) {
         this.source = source;
         this.maxLease = Math.max(1, maxLease);
         this.validityNanos = leaseValidity.toNanos();
+        this.nanoTime = nanoTime;
+        this.pausedUntilNanos = nanoTime.getAsLong();
+        this.retryAtNanos = pausedUntilNanos;
     }
 
     /** Blocks until this connection may send one more request. */
@@ -72,7 +83,7 @@ public final class RateGate {
 
     /** Takes a permit and returns 0, or returns how many nanoseconds to wait before asking again. */
     synchronized long tryAcquire() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - pausedUntilNanos < 0) {
             return pausedUntilNanos - now;
         }
@@ -90,7 +101,7 @@ public final class RateGate {
     /** The CRM said 429 (or that its window is used up): nobody on this connection, on any replica, sends for {@code retryAfter}. */
     public void pause(Duration retryAfter) {
         synchronized (this) {
-            long until = System.nanoTime() + retryAfter.toNanos();
+            long until = nanoTime.getAsLong() + retryAfter.toNanos();
             if (until - pausedUntilNanos > 0) {
                 pausedUntilNanos = until;
             }
@@ -106,7 +117,7 @@ public final class RateGate {
 
     /** Until when this replica knows the connection to be paused (a 429 or a used-up window); {@code Instant.MIN} if not. */
     public synchronized Instant pausedUntil() {
-        long left = pausedUntilNanos - System.nanoTime();
+        long left = pausedUntilNanos - nanoTime.getAsLong();
         return left > 0 ? Instant.now().plusNanos(left) : Instant.MIN;
     }
 
@@ -118,11 +129,11 @@ public final class RateGate {
         leased = 0;
         int wanted = Math.min(maxLease, Math.max(nextWanted, waiting.get()));
         // The lease's clock starts before the request is sent, so it never outlives its validity on the database's clock.
-        long sentAt = System.nanoTime();
+        long sentAt = nanoTime.getAsLong();
         Lease lease = source.lease(wanted);
         if (lease.granted() <= 0) {
             long wait = Math.max(MIN_WAIT_NANOS, lease.retryIn().toNanos());
-            retryAtNanos = System.nanoTime() + wait;
+            retryAtNanos = nanoTime.getAsLong() + wait;
             return wait;
         }
         leased = lease.granted();

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import io.crmbridge.testsupport.AppProcess;
+import io.crmbridge.testsupport.TestHttp;
 
 /**
  * A backlog of lead events drained by the bridge through the CRM's rate limit: {@code events} lead events are posted
@@ -33,8 +34,8 @@ final class BacklogDrain {
             List<Future<?>> posted = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String body = LeadEvents.lead("drain-" + run + "-" + i);
-                posted.add(senders.submit(() -> Http.send("POST", bridge.url("/events/webform"), LeadEvents.SOURCE_SECRET,
-                        body).expect(202)));
+                posted.add(senders.submit(() -> TestHttp.post(bridge.url("/events/webform"),
+                        TestHttp.bearer(LeadEvents.SOURCE_SECRET), body).expect(202)));
             }
             for (Future<?> f : posted) {
                 f.get();

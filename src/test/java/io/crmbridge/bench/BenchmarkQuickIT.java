@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * The benchmark table's quick mode in CI (failsafe, after {@code package}): the harness with small counts, the CRM
  * sandbox of this test's application, and the production package {@code target/quarkus-app} as the bridge process.
@@ -41,7 +43,7 @@ class BenchmarkQuickIT {
                 BenchmarkRun.Sizes.fromSystemProperties()).run();
         BenchmarkTable.report(table, BenchmarkTable.QUICK_RESULTS);
 
-        JsonNode json = Http.JSON.readTree(BenchmarkTable.QUICK_RESULTS.toFile());
+        JsonNode json = TestHttp.JSON.readTree(BenchmarkTable.QUICK_RESULTS.toFile());
         assertThat(json.path("run").path("mode").asText()).isEqualTo("quick");
         assertThat(json.path("run").path("cores").asInt()).isPositive();
         for (String row : ResultTable.ORDER) {

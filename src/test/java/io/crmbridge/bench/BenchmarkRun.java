@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import io.crmbridge.testsupport.AppProcess;
+import io.crmbridge.testsupport.TestHttp;
 
 /**
  * The benchmark table's run, in one process with the CRM sandbox reachable over HTTP: the naive baseline against the
@@ -159,7 +160,7 @@ final class BenchmarkRun {
         long ready;
         try (AppProcess bridge = bridge(url, "first", BURST_SETTINGS)) {
             ready = bridge.awaitOk(bridge.url("/q/health/ready"), Duration.ofSeconds(120));
-            Http.send("POST", bridge.url("/admin/connections/hubspot/provision"), ADMIN_TOKEN, null).expect(200);
+            TestHttp.post(bridge.url("/admin/connections/hubspot/provision"), TestHttp.bearer(ADMIN_TOKEN), null).expect(200);
             d = BacklogDrain.run(bridge, crm, pg, url, run, sizes.drainEvents(), sizes.drainCap(), rate);
         }
         System.out.printf("drain: %d of %d events final in %.1f s, %d CRM calls (%d answered 429), statuses %s%n",

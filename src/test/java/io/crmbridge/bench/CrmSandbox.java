@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * The CRM sandbox the benchmark runs against, over HTTP (in the test JVM for the quick mode, its own process for the
  * full table): CRM calls served, the rate limit in force.
@@ -24,12 +26,12 @@ final class CrmSandbox {
     }
 
     void resetCounters() {
-        Http.send("DELETE", base + "/_sandbox/counters", null, null).expect(200, 204);
+        TestHttp.delete(base + "/_sandbox/counters", Map.of()).expect(200, 204);
     }
 
     /** CRM API calls served since the last reset (token endpoint and control calls excluded), by status class. */
     Calls calls() {
-        JsonNode counters = Http.send("GET", base + "/_sandbox/counters", null, null).expect(200).body().path("counters");
+        JsonNode counters = TestHttp.get(base + "/_sandbox/counters", Map.of()).json(200).path("counters");
         long ok = 0;
         long limited = 0;
         long other = 0;
@@ -52,7 +54,7 @@ final class CrmSandbox {
 
     /** The rolling rate limit per token: {@code maxRequests} per {@code windowMillis}. */
     void rateLimit(int maxRequests, long windowMillis) {
-        Http.send("PUT", base + "/_sandbox/rate-limit", null, Map.of("maxRequests", maxRequests, "windowMillis", windowMillis))
+        TestHttp.put(base + "/_sandbox/rate-limit", Map.of(), Map.of("maxRequests", maxRequests, "windowMillis", windowMillis))
                 .expect(200);
     }
 

@@ -12,6 +12,7 @@ import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.testsupport.AppProcess;
+import io.crmbridge.testsupport.TestHttp;
 
 /**
  * The baseline: a lead event written as a no-code tool's workflow would write it, one step per API call, straight
@@ -123,12 +124,13 @@ final class NaiveIntegration {
     /** One API call; a 429 is waited out (Retry-After) and sent again, as the tools do. */
     private JsonNode call(String method, String path, Object body, int expected) {
         while (true) {
-            Http.Answer a = Http.send(method, crm.base() + path, CrmSandbox.TOKEN, body);
+            TestHttp.Answer a = TestHttp.send(method, crm.base() + path, TestHttp.bearer(CrmSandbox.TOKEN), body,
+                    TestHttp.DEFAULT_TIMEOUT);
             if (a.status() == 429) {
                 AppProcess.pause(1_000);
                 continue;
             }
-            return a.expect(expected).body();
+            return a.json(expected);
         }
     }
 

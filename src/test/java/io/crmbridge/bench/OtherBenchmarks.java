@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * Rows measured by the other benchmarks of the {@code bench} profile, which run before the table (Surefire, in the
  * same {@code ./mvnw -B -Pbench verify}) and leave their figures as JSON under {@code target/benchmarks/}: the
@@ -91,7 +93,7 @@ final class OtherBenchmarks {
             return null;
         }
         try {
-            return Http.JSON.readTree(file.toFile());
+            return TestHttp.JSON.readTree(file.toFile());
         } catch (IOException e) {
             return null;
         }

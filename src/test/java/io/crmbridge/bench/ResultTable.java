@@ -12,6 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * The one table: rows of figures, each with its target (met / missed) where the project sets one, printed as a
  * Markdown table and written as JSON (one key per row, plus {@code run}: date, machine, mode, settings).
@@ -120,7 +122,7 @@ final class ResultTable {
                 .forEach(k -> all.put(k, rows.get(k)));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);
+            TestHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,17 +1,13 @@
 package io.crmbridge.bench;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
@@ -27,6 +23,7 @@ import io.crmbridge.sandbox.objects.SearchRequest;
 import io.crmbridge.sandbox.objects.SearchResult;
 import io.crmbridge.sandbox.seed.SeedGenerator;
 import io.crmbridge.testsupport.AppProcess;
+import io.crmbridge.testsupport.TestHttp;
 
 /**
  * The sandbox search benchmark (run with {@code ./mvnw -B -Pbench verify}; not part of the test suite).
@@ -99,42 +96,24 @@ public final class SandboxSearchBenchmark {
                 "-Dcrmbridge.sandbox.rate-limit.max-requests=1000000"),
                 Files.createTempFile("sandbox-bench", ".log"))) {
             app.start(base + "/_sandbox/clock", Duration.ofSeconds(120));
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             long t0 = System.nanoTime();
-            HttpResponse<String> seeded = send(http, base + "/_sandbox/seed", "{\"contacts\":" + RECORDS + "}", false);
+            TestHttp.Answer seeded = send(base + "/_sandbox/seed", "{\"contacts\":" + RECORDS + "}", false);
             System.out.printf("http: seeded %,d contacts in %d ms (%s)%n", RECORDS, (System.nanoTime() - t0) / 1_000_000,
                     seeded.body());
-            String now = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/clock")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).path("now").asText();
+            String now = TestHttp.get(base + "/_sandbox/clock", Map.of()).json(200).path("now").asText();
             for (int daysBack : List.of(1, 15, 31)) {
                 long since = Instant.parse(now).minus(Duration.ofDays(daysBack)).toEpochMilli();
                 String body = body(since, 0);
-                HttpResponse<String> first = send(http, base + "/crm/v3/objects/contacts/search", body, true);
-                int total = JSON.readTree(first.body()).path("total").asInt();
-                Stats stats = measure(() -> time(() -> send(http, base + "/crm/v3/objects/contacts/search", body, true)));
+                TestHttp.Answer first = send(base + "/crm/v3/objects/contacts/search", body, true);
+                int total = first.json().path("total").asInt();
+                Stats stats = measure(() -> time(() -> send(base + "/crm/v3/objects/contacts/search", body, true)));
                 System.out.printf("http       GTE now-%2dd (total %,6d): search page %s%n", daysBack, total, stats);
             }
         }
     }
 
-    private static HttpResponse<String> send(HttpClient http, String url, String body, boolean crm) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (crm) {
-            b.header("Authorization", "Bearer sandbox-token");
-        }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static TestHttp.Answer send(String url, String body, boolean crm) {
+        return TestHttp.post(url, crm ? TestHttp.bearer("sandbox-token") : Map.of(), body).expect(200);
     }
 
     // --- shared ---------------------------------------------------------------------------------------------

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** The gate's leasing, against a permit source that hands out what it is asked for and records it. */
+/**
+ * The gate's leasing, against a permit source that hands out what it is asked for and records it, on a clock that
+ * moves only when a test moves it.
+ */
 class RateGateTest {
 
     static final class CountingSource implements RateGate.PermitSource {
@@ -31,10 +35,15 @@ class RateGateTest {
     }
 
     final CountingSource source = new CountingSource();
+    final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+    private RateGate gate(int maxLease, Duration leaseValidity) {
+        return new RateGate(source, maxLease, leaseValidity, nanos::get);
+    }
 
     @Test
     void leasesGrowWhileTheyRunOutSoABusyReplicaAsksRarely() {
-        RateGate gate = new RateGate(source, 64, Duration.ofHours(1));
+        RateGate gate = gate(64, Duration.ofHours(1));
         for (int i = 0; i < 1000; i++) {
             assertThat(gate.tryAcquire()).isZero();
         }
@@ -44,7 +53,7 @@ class RateGateTest {
 
     @Test
     void anExpiredLeaseIsDroppedAndTheNextIsSizedToWhatWasUsed() {
-        RateGate gate = new RateGate(source, 64, Duration.ZERO);
+        RateGate gate = gate(64, Duration.ZERO);
         for (int i = 0; i < 5; i++) {
             assertThat(gate.tryAcquire()).isZero();
         }
@@ -55,32 +64,34 @@ class RateGateTest {
     @Test
     void anEmptyBucketSaysHowLongToWait() {
         source.available = 3;
-        RateGate gate = new RateGate(source, 64, Duration.ofHours(1));
+        RateGate gate = gate(64, Duration.ofHours(1));
         assertThat(gate.tryAcquire()).isZero();
         assertThat(gate.tryAcquire()).isZero();
         assertThat(gate.tryAcquire()).isZero();
         assertThat(gate.tryAcquire()).isEqualTo(Duration.ofSeconds(3).toNanos());
         int asked = source.asked.size();
-        assertThat(gate.tryAcquire()).as("another caller waits too").isBetween(Duration.ofSeconds(2).toNanos(),
-                Duration.ofSeconds(3).toNanos());
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        assertThat(gate.tryAcquire()).as("another caller waits too, for what is left")
+                .isEqualTo(Duration.ofMillis(2_500).toNanos());
         assertThat(source.asked).as("without asking the shared bucket again").hasSize(asked);
     }
 
     @Test
     void a429PausesTheWholeConnectionForRetryAfterHereAndInTheSharedSource() {
-        RateGate gate = new RateGate(source, 64, Duration.ofHours(1));
+        RateGate gate = gate(64, Duration.ofHours(1));
         assertThat(gate.tryAcquire()).isZero();
         gate.pause(Duration.ofSeconds(7));
         assertThat(source.paused).isEqualTo(Duration.ofSeconds(7));
-        assertThat(gate.tryAcquire()).as("leased permits are dropped too")
-                .isBetween(Duration.ofSeconds(6).toNanos(), Duration.ofSeconds(7).toNanos());
+        assertThat(gate.tryAcquire()).as("leased permits are dropped too").isEqualTo(Duration.ofSeconds(7).toNanos());
+        nanos.addAndGet(Duration.ofSeconds(7).toNanos());
+        assertThat(gate.tryAcquire()).as("and the pause ends when it said").isZero();
     }
 
     @Test
     void aShorterLaterPauseDoesNotShortenALongerOne() {
-        RateGate gate = new RateGate(source, 64, Duration.ofHours(1));
+        RateGate gate = gate(64, Duration.ofHours(1));
         gate.pause(Duration.ofSeconds(30));
         gate.pause(Duration.ofSeconds(1));
-        assertThat(gate.tryAcquire()).isGreaterThan(Duration.ofSeconds(25).toNanos());
+        assertThat(gate.tryAcquire()).isEqualTo(Duration.ofSeconds(30).toNanos());
     }
 }

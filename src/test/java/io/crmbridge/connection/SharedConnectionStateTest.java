@@ -99,7 +99,7 @@ class SharedConnectionStateTest {
                 .body("state", equalTo("NEEDS_REAUTH")).body("reason", not(nullValue()));
 
         // The second replica sees it from the database and does not try the refused credentials itself.
-        await().atMost(Duration.ofSeconds(5)).until(second::needsReauth);
+        await().atMost(Duration.ofSeconds(30)).until(second::needsReauth);
         assertThat(second.reauthReason()).isEqualTo(first.reauthReason());
         assertThatThrownBy(second::accessToken).isInstanceOf(NeedsReauthException.class);
 
@@ -113,7 +113,7 @@ class SharedConnectionStateTest {
         SandboxControl.issueRefreshToken("operator-" + t);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("refreshToken", "operator-" + t))
                 .post("/admin/connections/hubspot/credentials").then().statusCode(200).body("state", equalTo("ACTIVE"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !second.needsReauth() && !restarted.needsReauth());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !second.needsReauth() && !restarted.needsReauth());
         assertThat(second.accessToken()).isNotBlank();
         assertThat(restarted.accessToken()).isNotBlank();
         assertThat(store.find("hubspot").orElseThrow().state()).isEqualTo("ACTIVE");
@@ -130,10 +130,10 @@ class SharedConnectionStateTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("refreshToken", "never-issued"))
                 .post("/admin/connections/hubspot/credentials").then().statusCode(200).body("state", equalTo("ACTIVE"));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThatThrownBy(second::accessToken).isInstanceOf(NeedsReauthException.class));
         assertThat(store.find("hubspot").orElseThrow().state()).isEqualTo("NEEDS_REAUTH");
-        await().atMost(Duration.ofSeconds(5)).until(first::needsReauth);
+        await().atMost(Duration.ofSeconds(30)).until(first::needsReauth);
     }
 
     @Test
@@ -146,7 +146,7 @@ class SharedConnectionStateTest {
 
         assertThatThrownBy(() -> first.refreshAfterUnauthorized("sandbox-token")).isInstanceOf(NeedsReauthException.class);
         assertThat(store.find(name).orElseThrow().state()).isEqualTo("NEEDS_REAUTH");
-        await().atMost(Duration.ofSeconds(5)).until(second::needsReauth);
+        await().atMost(Duration.ofSeconds(30)).until(second::needsReauth);
         assertThatThrownBy(second::accessToken).isInstanceOf(NeedsReauthException.class);
 
         ConnectionAuth restarted = privateApp(name);
@@ -154,7 +154,7 @@ class SharedConnectionStateTest {
         assertThatThrownBy(restarted::accessToken).isInstanceOf(NeedsReauthException.class);
 
         second.reauthorize(null);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !first.needsReauth() && !restarted.needsReauth());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !first.needsReauth() && !restarted.needsReauth());
         assertThat(restarted.accessToken()).isEqualTo("sandbox-token");
         assertThat(store.find(name).orElseThrow().state()).isEqualTo("ACTIVE");
     }

@@ -77,7 +77,7 @@ class InboundPollResilienceTest {
         fixture.clearFaults();
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/well").statusCode() == 200
                 && fixture.outboxCounts("contacts").containsKey(changedDuringOutage));
-        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.count(
                 "SELECT count(*) FROM operator_alert WHERE code = 'POLL_STALE' AND subject = ? AND cleared_at IS NULL",
                 "hubspot/contacts") == 0);
     }

@@ -71,7 +71,7 @@ class QueueFaultsTest {
             assertThat(row.get("claimed_until")).isNull();
             assertThat(row.get("last_error").toString()).containsAnyOf("needs re-authorization", "403");
             // while the connection waits for an operator, no worker thread is parked on it
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> parkedCrmCallers().isEmpty());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> parkedCrmCallers().isEmpty());
             assertThat(status(dataSource, id)).isIn("WAITING", "QUEUED");
         } finally {
             crm.clearFaults();

@@ -122,7 +122,7 @@ class ResilienceTest {
             camel.getRouteController().startRoute("event-dispatch");
         }
         // while the lease holds, nobody else takes them
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> query(dataSource,
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).until(() -> query(dataSource,
                 "SELECT 1 FROM raw_event WHERE event_id = ANY (CAST(? AS uuid[])) AND claimed_by = 'dead-replica/1'",
                 (Object) ids.toArray(String[]::new)).size() == ids.size());
         // the lease runs out (15 s in production, renewed only by a live holder; moved back here)
@@ -149,7 +149,7 @@ class ResilienceTest {
         String eventId;
         try {
             eventId = postLead(crm, lead("wait-" + t, "wait-" + t + "@example.org", "Wait Ing", "Wait " + t, "wait-" + t + ".example"));
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
                     .until(() -> "QUEUED".equals(status(dataSource, eventId)));
         } finally {
             update(dataSource, "UPDATE connection_state SET state = ? WHERE connection = ?",

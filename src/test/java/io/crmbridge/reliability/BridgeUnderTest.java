@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.testsupport.AppProcess;
+import io.crmbridge.testsupport.TestHttp;
 
 /**
  * The bridge as its own process: the packaged application (production profile) on a durable embedded PostgreSQL
@@ -36,7 +37,6 @@ final class BridgeUnderTest implements AutoCloseable {
     private final int httpPort = AppProcess.freePort();
     private final int pgPort = AppProcess.freePort();
     private final Map<String, String> settings;
-    private final Http http = new Http(Duration.ofSeconds(60));
     private AppProcess process;
     private int starts;
 
@@ -110,14 +110,14 @@ final class BridgeUnderTest implements AutoCloseable {
         return workDir.resolve("bridge.log");
     }
 
-    Http.Answer admin(String method, String path) {
+    TestHttp.Answer admin(String method, String path) {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + ADMIN_TOKEN);
-        return "POST".equals(method) ? http.post(url() + path, auth, "{}") : http.get(url() + path, auth);
+        return "POST".equals(method) ? TestHttp.post(url() + path, auth, "{}") : TestHttp.get(url() + path, auth);
     }
 
     /** Provisions the bridge's CRM properties (idempotent) and checks they are in place. */
     void provision() {
-        Http.Answer a = admin("POST", "/admin/connections/hubspot/provision").expectOk("provision");
+        TestHttp.Answer a = admin("POST", "/admin/connections/hubspot/provision").expectOk("provision");
         if (!"PROVISIONED".equals(a.json().path("status").asText())) {
             throw new IllegalStateException("provisioning: " + a.body());
         }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * The crash run (docs/reliability-runs.md; size lost-answers is its lost-answers variant): the sandbox and the bridge each in their own
  * process, {@code outbound} lead events posted to the bridge's webhook (resent until answered 202, as a sender does)
@@ -132,7 +134,7 @@ final class CrashRun {
         for (int i = 0; i < p.inbound(); i++) {
             Map<String, Object> props = Map.of("email", "inbound-" + tag + "-" + i + "@example.org", "firstname", "Inbound",
                     "lastname", "Record " + i);
-            Http.Answer a = sandbox.control("POST", "/objects/contacts", Map.of("properties", props))
+            TestHttp.Answer a = sandbox.control("POST", "/objects/contacts", Map.of("properties", props))
                     .expectOk("insert inbound record");
             ids.add(a.json().path("id").asText());
             long due = start + (long) ((i + 1) * 1e9 / Math.max(1, p.inboundPerSecond()));

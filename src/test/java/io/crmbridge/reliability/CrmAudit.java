@@ -9,6 +9,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * What the CRM holds after a run of lead events, read from the sandbox through its API: one contact per email, one
  * company per domain, one deal per contact (and pipeline: the runs use one), the three associations (contact-company,
@@ -132,7 +134,7 @@ final class CrmAudit {
         for (int i = 0; i < ids.size(); i += 100) {
             List<Map<String, String>> inputs = ids.subList(i, Math.min(ids.size(), i + 100)).stream()
                     .map(id -> Map.of("id", id)).toList();
-            Http.Answer a = crm.crmPost("/crm/v4/associations/" + from + "/" + to + "/batch/read", Map.of("inputs", inputs));
+            TestHttp.Answer a = crm.crmPost("/crm/v4/associations/" + from + "/" + to + "/batch/read", Map.of("inputs", inputs));
             if (a.status() != 200 && a.status() != 207) {
                 throw new IllegalStateException("associations " + from + "->" + to + ": " + a.status() + " " + a.body());
             }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * The fault run (docs/reliability-runs.md): lead events against a CRM that fails a share of its calls (the run's figures,
  * over every CRM call): 20% answered 5xx, 10% answered 429, 5% timing out (held past the bridge's response timeout),
@@ -194,7 +196,7 @@ final class FaultRun {
                 break;
             }
             for (Map<String, Object> row : open) {
-                Http.Answer a = bridge.admin("POST", "/admin/dead-letters/" + row.get("id") + "/replay");
+                TestHttp.Answer a = bridge.admin("POST", "/admin/dead-letters/" + row.get("id") + "/replay");
                 report.check(a.ok(), "replay of dead letter " + row.get("id") + " answered " + a.status() + ": " + a.body());
                 replayed++;
             }

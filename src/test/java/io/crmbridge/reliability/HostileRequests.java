@@ -13,6 +13,8 @@ import java.util.function.BiFunction;
 
 import io.crmbridge.outbound.receive.SignatureCheck;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * Generated hostile deliveries to {@code POST /events/{source}}: broken JSON, huge bodies, wrong types, bad, missing
  * and replayed signatures, Unicode edge cases, NUL bytes, injection strings, wrong content types and unknown
@@ -94,7 +96,7 @@ final class HostileRequests {
     }
 
     private static String quote(String s) {
-        return Http.json(s);
+        return TestHttp.toJson(s);
     }
 
     private String hostileText(Random r) {

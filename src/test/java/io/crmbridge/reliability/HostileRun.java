@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * The hostile-input run (docs/reliability-runs.md): {@code requests} generated deliveries ({@link HostileRequests}) to a
  * running bridge. Every answer must be 202 or 4xx (counted by status and category; no 5xx, no dropped connection),
@@ -70,7 +72,6 @@ final class HostileRun {
             Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
             List<String> accepted = Collections.synchronizedList(new ArrayList<>());
             List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
-            Http http = new Http(Duration.ofSeconds(60));
 
             long start = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(p.threads());
@@ -82,7 +83,8 @@ final class HostileRun {
                     request = generator.next(random, i);
                 }
                 sends.add(pool.submit(() -> {
-                    Http.Answer a = http.postBytes(bridge.url() + request.path(), request.headers(), request.body());
+                    TestHttp.Answer a = TestHttp.postBytes(bridge.url() + request.path(), request.headers(), request.body(),
+                            TestHttp.DEFAULT_TIMEOUT);
                     byStatus.computeIfAbsent(a.status(), s -> new AtomicLong()).incrementAndGet();
                     byCategory.computeIfAbsent(request.category(), c -> new ConcurrentHashMap<>())
                             .computeIfAbsent(a.status(), s -> new AtomicLong()).incrementAndGet();
@@ -113,7 +115,7 @@ final class HostileRun {
             report.put("examplesOfWrongAnswers", wrongAnswers);
             report.check(wrong == 0, wrong + " answers were neither 202 nor 4xx: " + wrongAnswers);
             report.check(bridge.alive(), "the bridge process died");
-            Http.Answer ready = http.get(bridge.url() + "/q/health/ready", Map.of());
+            TestHttp.Answer ready = TestHttp.get(bridge.url() + "/q/health/ready", Map.of());
             report.put("readyAfterwards", ready.status());
             report.check(ready.status() == 200, "readiness after the run: " + ready.status() + " " + ready.body());
 

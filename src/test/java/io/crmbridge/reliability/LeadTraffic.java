@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 
 import io.crmbridge.outbound.OutboundTestSupport;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * Lead events for the webform source, posted as a webhook sender does: each delivery is sent until it is answered
  * 202 (a refused connection while the bridge is down, a 5xx or a timeout is sent again after a pause), so one event
@@ -54,13 +56,12 @@ final class LeadTraffic {
 
     /** Posts every event from {@code threads} threads to the bridge {@code url} gives at the time of each send. */
     void postAll(Supplier<String> url, int threads) throws Exception {
-        Http http = new Http(Duration.ofSeconds(30));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String body = body(i);
-                sends.add(pool.submit(() -> deliver(http, url, body)));
+                sends.add(pool.submit(() -> deliver(url, body)));
             }
             for (Future<?> f : sends) {
                 f.get();
@@ -70,11 +71,11 @@ final class LeadTraffic {
         }
     }
 
-    private void deliver(Http http, Supplier<String> url, String body) {
+    private void deliver(Supplier<String> url, String body) {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + BridgeUnderTest.WEBFORM_SECRET);
         for (int attempt = 0;; attempt++) {
             deliveries.incrementAndGet();
-            Http.Answer a = http.post(url.get() + "/events/webform", auth, body);
+            TestHttp.Answer a = TestHttp.send("POST", url.get() + "/events/webform", auth, body, Duration.ofSeconds(30));
             if (a.status() == 202) {
                 accepted.add(a.json().path("eventId").asText());
                 return;

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.crmbridge.testsupport.TestHttp;
+
 /**
  * A run's figures, in the order they were taken, and the checks it failed. Printed as it goes and written as JSON to
  * {@code target/benchmarks/<run>.json} ({@code <run>-<size>.json} for the shorter sizes).
@@ -71,7 +73,7 @@ final class RunReport {
         Path file = projectRoot.resolve("target/benchmarks").resolve(("full".equals(size) ? run : run + "-" + size) + ".json");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
+            Files.writeString(file, TestHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

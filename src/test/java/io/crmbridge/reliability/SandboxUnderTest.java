@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.testsupport.AppProcess;
+import io.crmbridge.testsupport.TestHttp;
 
 /**
  * The CRM sandbox a run writes to: its own process (a build with the sandbox inside, started with the {@code sandbox}
@@ -17,14 +18,13 @@ final class SandboxUnderTest implements AutoCloseable {
 
     private final String base;
     private final AppProcess process;
-    private final Http http = new Http(Duration.ofSeconds(60));
     /** The token settings as found (a run changes the lifetime; {@link #reset} puts them back). */
     private final Object oauthSettings;
 
     private SandboxUnderTest(String base, AppProcess process) {
         this.base = base;
         this.process = process;
-        this.oauthSettings = Http.JSON.convertValue(control("GET", "/oauth/settings", null).expectOk("oauth settings").json(),
+        this.oauthSettings = TestHttp.JSON.convertValue(control("GET", "/oauth/settings", null).expectOk("oauth settings").json(),
                 Map.class);
     }
 
@@ -58,23 +58,23 @@ final class SandboxUnderTest implements AutoCloseable {
         return process != null;
     }
 
-    Http.Answer control(String method, String path, Object body) {
+    TestHttp.Answer control(String method, String path, Object body) {
         String url = crmUrl() + "/_sandbox" + path;
         return switch (method) {
-            case "PUT" -> http.put(url, body);
-            case "POST" -> http.post(url, Map.of(), body == null ? "{}" : body);
-            case "DELETE" -> http.delete(url);
-            default -> http.get(url, Map.of());
+            case "PUT" -> TestHttp.put(url, Map.of(), body);
+            case "POST" -> TestHttp.post(url, Map.of(), body == null ? "{}" : body);
+            case "DELETE" -> TestHttp.delete(url, Map.of());
+            default -> TestHttp.get(url, Map.of());
         };
     }
 
     /** A CRM API call with the sandbox's private-app token (the audit's reads). */
-    Http.Answer crmGet(String path) {
-        return http.get(crmUrl() + path, Map.of("Authorization", "Bearer " + CRM_TOKEN));
+    TestHttp.Answer crmGet(String path) {
+        return TestHttp.get(crmUrl() + path, TestHttp.bearer(CRM_TOKEN));
     }
 
-    Http.Answer crmPost(String path, Object body) {
-        return http.post(crmUrl() + path, Map.of("Authorization", "Bearer " + CRM_TOKEN), body);
+    TestHttp.Answer crmPost(String path, Object body) {
+        return TestHttp.post(crmUrl() + path, TestHttp.bearer(CRM_TOKEN), body);
     }
 
     /**

@@ -2,15 +2,10 @@ package io.crmbridge.sandbox.faults;
 
 import static io.crmbridge.sandbox.SandboxClient.crm;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.crmbridge.sandbox.SandboxClient;
 import io.crmbridge.testsupport.SandboxControl;
+import io.crmbridge.testsupport.TestHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,8 +31,6 @@ class LostResponseTest {
 
     @TestHTTPResource("/sandbox/hubspot")
     URL hubspot;
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void clearFaults() {
@@ -60,8 +54,9 @@ class LostResponseTest {
         SandboxControl.loseNextResponses("POST", CONTACTS, 1, "drop");
         String email = SandboxClient.uniqueEmail("lost-drop");
 
-        assertThatThrownBy(() -> post(email, Duration.ofSeconds(20))).isInstanceOf(IOException.class)
-                .isNotInstanceOf(HttpTimeoutException.class);
+        TestHttp.Answer answer = post(email, Duration.ofSeconds(20));
+        assertThat(answer.status()).isEqualTo(-1);
+        assertThat(answer.failure()).isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class);
 
         crm().queryParam("idProperty", "email").get(CONTACTS + "/" + email).then().statusCode(200);
     }
@@ -72,13 +67,15 @@ class LostResponseTest {
                 "pathPattern", CONTACTS, "failNext", 1, "lostResponse", "hang")))).put("/faults").then().statusCode(200);
         String email = SandboxClient.uniqueEmail("lost-hang");
 
-        assertThatThrownBy(() -> post(email, Duration.ofMillis(500))).isInstanceOf(HttpTimeoutException.class);
+        TestHttp.Answer answer = post(email, Duration.ofMillis(500));
+        assertThat(answer.status()).isEqualTo(-1);
+        assertThat(answer.failure()).isInstanceOf(HttpTimeoutException.class);
 
         crm().queryParam("idProperty", "email").get(CONTACTS + "/" + email).then().statusCode(200);
     }
 
     @Test
-    void aRateLosesASeededShareOfAnswersAndEveryWriteCommits() throws Exception {
+    void aRateLosesASeededShareOfAnswersAndEveryWriteCommits() {
         SandboxControl.lostResponses("POST", CONTACTS, 0.5, "502|drop", 42);
         int answered = 0;
         int badGateway = 0;
@@ -87,18 +84,15 @@ class LostResponseTest {
         for (int i = 0; i < 30; i++) {
             String email = SandboxClient.uniqueEmail("lost-rate");
             emails.add(email);
-            try {
-                int status = post(email, Duration.ofSeconds(20)).statusCode();
-                if (status == 201) {
-                    answered++;
-                } else {
-                    assertThat(status).isEqualTo(502);
-                    badGateway++;
-                }
-            } catch (HttpTimeoutException e) {
-                throw e;
-            } catch (IOException e) {
+            TestHttp.Answer answer = post(email, Duration.ofSeconds(20));
+            if (answer.status() == 201) {
+                answered++;
+            } else if (answer.status() == -1) {
+                assertThat(answer.failure()).isNotInstanceOf(HttpTimeoutException.class);
                 dropped++;
+            } else {
+                assertThat(answer.status()).isEqualTo(502);
+                badGateway++;
             }
         }
         SandboxControl.clearFaults();
@@ -111,13 +105,9 @@ class LostResponseTest {
         }
     }
 
-    private HttpResponse<String> post(String email, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hubspot + CONTACTS)).timeout(timeout)
-                .header("Authorization", "Bearer " + SandboxClient.STATIC_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"properties\":{\"email\":\"" + email + "\"}}"))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private TestHttp.Answer post(String email, Duration timeout) {
+        return TestHttp.send("POST", hubspot + CONTACTS, TestHttp.bearer(SandboxClient.STATIC_TOKEN),
+                "{\"properties\":{\"email\":\"" + email + "\"}}", timeout);
     }
 
     private static Map<String, Object> contact(String email) {

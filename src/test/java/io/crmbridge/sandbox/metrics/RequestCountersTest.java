@@ -79,7 +79,7 @@ class RequestCountersTest {
         // the server closes the connection without answering
         assertThatThrownBy(() -> withToken(STATIC_TOKEN).config(SandboxClient.timeoutAfter(10_000)).get(PROBE + "/9"))
                 .isInstanceOf(java.io.IOException.class);
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("GET", PlatformProbeResource.TEMPLATE, RequestCounters.NO_ANSWER) == 1);
     }
 

@@ -67,7 +67,7 @@ class RateLimitTest {
         int retryAfter = Integer.parseInt(limited.header("Retry-After"));
         org.assertj.core.api.Assertions.assertThat(retryAfter).isBetween(1, 2);
 
-        await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> withToken(token).get(PROBE).statusCode() == 200);
     }
 
