@@ -360,12 +360,6 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioUsers.owners(answer.json());
     }
 
-    /** Clio's creates are plain POSTs (no upsert by key): one whose answer was lost is not sent again. */
-    @Override
-    public boolean resendable(String method, String path) {
-        return !"POST".equalsIgnoreCase(method);
-    }
-
     // --- responses ---
 
     @Override

@@ -374,6 +374,16 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
                 .filter(id -> !id.equals(record.id())).toList();
     }
 
+    /**
+     * Any HubSpot call may go out again after an unclear answer: its searches and batch reads are POSTs that change
+     * nothing, and its record writes are upserts by the bridge's unique key where provisioning made one. A plain
+     * create on an object without that key is resent too.
+     */
+    @Override
+    public boolean resendable(String method, String path) {
+        return true;
+    }
+
     // --- responses ---
 
     /** HubSpot's token endpoint refuses credentials with its own codes: {@code BAD_REFRESH_TOKEN}, {@code BAD_CLIENT_ID}, ... */
