@@ -26,24 +26,15 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The steps of route {@code crm-call}, the one place a CRM is called. The caller describes the request with the
- * headers {@link #CONNECTION}, {@link #OBJECT}, {@link #METHOD}, {@link #PATH}, {@link #QUERY} and the JSON body.
+ * headers {@link ExchangeKeys#CRM_CONNECTION}, {@link ExchangeKeys#CRM_OBJECT}, {@link ExchangeKeys#CRM_METHOD},
+ * {@link ExchangeKeys#CRM_PATH}, {@link ExchangeKeys#CRM_QUERY} and the JSON body.
  * Only the HTTP headers the call needs are sent: the caller's headers are set aside and given back with the answer,
- * whose status is in {@link #RESPONSE_STATUS} and whose JSON is the new body.
+ * whose status is in {@link ExchangeKeys#CRM_RESPONSE_STATUS} and whose JSON is the new body.
  */
 @ApplicationScoped
 @Named("crmCall")
 public class CrmCallSteps {
 
-    public static final String CONNECTION = ExchangeKeys.CRM_CONNECTION;
-    public static final String OBJECT = ExchangeKeys.CRM_OBJECT;
-    public static final String METHOD = ExchangeKeys.CRM_METHOD;
-    public static final String PATH = ExchangeKeys.CRM_PATH;
-    public static final String QUERY = ExchangeKeys.CRM_QUERY;
-    public static final String BASE_URL = ExchangeKeys.CRM_BASE_URL;
-    public static final String RESPONSE_STATUS = ExchangeKeys.CRM_RESPONSE_STATUS;
-    public static final String REQUEST = ExchangeKeys.CRM_REQUEST;
-    public static final String REQUEST_BODY = ExchangeKeys.CRM_REQUEST_BODY;
-    static final String OUTCOME_UNKNOWN = ExchangeKeys.CRM_OUTCOME_UNKNOWN;
 
     /** What the caller asked for, and the headers it had. */
     record Request(String connection, String object, String method, String path, String query, String body,
@@ -85,7 +76,7 @@ public class CrmCallSteps {
         checkNotStopped(connection);
         connection.gate().acquire();
         if (!connectors.errors(request.connection()).resendable(request.method(), request.path())) {
-            exchange.setProperty(OUTCOME_UNKNOWN, true); // until the CRM answers clearly (classify)
+            exchange.setProperty(ExchangeKeys.CRM_OUTCOME_UNKNOWN, true); // until the CRM answers clearly (classify)
         }
         send(exchange, request, connection, connection.auth().accessToken());
     }
@@ -97,7 +88,7 @@ public class CrmCallSteps {
      * are routes/errors.yaml's for every retryable failure; marking the exchange exhausted here did not stop them.)
      */
     private static void refuseUnknownOutcome(Exchange exchange, Request request) {
-        if (!exchange.getProperty(OUTCOME_UNKNOWN, false, Boolean.class)) {
+        if (!exchange.getProperty(ExchangeKeys.CRM_OUTCOME_UNKNOWN, false, Boolean.class)) {
             return;
         }
         throw new CrmCallException.Retryable(request.connection(), 0, null, request.method() + " " + request.path()
@@ -106,7 +97,7 @@ public class CrmCallSteps {
 
     /** The CRM said 401 to the token just used: refresh once (shared with concurrent callers) and send again. */
     public void reauthorize(Exchange exchange) {
-        Request request = exchange.getProperty(REQUEST, Request.class);
+        Request request = exchange.getProperty(ExchangeKeys.CRM_REQUEST, Request.class);
         CrmConnections.Live connection = connections.get(request.connection());
         count(request, 401);
         String rejected = exchange.getMessage().getHeader("Authorization", String.class).substring("Bearer ".length());
@@ -116,7 +107,7 @@ public class CrmCallSteps {
     /** Counts the call, gives the caller its headers back, and turns a failed answer into its exception class. */
     public void classify(Exchange exchange) {
         Message in = exchange.getMessage();
-        Request request = exchange.getProperty(REQUEST, Request.class);
+        Request request = exchange.getProperty(ExchangeKeys.CRM_REQUEST, Request.class);
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         ErrorPolicy errors = connectors.errors(request.connection());
         Function<String, String> responseHeader = name -> in.getHeader(name, String.class);
@@ -132,15 +123,16 @@ public class CrmCallSteps {
         in.getHeaders().putAll(request.callerHeaders());
         in.removeHeader(ExchangeKeys.CRM_IF_MATCH); // the condition was this call's, not the next one's
         in.getHeaders().putAll(redelivery);
-        in.setHeader(RESPONSE_STATUS, status);
+        in.setHeader(ExchangeKeys.CRM_RESPONSE_STATUS, status);
         serverTime.ifPresent(time -> in.setHeader(ExchangeKeys.CRM_SERVER_TIME, time));
         if (status < 500 && status != 0) {
-            exchange.removeProperty(OUTCOME_UNKNOWN); // answered: written (2xx) or refused (4xx), not unknown
+            // answered: written (2xx) or refused (4xx), not unknown
+            exchange.removeProperty(ExchangeKeys.CRM_OUTCOME_UNKNOWN);
         }
         var failure = errors.classify(request.connection(), status, body);
         if (failure.isEmpty()) {
-            exchange.removeProperty(REQUEST);
-            exchange.removeProperty(REQUEST_BODY);
+            exchange.removeProperty(ExchangeKeys.CRM_REQUEST);
+            exchange.removeProperty(ExchangeKeys.CRM_REQUEST_BODY);
             in.setBody(parse(body));
             return;
         }
@@ -160,14 +152,15 @@ public class CrmCallSteps {
     }
 
     private Request request(Exchange exchange) {
-        Request request = exchange.getProperty(REQUEST, Request.class);
+        Request request = exchange.getProperty(ExchangeKeys.CRM_REQUEST, Request.class);
         if (request == null) {
             Message in = exchange.getMessage();
-            request = new Request(in.getHeader(CONNECTION, String.class), in.getHeader(OBJECT, "", String.class),
-                    in.getHeader(METHOD, String.class), in.getHeader(PATH, String.class), in.getHeader(QUERY, String.class),
+            request = new Request(in.getHeader(ExchangeKeys.CRM_CONNECTION, String.class),
+                    in.getHeader(ExchangeKeys.CRM_OBJECT, "", String.class), in.getHeader(ExchangeKeys.CRM_METHOD, String.class),
+                    in.getHeader(ExchangeKeys.CRM_PATH, String.class), in.getHeader(ExchangeKeys.CRM_QUERY, String.class),
                     in.getBody(String.class), new HashMap<>(in.getHeaders()));
-            exchange.setProperty(REQUEST, request);
-            exchange.setProperty(REQUEST_BODY, request.body());
+            exchange.setProperty(ExchangeKeys.CRM_REQUEST, request);
+            exchange.setProperty(ExchangeKeys.CRM_REQUEST_BODY, request.body());
         }
         return request;
     }
@@ -178,7 +171,7 @@ public class CrmCallSteps {
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
         in.getHeaders().putAll(redelivery);
-        in.setHeader(BASE_URL, connection.baseUrl());
+        in.setHeader(ExchangeKeys.CRM_BASE_URL, connection.baseUrl());
         in.setHeader(Exchange.HTTP_METHOD, request.method());
         in.setHeader(Exchange.HTTP_PATH, request.path());
         if (request.query() != null) {

@@ -19,8 +19,8 @@ public class FailureDetails {
 
     public void describe(Exchange exchange) {
         Message in = exchange.getMessage();
-        CrmCallSteps.Request call = exchange.getProperty(CrmCallSteps.REQUEST, CrmCallSteps.Request.class);
-        if (call != null && in.getHeader(CrmCallSteps.RESPONSE_STATUS) == null) {
+        CrmCallSteps.Request call = exchange.getProperty(ExchangeKeys.CRM_REQUEST, CrmCallSteps.Request.class);
+        if (call != null && in.getHeader(ExchangeKeys.CRM_RESPONSE_STATUS) == null) {
             // Failed inside the HTTP call (timeout, reset): give the caller's headers back.
             in.getHeaders().clear();
             in.getHeaders().putAll(call.callerHeaders());
@@ -34,7 +34,7 @@ public class FailureDetails {
         in.setHeader(ExchangeKeys.FAILURE_CLASS, error == null ? null : error.getClass().getName());
         in.setHeader(ExchangeKeys.FAILURE_MESSAGE, error == null ? null : error.getMessage());
         in.setHeader(ExchangeKeys.FAILURE_ATTEMPTS, in.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1);
-        String request = exchange.getProperty(CrmCallSteps.REQUEST_BODY, String.class);
+        String request = exchange.getProperty(ExchangeKeys.CRM_REQUEST_BODY, String.class);
         in.setHeader(ExchangeKeys.FAILURE_PAYLOAD, request != null ? request : in.getBody(String.class));
         in.setHeader(ExchangeKeys.FAILURE_EVENT_ID, in.getHeader(ExchangeKeys.EVENT_ID, String.class));
         if (error instanceof CrmCallException crm) {

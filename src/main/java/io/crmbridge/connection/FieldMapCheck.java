@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import io.crmbridge.connection.ConnectionsConfig.Field;
 import io.crmbridge.crm.FieldType;
 import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.model.ExchangeKeys;
 
 /**
  * Checks a create or update against the connection's field map before it is sent: where the map lists an object's
@@ -36,8 +37,9 @@ public class FieldMapCheck {
 
     @SuppressWarnings("unchecked")
     public void check(Exchange exchange) {
-        String connection = exchange.getMessage().getHeader(CrmCallSteps.CONNECTION, defaults.defaultConnection(), String.class);
-        String object = exchange.getMessage().getHeader(CrmCallSteps.OBJECT, String.class);
+        String connection = exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, defaults.defaultConnection(),
+                String.class);
+        String object = exchange.getMessage().getHeader(ExchangeKeys.CRM_OBJECT, String.class);
         Object body = exchange.getMessage().getBody();
         if (!(body instanceof Map<?, ?> map)) {
             return;

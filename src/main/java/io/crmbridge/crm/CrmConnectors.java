@@ -2,7 +2,6 @@ package io.crmbridge.crm;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,8 +12,6 @@ import jakarta.enterprise.inject.Instance;
 
 import org.apache.camel.Exchange;
 
-import io.crmbridge.connection.ConnectionsConfig;
-import io.crmbridge.connection.CrmDefaults;
 import io.crmbridge.model.ExchangeKeys;
 import io.quarkus.runtime.StartupEvent;
 
@@ -25,32 +22,35 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class CrmConnectors {
 
-    private final ConnectionsConfig config;
-    private final CrmDefaults defaults;
+    private final ConnectionSettings settings;
     private final Map<String, CrmConnector> byKind = new HashMap<>();
     private final Map<String, FieldMap> fieldMaps = new ConcurrentHashMap<>();
 
-    CrmConnectors(ConnectionsConfig config, CrmDefaults defaults, @Any Instance<CrmConnector> connectors) {
-        this.config = config;
-        this.defaults = defaults;
+    CrmConnectors(ConnectionSettings settings, @Any Instance<CrmConnector> connectors) {
+        this.settings = settings;
         connectors.forEach(c -> byKind.put(c.kind(), c));
     }
 
     void checkKinds(@Observes StartupEvent start) {
-        config.connections().keySet().forEach(this::of);
+        settings.names().forEach(this::of);
     }
 
     /** The connection an exchange's CRM call names ({@code crmConnection}), else the default one. */
     public String connectionOf(Exchange exchange) {
-        return exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, defaults.defaultConnection(), String.class);
+        return exchange.getMessage().getHeader(ExchangeKeys.CRM_CONNECTION, defaultConnection(), String.class);
+    }
+
+    /** The connection a CRM request uses when the message names none. */
+    public String defaultConnection() {
+        return settings.defaultConnection();
     }
 
     /** The connector of a connection. */
     public CrmConnector of(String connection) {
-        ConnectionsConfig.Connection c = connection(connection);
-        CrmConnector connector = byKind.get(c.kind());
+        String kind = settings.kind(connection);
+        CrmConnector connector = byKind.get(kind);
         if (connector == null) {
-            throw new IllegalStateException("crmbridge.connections." + connection + ".kind=" + c.kind()
+            throw new IllegalStateException("crmbridge.connections." + connection + ".kind=" + kind
                     + " names no connector; known kinds: " + byKind.keySet());
         }
         return connector;
@@ -103,14 +103,6 @@ public class CrmConnectors {
 
     /** The connection's field map: the connector's defaults, overridden by {@code field-map.<object>.<field>.*}. */
     public FieldMap fieldMap(String connection) {
-        return fieldMaps.computeIfAbsent(connection, name -> new FieldMap(name, of(name), connection(name).fieldMap()));
-    }
-
-    private ConnectionsConfig.Connection connection(String name) {
-        ConnectionsConfig.Connection c = config.connections().get(name);
-        if (c == null) {
-            throw new NoSuchElementException("no connection named " + name + " (crmbridge.connections." + name + ".*)");
-        }
-        return c;
+        return fieldMaps.computeIfAbsent(connection, name -> new FieldMap(name, of(name), settings.fieldMap(name)));
     }
 }

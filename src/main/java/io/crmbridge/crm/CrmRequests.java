@@ -26,8 +26,6 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmbridge.connection.CrmDefaults;
-
 /**
  * The steps of the per-object CRM routes (routes/crm-endpoints.yaml): read the message and its headers
  * ({@code crmObject}, {@code crmObjectId}, {@code crmToObject}, {@code crmToObjectId}, {@code crmIdProperty},
@@ -39,12 +37,10 @@ import io.crmbridge.connection.CrmDefaults;
 public class CrmRequests {
 
     private final CrmConnectors connectors;
-    private final CrmDefaults defaults;
     private final ObjectMapper json;
 
-    CrmRequests(CrmConnectors connectors, CrmDefaults defaults, ObjectMapper json) {
+    CrmRequests(CrmConnectors connectors, ObjectMapper json) {
         this.connectors = connectors;
-        this.defaults = defaults;
         this.json = json;
     }
 
@@ -120,7 +116,7 @@ public class CrmRequests {
         Message in = exchange.getMessage();
         String connection = in.getHeader(CRM_CONNECTION, String.class);
         if (connection == null) {
-            connection = defaults.defaultConnection();
+            connection = connectors.defaultConnection();
             in.setHeader(CRM_CONNECTION, connection);
         }
         return connection;

@@ -27,12 +27,13 @@ public interface ErrorPolicy {
 
     /**
      * Whether a call may go out again after it failed without a clear answer (a 5xx, a dropped connection, a timeout:
-     * the CRM may have committed it). Reads and idempotent writes may (the default); a plain create may not, since a
-     * second one makes a second record: it fails instead, and the event's next attempt finds what the first one wrote
-     * by its search before create.
+     * the CRM may have committed it). By default reads and idempotent writes may ({@code GET}, {@code PUT},
+     * {@code PATCH}, {@code DELETE}, ...) and a {@code POST} may not: for a CRM without upsert by key it is a plain
+     * create, and a second one makes a second record. It fails instead, and the event's next attempt finds what the
+     * first one wrote by its search before create. A connector whose POSTs are safe to repeat says so here.
      */
     default boolean resendable(String method, String path) {
-        return true;
+        return !"POST".equalsIgnoreCase(method);
     }
 
     /**

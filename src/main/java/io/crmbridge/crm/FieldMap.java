@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.crmbridge.connection.ConnectionsConfig;
-
 /**
  * One connection's map between contract fields ({@code contacts.email}, {@code contacts.first-name},
  * {@code deals.stage}, {@code owner}, ...) and the CRM's properties, both ways: the connector's defaults, each
@@ -22,14 +20,14 @@ public final class FieldMap {
     private final Map<String, Map<String, FieldSpec>> byObject = new LinkedHashMap<>();
     private final CrmConnector connector;
 
-    FieldMap(String connection, CrmConnector connector, Map<String, Map<String, ConnectionsConfig.Field>> configured) {
+    FieldMap(String connection, CrmConnector connector, Map<String, Map<String, FieldSpec>> configured) {
         this.connection = connection;
         this.connector = connector;
         configured.forEach((object, fields) -> {
             Map<String, FieldSpec> merged = new LinkedHashMap<>(connector.defaultFieldMap(object));
-            fields.forEach((field, f) -> merged.put(field, new FieldSpec(f.property(), f.type(),
-                    f.allowed().orElse(List.of()), f.read(), f.values().isEmpty()
-                            ? defaultValues(connector, object, field) : Map.copyOf(f.values()))));
+            fields.forEach((field, f) -> merged.put(field, f.values().isEmpty()
+                    ? new FieldSpec(f.property(), f.type(), f.allowed(), f.read(), defaultValues(connector, object, field))
+                    : f));
             byObject.put(object, merged);
         });
     }

@@ -145,7 +145,7 @@ public final class ExchangeKeys {
     public static final String CRM_REQUEST = "crmRequest";
     /** Exchange property: the request body as sent, for the error channels. */
     public static final String CRM_REQUEST_BODY = "crmRequestBody";
-    /** Set while a call that must not go out twice ({@code CrmConnector#resendable}) has no clear answer yet. */
+    /** Set while a call that must not go out twice ({@code ErrorPolicy#resendable}) has no clear answer yet. */
     public static final String CRM_OUTCOME_UNKNOWN = "crmOutcomeUnknown";
 
     /** Route clio-matter: this application's receiver, {@code http://localhost:<port>/events/}. */

@@ -34,4 +34,10 @@ class CrmResponseClassifierTest {
     void readsRetryAfterSafely(String header, long seconds) {
         assertThat(CrmResponseClassifier.retryAfter(header)).isEqualTo(Duration.ofSeconds(seconds));
     }
+
+    @ParameterizedTest
+    @CsvSource({ "GET, true", "PUT, true", "PATCH, true", "DELETE, true", "POST, false", "post, false" })
+    void genericPolicyResendsOnlyIdempotentMethods(String method, boolean resendable) {
+        assertThat(ErrorPolicy.GENERIC.resendable(method, "/records")).isEqualTo(resendable);
+    }
 }

@@ -313,12 +313,6 @@ public class TinyConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
                 String.valueOf(o.get("email")), Boolean.TRUE.equals(o.get("active")))).toList();
     }
 
-    /** A create is a plain POST: one whose answer was lost is not sent again (search before create finds it). */
-    @Override
-    public boolean resendable(String method, String path) {
-        return !"POST".equalsIgnoreCase(method);
-    }
-
     /** The tiny CRM sends no rate-limit headers; a 429 says Retry-After. */
     @Override
     public Optional<Duration> exhaustedWindow(Function<String, String> responseHeader) {

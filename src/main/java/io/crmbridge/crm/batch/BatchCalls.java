@@ -25,12 +25,17 @@ import io.crmbridge.model.ExchangeKeys;
 
 /**
  * Sends one group of pending calls as one batch call through route {@code crm-call} (token, rate limit, error
- * classes, metrics) and hands each call its share. A whole batch the CRM refuses as invalid (HubSpot answers 400 for
- * one bad property value anywhere in a batch) is sent again one call at a time, so that only the bad input fails; a
- * per-input error (207) fails only its own call. A search answer that may have been cut short is asked again per value.
+ * classes, metrics) and hands each call its share. A whole batch the CRM refuses as invalid (a CRM may refuse a whole
+ * batch for one bad property value anywhere in it) is sent again one call at a time, so that only the bad input fails;
+ * a per-input error, as the connector reads it from the answer ({@link RecordReads#batchErrors},
+ * {@link RecordReads#inputErrors}), fails only its own call. A search answer that may have been cut short is asked
+ * again per value.
  */
 @ApplicationScoped
 public class BatchCalls {
+
+    /** The status of a call that succeeded for its own part. */
+    private static final int OK = 200;
 
     private final ProducerTemplate producer;
     private final CrmConnectors connectors;
@@ -66,12 +71,15 @@ public class BatchCalls {
             calls.forEach(c -> send(group, List.of(c)));
             return;
         }
+        // a call whose share is clean reports plain success when other inputs of the answer failed
+        int cleanStatus = reads.inputErrors(body).isEmpty() ? status : OK;
         for (PendingCall call : calls) {
-            hand(group, call, status, body);
+            hand(group, call, status, cleanStatus, body);
         }
     }
 
-    private void hand(CallGroup group, PendingCall call, int status, CrmAnswer body) {
+    /** Hands a call its share: with per-input errors it has the answer's status, else {@code cleanStatus}. */
+    private void hand(CallGroup group, PendingCall call, int status, int cleanStatus, CrmAnswer body) {
         RecordReads reads = connectors.reads(group.connection());
         CrmAnswer share = group.operation() == CallGroup.Operation.ASSOCIATE
                 ? connectors.links(group.connection()).associationShare(body, call.keys.get(0), call.keys.get(1))
@@ -79,12 +87,12 @@ public class BatchCalls {
         boolean associate = group.operation() == CallGroup.Operation.ASSOCIATE;
         List<String> errors = associate ? reads.inputErrors(share) : reads.batchErrors(share);
         if (!errors.isEmpty() && associate) {
-            call.answer.completeExceptionally(new CrmCallException.Review(group.connection(), 207, toJson(share.json()),
+            call.answer.completeExceptionally(new CrmCallException.Review(group.connection(), status, toJson(share.json()),
                     "the CRM refused the association " + group.object() + "/" + call.keys.get(0) + " -> "
                             + group.toObject() + "/" + call.keys.get(1) + ": " + errors));
             return;
         }
-        call.answer.complete(new PendingCall.Share(errors.isEmpty() ? (status == 207 ? 200 : status) : 207, share.json()));
+        call.answer.complete(new PendingCall.Share(errors.isEmpty() ? cleanStatus : status, share.json()));
     }
 
     private CrmRequest request(CallGroup group, List<PendingCall> calls) {

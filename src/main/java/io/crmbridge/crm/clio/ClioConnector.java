@@ -1,11 +1,7 @@
 package io.crmbridge.crm.clio;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,8 +44,6 @@ import io.crmbridge.crm.RecordWrites;
 public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, RecordWrites, Links, Owners, ErrorPolicy {
 
     static final String API_PATH = "/api/v4";
-    /** Clio's listing limit. */
-    static final int MAX_LIMIT = 200;
 
     @Override
     public String kind() {
@@ -75,12 +69,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
                 : Optional.empty();
     }
 
-    /**
-     * The other region hosts when the configured one fails (the documented {@code app.clio.com} answered errors for an
-     * account that lived on another region's host): for {@code https://{region host}/api/v4} the other regions' API
-     * bases; for a gateway that routes by the region host's name in the path ({@code .../{app|eu.app|...}/api/v4}) the
-     * same path with the other regions' names.
-     */
+    /** The other regions' API bases, tried when the configured one fails ({@link ClioRegion#alternatives}). */
     @Override
     public List<String> alternativeBaseUrls(String configuredBaseUrl) {
         return ClioRegion.alternatives(configuredBaseUrl);
@@ -114,33 +103,10 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
 
     // --- requests ---
 
-    /**
-     * {@code GET {resource}?updated_since=...&order=...&limit=...&fields=...}. Forward pages are ordered by
-     * {@code updated_at(asc)} (ties by id): every page restarts strictly after the cursor ({@code updated_since} is
-     * inclusive, so one millisecond after it), and one query never reaches the 10,000-record cap of orders other than
-     * {@code id(asc)}. A tie group (more records at one time than a page holds) is read in {@code id(asc)} order from
-     * its time, following {@code meta.paging.next} (Clio has no filter by id nor an upper time bound, so the poll keeps
-     * the group's members, {@link #pagesTieGroupsByToken()}).
-     */
+    /** Changed records in {@code updated_at} order, tie groups by id following Clio's next-page links. */
     @Override
     public CrmRequest searchChanged(ChangeQuery query) {
-        if (query.mode() == ChangeQuery.Mode.TIE_GROUP && query.pageToken() != null) {
-            return ClioPaging.nextRequest(query.pageToken());
-        }
-        List<String> params = new ArrayList<>();
-        typeFilter(query.object()).ifPresent(params::add);
-        if (query.mode() == ChangeQuery.Mode.TIE_GROUP) {
-            params.add("updated_since=" + encode(query.at().toString()));
-            params.add("order=" + encode("id(asc)"));
-        } else {
-            if (query.at() != null) {
-                params.add("updated_since=" + encode(query.at().plus(1, ChronoUnit.MILLIS).toString()));
-            }
-            params.add("order=" + encode("updated_at(asc)"));
-        }
-        params.add("limit=" + Math.min(query.limit(), MAX_LIMIT));
-        params.add("fields=" + encode(ClioShapes.fields(query.object(), query.properties())));
-        return CrmRequest.get(resource(query.object()), String.join("&", params));
+        return ClioRequests.changed(query);
     }
 
     @Override
@@ -157,13 +123,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
     /** Clio cannot search by a property: a {@code query} list filter, compared exactly in {@link #batchShare}. */
     @Override
     public CrmRequest searchEquals(String object, String property, String value, List<String> properties) {
-        List<String> read = withProperty(properties, property);
-        List<String> params = new ArrayList<>();
-        typeFilter(object).ifPresent(params::add);
-        params.add("query=" + encode(value));
-        params.add("limit=" + MAX_LIMIT);
-        params.add("fields=" + encode(ClioShapes.fields(object, read)));
-        return CrmRequest.get(resource(object), String.join("&", params));
+        return ClioRequests.searchEquals(object, property, value, properties);
     }
 
     /** One value a call: Clio's list filters take one query ({@link #maxBatchSize()} 1 keeps the bulk path there). */
@@ -177,7 +137,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
 
     @Override
     public int maxSearchResults() {
-        return MAX_LIMIT;
+        return ClioRequests.MAX_LIMIT;
     }
 
     @Override
@@ -185,12 +145,12 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         if (idProperty != null) {
             throw unsupported("read by unique property " + idProperty);
         }
-        return CrmRequest.get(one(object, id), "fields=" + encode(ClioShapes.fields(object, properties)));
+        return ClioRequests.read(object, id, properties);
     }
 
     @Override
     public CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo) {
-        return CrmRequest.post(resource(object), ClioShapes.body(object, properties, linkTo == null ? Map.of() : linkTo));
+        return ClioRequests.create(object, properties, linkTo);
     }
 
     @Override
@@ -217,36 +177,22 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         if (idProperty != null) {
             throw unsupported("update by unique property " + idProperty);
         }
-        return new CrmRequest("PATCH", one(object, id), null, ClioShapes.body(object, properties, null), version);
+        return ClioRequests.update(object, id, properties, version);
     }
 
     /** A record's {@code etag}, read with every record (the {@code fields} selector always asks for it). */
     @Override
     public String version(CrmRecord record) {
-        Object etag = record.raw() == null ? null : record.raw().get(ClioShapes.ETAG);
-        return etag == null ? null : String.valueOf(etag);
+        return ClioShapes.etag(record);
     }
 
     @Override
     public CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty,
             List<String> properties) {
         if (operation == BatchOperation.READ && idProperty == null) {
-            return readByIds(object, inputs, properties);
+            return ClioRequests.readByIds(object, inputs, properties);
         }
         throw unsupported("batch " + operation.name().toLowerCase(Locale.ROOT));
-    }
-
-    /** A batch read by id is a list filtered by {@code ids[]}: one call for up to {@link #MAX_LIMIT} records. */
-    private CrmRequest readByIds(String object, List<?> inputs, List<String> properties) {
-        if (inputs.size() > MAX_LIMIT) {
-            throw new IllegalArgumentException("Clio lists at most " + MAX_LIMIT + " records a call, got " + inputs.size());
-        }
-        List<String> params = new ArrayList<>();
-        typeFilter(object).ifPresent(params::add);
-        inputs.forEach(input -> params.add(encode("ids[]") + "=" + encode(ClioLinks.id(input))));
-        params.add("limit=" + MAX_LIMIT);
-        params.add("fields=" + encode(ClioShapes.fields(object, properties)));
-        return CrmRequest.get(resource(object), String.join("&", params));
     }
 
     @Override
@@ -263,11 +209,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         if (!keepsKeyOf(object) || !BridgeProperty.KEY.equals(idProperty) || values.size() != 1) {
             throw unsupported("read by unique property " + idProperty);
         }
-        List<String> read = new ArrayList<>(properties);
-        read.remove(BridgeProperty.KEY);
-        read.add(ClioShapes.SUBJECT);
-        return CrmRequest.get(resource(object), "query=" + encode(values.get(0)) + "&limit=" + MAX_LIMIT + "&fields="
-                + encode(ClioShapes.fields(object, read)));
+        return ClioRequests.noteByKey(object, values.get(0), properties);
     }
 
     /** A note keeps the bridge's key at the end of its subject ({@code ... [note:<event id>]}). */
@@ -279,12 +221,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
     /** The associations Clio has are relationship fields: a person's company, a matter's client. */
     @Override
     public CrmRequest associate(String fromObject, String fromId, String toObject, String toId) {
-        String field = ClioLinks.field(fromObject, toObject);
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        ClioShapes.putRef(data, field, toId);
-        // the link is a write to the record: its answer says when, so the loop guard knows this change as the bridge's
-        return new CrmRequest("PATCH", one(fromObject, fromId), "fields=" + encode(String.join(",", ClioShapes.ID,
-                ClioShapes.ETAG, ClioShapes.UPDATED)), Map.of("data", data));
+        return ClioRequests.associate(fromObject, fromId, toObject, toId);
     }
 
     @Override
@@ -306,13 +243,13 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
 
     @Override
     public CrmRequest owner(String id) {
-        return CrmRequest.get("/users/" + encode(id) + ".json", "fields=" + encode(ClioUsers.FIELDS));
+        return ClioRequests.owner(id);
     }
 
     /** Clio's users list has no email filter: the users (a firm has fewer than 200), compared by the caller. */
     @Override
     public CrmRequest ownersByEmail(String email) {
-        return CrmRequest.get("/users.json", "limit=" + MAX_LIMIT + "&fields=" + encode(ClioUsers.FIELDS));
+        return ClioRequests.users();
     }
 
     // --- answers ---
@@ -360,12 +297,6 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioUsers.owners(answer.json());
     }
 
-    /** Clio's creates are plain POSTs (no upsert by key): one whose answer was lost is not sent again. */
-    @Override
-    public boolean resendable(String method, String path) {
-        return !"POST".equalsIgnoreCase(method);
-    }
-
     // --- responses ---
 
     @Override
@@ -373,10 +304,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioErrors.classify(connection, status, body);
     }
 
-    /**
-     * Clio's rate-limit headers on any answer: when {@code X-RateLimit-Remaining} reaches 0, the wait until
-     * {@code X-RateLimit-Reset} (epoch seconds, or seconds from now when small).
-     */
+    /** Clio's {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}: the wait when the window is used up. */
     @Override
     public Optional<Duration> exhaustedWindow(Function<String, String> responseHeader) {
         return ClioErrors.exhaustedWindow(responseHeader.apply("X-RateLimit-Remaining"),
@@ -385,33 +313,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
 
     // --- helpers ---
 
-    /** The resource path of an object: {@code /contacts.json}, {@code /matters.json}, ... */
-    static String resource(String object) {
-        return "/" + ClioLinks.resourceName(object) + ".json";
-    }
-
-    static String one(String object, String id) {
-        return "/" + ClioLinks.resourceName(object) + "/" + encode(id) + ".json";
-    }
-
-    private static Optional<String> typeFilter(String object) {
-        String type = ClioShapes.contactType(object);
-        return type == null ? Optional.empty() : Optional.of("type=" + type);
-    }
-
-    private static List<String> withProperty(List<String> properties, String property) {
-        List<String> read = new ArrayList<>(properties);
-        if (!read.contains(property)) {
-            read.add(property);
-        }
-        return read;
-    }
-
     private UnsupportedOperationException unsupported(String what) {
         return new UnsupportedOperationException("the clio connector has no " + what + " (see capabilities())");
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -52,15 +52,15 @@ final class ClioLinks {
 
     /** The request listing the {@code toObject} records linked to one record. */
     static CrmRequest list(String fromObject, String fromId, String toObject) {
-        String id = ClioConnector.encode(fromId);
+        String id = ClioRequests.encode(fromId);
         if (("contacts".equals(fromObject) || "companies".equals(fromObject)) && "deals".equals(toObject)) {
-            return CrmRequest.get("/matters.json", "client_id=" + id + "&limit=" + ClioConnector.MAX_LIMIT
-                    + "&fields=" + ClioConnector.encode("id,etag,client{id,name}"));
+            return CrmRequest.get("/matters.json", "client_id=" + id + "&limit=" + ClioRequests.MAX_LIMIT
+                    + "&fields=" + ClioRequests.encode("id,etag,client{id,name}"));
         }
         if (FIELDS.containsKey(fromObject + ">" + toObject)) {
             String field = field(fromObject, toObject);
-            return CrmRequest.get(ClioConnector.one(fromObject, fromId),
-                    "fields=" + ClioConnector.encode("id,etag," + field + "{id,name}"));
+            return CrmRequest.get(ClioRequests.one(fromObject, fromId),
+                    "fields=" + ClioRequests.encode("id,etag," + field + "{id,name}"));
         }
         throw new UnsupportedOperationException("Clio lists no " + fromObject + " -> " + toObject + " association");
     }

@@ -252,4 +252,10 @@ final class ClioShapes {
         }
         return Map.of("data", kept);
     }
+
+    /** A record's {@code etag}, or null when it has none. */
+    static String etag(CrmRecord record) {
+        Object etag = record.raw() == null ? null : record.raw().get(ETAG);
+        return etag == null ? null : String.valueOf(etag);
+    }
 }

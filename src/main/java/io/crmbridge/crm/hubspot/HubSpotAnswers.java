@@ -2,6 +2,7 @@ package io.crmbridge.crm.hubspot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import io.crmbridge.model.Timestamps;
 
 /** HubSpot's answers read: {@code results}, {@code errors}, {@code paging}, a record's {@code properties}. */
 final class HubSpotAnswers {
+
+    /** The property that lists the ids merged into a contact. */
+    static final String MERGED_IDS = "hs_merged_object_ids";
 
     private HubSpotAnswers() {
     }
@@ -90,5 +94,15 @@ final class HubSpotAnswers {
         String next = answer instanceof Map<?, ?> map && map.get("paging") instanceof Map<?, ?> paging
                 && paging.get("next") instanceof Map<?, ?> n && n.get("after") != null ? String.valueOf(n.get("after")) : null;
         return new ListPage<>(removed, next);
+    }
+
+    /** HubSpot lists the ids merged into a contact in {@code hs_merged_object_ids}, separated by semicolons. */
+    static List<String> mergedIds(CrmRecord record) {
+        Object ids = record.property(MERGED_IDS);
+        if (ids == null || ids.toString().isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(ids.toString().split(";")).map(String::trim).filter(id -> !id.isEmpty())
+                .filter(id -> !id.equals(record.id())).toList();
     }
 }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.crmbridge.connection.ConnectionAuth;
 import io.crmbridge.connection.CrmConnections;
-import io.crmbridge.crm.PropertyProvisioning;
+import io.crmbridge.connection.PropertyProvisioning;
 import io.crmbridge.inbound.PollFreshness;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -17,7 +17,7 @@ import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
-import io.crmbridge.crm.PropertyProvisioning;
+import io.crmbridge.connection.PropertyProvisioning;
 import io.crmbridge.crm.RecordReads;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;

@@ -29,7 +29,7 @@ public final class DecisionContext {
     final Map<String, ObjectPlan> plan = new LinkedHashMap<>();
     final Map<String, String> ids = new LinkedHashMap<>();
     /** The connection's provisioned bridge properties (which objects are keyed). */
-    io.crmbridge.crm.PropertyProvisioning.State properties;
+    io.crmbridge.connection.PropertyProvisioning.State properties;
     /** Records the bridge made, found again by their key (consistent reads, not search), per object. */
     final Map<String, Match> own = new LinkedHashMap<>();
     /** The key each object of this event is upserted by: company domain, deal generation, note/task/ticket id. */

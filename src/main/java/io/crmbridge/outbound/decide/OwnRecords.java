@@ -16,7 +16,7 @@ import io.crmbridge.crm.BridgeProperty;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmRecord;
 import io.crmbridge.crm.FieldMap;
-import io.crmbridge.crm.PropertyProvisioning.KeyMode;
+import io.crmbridge.connection.PropertyProvisioning.KeyMode;
 import io.crmbridge.model.ExchangeKeys;
 
 /**

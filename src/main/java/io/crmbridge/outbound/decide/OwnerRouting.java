@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.crm.Capability;
 import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.crm.CrmOwner;
@@ -24,7 +25,8 @@ import io.crmbridge.model.OutboundEvent;
  * Owner resolution of route {@code decide-lookup}: routing rules (target_owner_role, then routing_tier) name an owner
  * by email, then the fallback; the first that is an active owner of the CRM wins ({@code ownerCandidate} is the one
  * to look up next). A rule that names someone when neither they nor the fallback is active sends the event to review.
- * A connection with rules of its own ({@code crmbridge.decide.connections.<name>.*}) is routed by them alone.
+ * A connection with rules of its own ({@code crmbridge.decide.connections.<name>.*}) is routed by them alone. A
+ * connection whose connector declares no {@link Capability#OWNERS} routes no owner: its records are written without one.
  */
 @ApplicationScoped
 @Named("ownerRouting")
@@ -52,7 +54,13 @@ public class OwnerRouting {
             exchange.setProperty(ExchangeKeys.OWNER_CANDIDATE, null);
             return;
         }
-        DecideConfig.ConnectionOwners rules = rules(connectors.connectionOf(exchange));
+        String connection = connectors.connectionOf(exchange);
+        if (!connectors.can(connection, Capability.OWNERS)) {
+            // a CRM without owners: nobody to look up, the record is written without an owner
+            exchange.setProperty(ExchangeKeys.OWNER_CANDIDATE, null);
+            return;
+        }
+        DecideConfig.ConnectionOwners rules = rules(connection);
         String routed = routed(event, rules);
         if (routed != null) {
             ctx.ownerRouted = true;

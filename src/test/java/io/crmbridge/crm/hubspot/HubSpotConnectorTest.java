@@ -132,4 +132,11 @@ class HubSpotConnectorTest {
         assertThat(hubspot.exhaustedWindow(headers::get).orElse(null))
                 .isEqualTo(expectedMillis == null ? null : Duration.ofMillis(expectedMillis));
     }
+
+    @Test
+    void everyCallMayBeResentAfterAnUnclearAnswer() {
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts/batch/upsert")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts")).isTrue();
+        assertThat(hubspot.resendable("PATCH", "/crm/v3/objects/contacts/1")).isTrue();
+    }
 }

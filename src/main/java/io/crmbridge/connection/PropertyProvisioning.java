@@ -1,4 +1,4 @@
-package io.crmbridge.crm;
+package io.crmbridge.connection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +17,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.crmbridge.connection.ConnectionsConfig;
+import io.crmbridge.crm.BridgeProperties;
+import io.crmbridge.crm.BridgeProperty;
+import io.crmbridge.crm.Capability;
 import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.crm.CrmConnector;
+import io.crmbridge.crm.CrmConnectors;
 import io.crmbridge.ops.OperatorAlerts;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,4 +1,4 @@
-package io.crmbridge.crm;
+package io.crmbridge.connection;
 
 import java.util.Map;
 
@@ -10,6 +10,8 @@ import org.apache.camel.ProducerTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crmbridge.crm.CrmAnswer;
+import io.crmbridge.crm.CrmRequest;
 import io.crmbridge.model.ExchangeKeys;
 
 /**
@@ -20,8 +22,6 @@ import io.crmbridge.model.ExchangeKeys;
  */
 @ApplicationScoped
 public class CrmCalls {
-
-    public static final String PROBE = ExchangeKeys.CRM_PROBE;
 
     private final ProducerTemplate producer;
     private final ObjectMapper json;
@@ -39,7 +39,7 @@ public class CrmCalls {
             in.setHeader(ExchangeKeys.CRM_METHOD, request.method());
             in.setHeader(ExchangeKeys.CRM_PATH, request.path());
             in.setHeader(ExchangeKeys.CRM_QUERY, request.query());
-            in.setHeader(PROBE, probe);
+            in.setHeader(ExchangeKeys.CRM_PROBE, probe);
             in.setBody(request.body() == null ? null : toJson(request.body()));
         });
         if (answer.getException() != null) {
