@@ -163,7 +163,7 @@ public interface ConnectionsConfig {
         @WithDefault("id")
         String read();
 
-        /** The bridge's values in the CRM's terms: {@code field-map.deals.stage.values.closedwon=closed}. */
+        /** The bridge's values in the CRM's terms: {@code field-map.deals.stage.values.WON=closed}. */
         Map<String, String> values();
     }
 

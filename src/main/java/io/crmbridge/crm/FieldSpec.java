@@ -1,5 +1,7 @@
 package io.crmbridge.crm;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
 /**
  * How one contract field lives in a CRM: the property's API name, its type, the allowed values of an enum, for a
  * relationship ({@code {id, name}} object) which of the two the bridge reads, and the bridge's values in the CRM's
- * terms ({@code values}: contract value -> CRM value, e.g. a deal stage {@code closedwon} -> Clio's {@code closed}).
+ * terms ({@code values}: contract value -> CRM value, e.g. a deal stage {@code WON} -> Clio's {@code closed}).
  * The property {@value #NONE} says the CRM has no place for the field: writes leave it out, reads never see it.
  */
 public record FieldSpec(String property, FieldType type, List<String> allowed, String read, Map<String, String> values) {
@@ -38,9 +40,9 @@ public record FieldSpec(String property, FieldType type, List<String> allowed, S
                 .findFirst().orElse(value.toString());
     }
 
-    /** The same spec with a value map. */
+    /** The same spec with a value map, in its order (the first contract value of a CRM value is the one read back). */
     public FieldSpec withValues(Map<String, String> values) {
-        return new FieldSpec(property, type, allowed, read, Map.copyOf(values));
+        return new FieldSpec(property, type, allowed, read, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
     /** A contract field the CRM does not keep. */

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The connector boundary: a CRM's API names (paths, {@code hs_*} properties, rate-limit headers, hosts) appear in the
  * bridge's main sources and routes only inside its connector's package, and so does its value vocabulary (task
- * statuses, token and batch error codes, scopes, its kind's name in code): the rest of the bridge speaks the contract
- * of package {@code io.crmbridge.crm} (its roles, {@code TaskStatus}, {@code TaskPriority}, {@code TicketStage}).
+ * statuses, deal stage ids, token and batch error codes, scopes, its kind's name in code): the rest of the bridge
+ * speaks the contract of package {@code io.crmbridge.crm} (its roles, {@code TaskStatus}, {@code TaskPriority},
+ * {@code TicketStage}, {@code DealStage}).
  */
 class ConnectorBoundaryTest {
 
@@ -29,21 +30,25 @@ class ConnectorBoundaryTest {
     static final Path CLIO_CONNECTOR = Path.of("src", "main", "java", "io", "crmbridge", "crm", "clio");
 
     /**
-     * HubSpot's value vocabulary: task status and priority values, its token endpoint's {@code BAD_*} codes, its batch
-     * error categories, its OAuth scopes, its kind's name as a string literal in code.
+     * HubSpot's value vocabulary: task status and priority values, its default sales pipeline's stage ids, its token
+     * endpoint's {@code BAD_*} codes, its batch error categories, its OAuth scopes, its kind's name as a string literal
+     * in code.
      */
     static final Pattern HUBSPOT_VOCABULARY = Pattern.compile(
-            "NOT_STARTED|\"MEDIUM\"|\\bBAD_[A-Z_]+|OBJECT_NOT_FOUND|MISSING_SCOPES|crm\\.schemas|\"hubspot\"");
+            "NOT_STARTED|\"MEDIUM\"|\\bBAD_[A-Z_]+|OBJECT_NOT_FOUND|MISSING_SCOPES|crm\\.schemas|\"hubspot\""
+                    + "|(?i:appointmentscheduled|qualifiedtobuy|presentationscheduled|decisionmakerboughtin|contractsent"
+                    + "|closedwon|closedlost)");
 
     /** Clio's value vocabulary: task status and priority values, deal (matter) statuses, its kind's name in code. */
     static final Pattern CLIO_VOCABULARY = Pattern.compile(
             "\"(pending|in_progress|in_review|complete|Normal)\"|\"clio\"");
 
     /**
-     * Main Java sources only; a configuration default (a connection kind or the default connection's name in
-     * {@code @WithDefault}) is configuration, not vocabulary.
+     * Main Java sources only; a connection kind or the default connection's name as a configuration default
+     * ({@code @WithDefault("hubspot")}) is configuration, not vocabulary. No other default is exempt: a vendor's value
+     * as a default (a deal stage, a status) is the vocabulary leaking.
      */
-    static final Pattern CONFIG_DEFAULT = Pattern.compile("@WithDefault\\(");
+    static final Pattern CONFIG_DEFAULT = Pattern.compile("@WithDefault\\(\"(hubspot|clio)\"\\)");
 
     @Test
     void onlyTheHubSpotConnectorKnowsHubSpotsValues() throws IOException {
@@ -61,6 +66,12 @@ class ConnectorBoundaryTest {
         assertThat(HUBSPOT_VOCABULARY.matcher("{\"status\":\"BAD_REFRESH_TOKEN\"}").find()).isTrue();
         assertThat(HUBSPOT_VOCABULARY.matcher("return \"hubspot\";").find()).isTrue();
         assertThat(HUBSPOT_VOCABULARY.matcher("TaskStatus.OPEN.name()").find()).isFalse();
+        assertThat(HUBSPOT_VOCABULARY.matcher("@WithDefault(\"closedwon,closedlost\")").find()).isTrue();
+        assertThat(HUBSPOT_VOCABULARY.matcher("Map.of(\"lead\", \"qualifiedtobuy\")").find()).isTrue();
+        assertThat(HUBSPOT_VOCABULARY.matcher("\"appointmentscheduled\"").find()).isTrue();
+        assertThat(HUBSPOT_VOCABULARY.matcher("DealStage.WON.name()").find()).isFalse();
+        assertThat(CONFIG_DEFAULT.matcher("@WithDefault(\"hubspot\")").find()).isTrue();
+        assertThat(CONFIG_DEFAULT.matcher("@WithDefault(\"closedwon,closedlost\")").find()).isFalse();
         assertThat(CLIO_VOCABULARY.matcher("Map.of(\"OPEN\", \"pending\")").find()).isTrue();
         assertThat(CLIO_VOCABULARY.matcher("the event is pending").find()).isFalse();
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.crmbridge.crm.DealStage;
 import io.crmbridge.crm.FieldType;
 import io.crmbridge.crm.FieldSpec;
 import io.crmbridge.crm.TaskPriority;
@@ -26,13 +27,24 @@ final class ClioFields {
     static final String WEB_SITE = "primary_web_site";
 
     /**
-     * The bridge's deal stages (crmbridge.decide.deal-stage.*, HubSpot's default pipeline) as a matter's status: a
-     * closed deal is a closed matter, a contract out is pending, everything else is open. A connection whose stages
-     * differ sets {@code field-map.deals.stage.values.<stage>=<status>}.
+     * The bridge's deal stages as a matter's status: a won or lost deal is a closed matter, a contract out is pending,
+     * every earlier stage is open. In this order, so a status reads back as its first stage: {@code open} as
+     * {@code APPOINTMENT}, {@code pending} as {@code CONTRACT}, {@code closed} as {@code WON} (closed either way). A
+     * connection whose stages differ sets {@code field-map.deals.stage.values.<stage>=<status>}.
      */
-    static final Map<String, String> STAGES = Map.of("appointmentscheduled", "open", "qualifiedtobuy", "open",
-            "presentationscheduled", "open", "decisionmakerboughtin", "open", "contractsent", "pending",
-            "closedwon", "closed", "closedlost", "closed");
+    static final Map<String, String> STAGES = stages();
+
+    private static Map<String, String> stages() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        for (DealStage stage : DealStage.values()) {
+            stages.put(stage.name(), switch (stage) {
+                case WON, LOST -> "closed";
+                case CONTRACT -> "pending";
+                default -> "open";
+            });
+        }
+        return stages;
+    }
 
     private static final Map<String, Map<String, FieldSpec>> DEFAULTS = Map.of(
             "contacts", ordered(

@@ -42,6 +42,7 @@ final class ClioShapes {
             "responsible_attorney", "originating_attorney", "matter", "contact", "assignee", "user");
 
     static final String SUBJECT = "subject";
+    static final String STATUS = "status";
     /** The bridge's key at the end of a note's subject: {@code ... [note:<event id>]}. */
     private static final Pattern KEY_IN_SUBJECT = Pattern.compile("\\[((?:note|task):[^\\]]+)\\]\\s*$");
 
@@ -164,7 +165,18 @@ final class ClioShapes {
         return answer instanceof Map<?, ?> map ? map.get("data") : null;
     }
 
-    /** One Clio record as the bridge reads it: the primary email, phone and web site shown flat beside the rest. */
+    /**
+     * A matter's status as Clio reads it ({@code Open}, {@code Pending}, {@code Closed}) and as it is written and
+     * filtered on ({@code open}, {@code pending}, {@code closed}): records show the written form, the one the field
+     * map names.
+     */
+    private static final Map<String, String> MATTER_STATUS_READ = Map.of("Open", "open", "Pending", "pending",
+            "Closed", "closed");
+
+    /**
+     * One Clio record as the bridge reads it: the primary email, phone and web site shown flat beside the rest, a
+     * matter's status as it is written.
+     */
     @SuppressWarnings("unchecked")
     static CrmRecord record(Object raw) {
         if (!(raw instanceof Map<?, ?> map) || map.get(ID) == null) {
@@ -178,6 +190,9 @@ final class ClioShapes {
                 properties.put(flat, primary);
             }
         });
+        if (record.get(STATUS) instanceof String status && MATTER_STATUS_READ.containsKey(status)) {
+            properties.put(STATUS, MATTER_STATUS_READ.get(status));
+        }
         if (record.get(SUBJECT) instanceof String subject) {
             Matcher key = KEY_IN_SUBJECT.matcher(subject);
             if (key.find()) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.crmbridge.crm.DealStage;
 import io.crmbridge.crm.FieldSpec;
 import io.crmbridge.crm.TaskPriority;
 import io.crmbridge.crm.TaskStatus;
@@ -34,6 +35,12 @@ final class HubSpotFields {
             TicketStage.WAITING_ON_CONTACT.name(), "2", TicketStage.WAITING_ON_US.name(), "3",
             TicketStage.CLOSED.name(), "4");
 
+    /** The bridge's deal stages as the stages of HubSpot's default sales pipeline ("default"). */
+    static final Map<String, String> DEAL_STAGES = Map.of(DealStage.APPOINTMENT.name(), "appointmentscheduled",
+            DealStage.QUALIFIED.name(), "qualifiedtobuy", DealStage.PRESENTATION.name(), "presentationscheduled",
+            DealStage.DECISION.name(), "decisionmakerboughtin", DealStage.CONTRACT.name(), "contractsent",
+            DealStage.WON.name(), "closedwon", DealStage.LOST.name(), "closedlost");
+
     private static final Map<String, Map<String, FieldSpec>> DEFAULTS = Map.of(
             "contacts", ordered(
                     "email", FieldSpec.string("email"),
@@ -51,7 +58,7 @@ final class HubSpotFields {
             "deals", ordered(
                     "name", FieldSpec.string("dealname"),
                     "pipeline", FieldSpec.string("pipeline"),
-                    "stage", FieldSpec.string("dealstage"),
+                    "stage", FieldSpec.string("dealstage").withValues(DEAL_STAGES),
                     "amount", FieldSpec.number("amount"),
                     "owner", FieldSpec.string(OWNER)),
             "notes", ordered(

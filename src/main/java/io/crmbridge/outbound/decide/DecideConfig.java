@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.crmbridge.crm.DealStage;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,8 +19,11 @@ public interface DecideConfig {
      */
     Map<String, List<String>> crmOwned();
 
-    /** The deal stage an event type moves its deal to; an event type without one touches no deal. */
-    Map<String, String> dealStage();
+    /**
+     * The deal stage (the bridge's: {@code QUALIFIED}, {@code WON}, ...) an event type moves its deal to; an event
+     * type without one touches no deal.
+     */
+    Map<String, DealStage> dealStage();
 
     /** The lifecycle stage of a contact created from an event type. */
     Map<String, String> lifecycleStage();

@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.crmbridge.crm.DealStage;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.outbound.ReviewRequired;
@@ -161,14 +162,14 @@ public class DecisionEngine {
 
     private ObjectPlan dealPlan(DecisionContext ctx) {
         OutboundEvent event = ctx.event;
-        String stage = config.dealStage().get(event.eventType());
+        DealStage stage = config.dealStage().get(event.eventType());
         if (stage == null) {
             return new ObjectPlan("deals", "skip", null, Map.of(), "event type " + event.eventType() + " moves no deal");
         }
         Map<String, Object> desired = new LinkedHashMap<>();
         desired.put("name", dealName(event));
         desired.put("pipeline", pipeline(event));
-        desired.put("stage", stage);
+        desired.put("stage", stage.name());
         putIfPresent(desired, "amount", event.details() == null ? null : event.details().get("amount"));
         putIfPresent(desired, "owner", ctx.ownerId);
         return objectPlan(ctx, "deals", ctx.deals, desired);

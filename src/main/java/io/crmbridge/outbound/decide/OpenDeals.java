@@ -12,6 +12,7 @@ import org.apache.camel.Message;
 
 import io.crmbridge.crm.CrmAnswer;
 import io.crmbridge.crm.CrmConnectors;
+import io.crmbridge.crm.DealStage;
 import io.crmbridge.crm.FieldMap;
 import io.crmbridge.crm.RecordReads;
 import io.crmbridge.model.ExchangeKeys;
@@ -21,7 +22,7 @@ import io.smallrye.config.WithDefault;
 /**
  * Steps of route {@code crm-deal-search-open}: the contact's associated deals, read in one batch, kept when they are in
  * the target pipeline ({@code crmPipeline}) and not in a closed stage. Contract fields {@code deals.pipeline} and
- * {@code deals.stage} through the connection's field map.
+ * {@code deals.stage} through the connection's field map, so the stage compared is the bridge's {@link DealStage}.
  */
 @ApplicationScoped
 @Named("openDeals")
@@ -29,9 +30,9 @@ public class OpenDeals {
 
     @ConfigMapping(prefix = "crmbridge.deals")
     public interface DealsConfig {
-        /** Deal stages that count as closed (HubSpot's default pipeline: closedwon, closedlost). */
-        @WithDefault("closedwon,closedlost")
-        Set<String> closedStages();
+        /** The bridge's deal stages that count as closed. */
+        @WithDefault("WON,LOST")
+        Set<DealStage> closedStages();
 
         /** The pipeline a deal goes to when the event names none. */
         @WithDefault("default")
@@ -75,6 +76,14 @@ public class OpenDeals {
     /** Open, and in the pipeline unless the CRM keeps none (pipeline null: Clio's matters). */
     private boolean isOpenIn(Match deal, String pipeline) {
         return (pipeline == null || pipeline.equals(String.valueOf(deal.fields().get("pipeline"))))
-                && !config.closedStages().contains(String.valueOf(deal.fields().get("stage")));
+                && !closed(config, deal.fields().get("stage"));
+    }
+
+    /**
+     * Whether a deal's stage, read back in the bridge's terms, is a closed one; a CRM value the field map does not
+     * name is no stage of the bridge's, so not closed.
+     */
+    static boolean closed(DealsConfig config, Object stage) {
+        return DealStage.of(stage).filter(config.closedStages()::contains).isPresent();
     }
 }

@@ -127,7 +127,7 @@ public class OwnRecords {
     private void latestDeal(Exchange exchange, DecisionContext ctx, List<Match> found) {
         Match latest = found.stream().max(Comparator.comparingInt(m -> generation(m.key()))).orElseThrow();
         int generation = generation(latest.key());
-        boolean closed = deals.closedStages().contains(String.valueOf(latest.fields().get("stage")));
+        boolean closed = OpenDeals.closed(deals, latest.fields().get("stage"));
         if (!closed || (latest.occurredAt() != null && latest.occurredAt() > ctx.occurredAt)) {
             // open, or closed by an event newer than this one: this event belongs to that deal
             ctx.own.put("deals", latest);

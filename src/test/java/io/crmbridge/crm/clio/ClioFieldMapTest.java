@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.crm.DealStage;
 import io.crmbridge.crm.FieldSpec;
 
 /** The Clio field map's translations: deal stages to matter statuses, task values, fields Clio does not keep. */
@@ -16,13 +17,29 @@ class ClioFieldMapTest {
     void dealStagesBecomeMatterStatusesAndBack() {
         FieldSpec stage = ClioFields.of("deals").get("stage");
         assertThat(stage.property()).isEqualTo("status");
-        assertThat(stage.toCrm("qualifiedtobuy")).isEqualTo("open");
-        assertThat(stage.toCrm("contractsent")).isEqualTo("pending");
-        assertThat(stage.toCrm("closedwon")).isEqualTo("closed");
-        assertThat(stage.allowed()).contains((String) stage.toCrm("closedlost"));
-        assertThat(stage.fromCrm("closed")).isIn("closedwon", "closedlost");
-        assertThat(stage.fromCrm("pending")).isEqualTo("contractsent");
+        assertThat(stage.toCrm(DealStage.QUALIFIED.name())).isEqualTo("open");
+        assertThat(stage.toCrm(DealStage.CONTRACT.name())).isEqualTo("pending");
+        assertThat(stage.toCrm(DealStage.WON.name())).isEqualTo("closed");
+        assertThat(stage.allowed()).contains((String) stage.toCrm(DealStage.LOST.name()));
+        for (DealStage each : DealStage.values()) {
+            assertThat(stage.allowed()).contains((String) stage.toCrm(each.name()));
+        }
+        assertThat(stage.fromCrm("closed")).isEqualTo(DealStage.WON.name());
+        assertThat(stage.fromCrm("pending")).isEqualTo(DealStage.CONTRACT.name());
+        assertThat(stage.fromCrm("open")).isEqualTo(DealStage.APPOINTMENT.name());
         assertThat(stage.toCrm("open")).isEqualTo("open");
+    }
+
+    @Test
+    void aMatterStatusAsClioReadsItIsTheWrittenOne() {
+        FieldSpec stage = ClioFields.of("deals").get("stage");
+        for (String[] read : new String[][] {{"Open", "open"}, {"Pending", "pending"}, {"Closed", "closed"}}) {
+            io.crmbridge.crm.CrmRecord matter = ClioShapes.record(Map.of("id", 7, "status", read[0]));
+            assertThat(matter.properties()).containsEntry("status", read[1]);
+            assertThat(stage.allowed()).contains(read[1]);
+        }
+        assertThat(stage.fromCrm(ClioShapes.record(Map.of("id", 7, "status", "Closed")).properties().get("status")))
+                .isEqualTo(DealStage.WON.name());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmbridge.crm.DealStage;
 import io.crmbridge.model.OutboundEvent;
 import io.crmbridge.model.OutboundEvent.Company;
 import io.crmbridge.model.OutboundEvent.Contact;
@@ -23,8 +24,8 @@ class DecisionEngineTest {
             return Map.of("contacts", List.of("first-name", "owner"));
         }
 
-        public Map<String, String> dealStage() {
-            return Map.of("lead", "qualifiedtobuy", "payment", "closedwon");
+        public Map<String, DealStage> dealStage() {
+            return Map.of("lead", DealStage.QUALIFIED, "payment", DealStage.WON);
         }
 
         public Map<String, String> lifecycleStage() {
@@ -58,8 +59,8 @@ class DecisionEngineTest {
     };
 
     static final OpenDeals.DealsConfig DEALS = new OpenDeals.DealsConfig() {
-        public Set<String> closedStages() {
-            return Set.of("closedwon", "closedlost");
+        public Set<DealStage> closedStages() {
+            return Set.of(DealStage.WON, DealStage.LOST);
         }
 
         public String defaultPipeline() {
@@ -87,7 +88,7 @@ class DecisionEngineTest {
         assertThat(ctx.plan("contacts").properties()).containsEntry("first-name", "Ada").containsEntry("last-name", "Lovelace")
                 .containsEntry("lifecycle-stage", "lead");
         assertThat(ctx.plan("companies").action()).isEqualTo("create");
-        assertThat(ctx.plan("deals").properties()).containsEntry("stage", "qualifiedtobuy").containsEntry("pipeline", "default");
+        assertThat(ctx.plan("deals").properties()).containsEntry("stage", "QUALIFIED").containsEntry("pipeline", "default");
     }
 
     @Test
@@ -145,5 +146,22 @@ class DecisionEngineTest {
         engine.plan(ctx);
         assertThat(ctx.plan("deals").action()).isEqualTo("none");
         assertThat(ctx.plan("deals").crmId()).isEqualTo("55");
+    }
+
+    @Test
+    void aDealStageIsTheBridgesAndAnyOtherValueFailsAtStartUp() {
+        assertThat(decideConfig("QUALIFIED").dealStage()).containsEntry("lead", DealStage.QUALIFIED);
+        assertThatThrownBy(() -> decideConfig("qualifiedtobuy"))
+                .isInstanceOf(io.smallrye.config.ConfigValidationException.class)
+                .hasMessageContaining("crmbridge.decide.deal-stage.lead");
+    }
+
+    /** The mapping as start-up builds it (an ISO duration: the plain SmallRye converter, not Quarkus's). */
+    private static DecideConfig decideConfig(String leadStage) {
+        return new io.smallrye.config.SmallRyeConfigBuilder().withMapping(DecideConfig.class)
+                .withSources(new io.smallrye.config.PropertiesConfigSource(
+                        Map.of("crmbridge.decide.deal-stage.lead", leadStage,
+                                "crmbridge.decide.owner-cache-ttl", "PT1M"), "test", 100))
+                .build().getConfigMapping(DecideConfig.class);
     }
 }
