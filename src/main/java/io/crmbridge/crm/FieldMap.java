@@ -38,6 +38,17 @@ public final class FieldMap {
         return spec == null ? Map.of() : spec.values();
     }
 
+    /**
+     * Whether two contract values of a field are the same value in the CRM's terms: two bridge values one CRM value
+     * stands for (a deal stage where the CRM has fewer) are the same, so writing one over the other changes nothing.
+     */
+    public boolean sameInCrm(String object, String field, Object a, Object b) {
+        FieldSpec spec = fields(object).get(field);
+        Object left = spec == null ? a : spec.toCrm(a);
+        Object right = spec == null ? b : spec.toCrm(b);
+        return String.valueOf(left == null ? "" : left).equals(String.valueOf(right == null ? "" : right));
+    }
+
     /** Contract field -> spec for one object. */
     public Map<String, FieldSpec> fields(String object) {
         Map<String, FieldSpec> fields = byObject.get(object);

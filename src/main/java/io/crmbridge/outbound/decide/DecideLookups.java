@@ -55,6 +55,7 @@ public class DecideLookups {
         DecisionContext ctx = new DecisionContext(event, exchange.getMessage().getHeader(ExchangeKeys.LEDGER_KEY, String.class));
         String connection = connectors.connectionOf(exchange);
         ctx.properties = provisioning.state(connection);
+        ctx.sameValue = connectors.fieldMap(connection)::sameInCrm;
         ctx.journal.putAll(journal.recall(ctx.ledgerKey));
         ctx.occurredAt = occurredAt(event);
         ctx.pipeline = engine.pipeline(event);

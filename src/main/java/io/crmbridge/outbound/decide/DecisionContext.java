@@ -45,6 +45,17 @@ public final class DecisionContext {
     /** The deal keys read (generations 1..n) and the generation a new deal takes. */
     final java.util.List<String> dealKeys = new java.util.ArrayList<>();
 
+    /** Whether two values of an object's field are the same in the CRM's terms (the connection's field map). */
+    ValueComparison sameValue = ValueComparison.EXACT;
+
+    /** Compares a field's current and desired values. */
+    @FunctionalInterface
+    public interface ValueComparison {
+        ValueComparison EXACT = (object, field, a, b) -> String.valueOf(a).equals(String.valueOf(b));
+
+        boolean same(String object, String field, Object current, Object desired);
+    }
+
     public DecisionContext(OutboundEvent event, String ledgerKey) {
         this.event = event;
         this.ledgerKey = ledgerKey;

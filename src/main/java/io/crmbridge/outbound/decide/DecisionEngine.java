@@ -144,7 +144,7 @@ public class DecisionEngine {
             return empty.isEmpty() ? new ObjectPlan(object, "none", newer.id(), Map.of(), why + ": kept")
                     : new ObjectPlan(object, "merge", newer.id(), empty, why + ": only empty fields filled");
         }
-        return objectPlan(object, matches, journalId, desired);
+        return objectPlan(object, matches, journalId, desired, ctx.sameValue);
     }
 
     private ObjectPlan companyPlan(DecisionContext ctx) {
@@ -177,6 +177,11 @@ public class DecisionEngine {
 
     /** Search results (at most one here) and the journal -> create, update, merge or none. */
     ObjectPlan objectPlan(String object, List<Match> matches, String journalId, Map<String, Object> desired) {
+        return objectPlan(object, matches, journalId, desired, DecisionContext.ValueComparison.EXACT);
+    }
+
+    private ObjectPlan objectPlan(String object, List<Match> matches, String journalId, Map<String, Object> desired,
+            DecisionContext.ValueComparison same) {
         if (matches.isEmpty() && journalId != null) {
             return new ObjectPlan(object, "none", journalId, Map.of(),
                     "created by an earlier attempt of this event (" + journalId + "), not yet searchable");
@@ -185,10 +190,16 @@ public class DecisionEngine {
             return new ObjectPlan(object, "create", null, desired, "no match found");
         }
         Match existing = matches.get(0);
-        return diff(object, existing.id(), existing.fields(), desired);
+        return diff(object, existing.id(), existing.fields(), desired, same);
     }
 
     ObjectPlan diff(String object, String id, Map<String, Object> current, Map<String, Object> desired) {
+        return diff(object, id, current, desired, DecisionContext.ValueComparison.EXACT);
+    }
+
+    /** Current against desired values; {@code same} says when two values are one in the CRM's terms. */
+    ObjectPlan diff(String object, String id, Map<String, Object> current, Map<String, Object> desired,
+            DecisionContext.ValueComparison same) {
         Set<String> crmOwned = Set.copyOf(config.crmOwned().getOrDefault(object, List.of()));
         Map<String, Object> changes = new LinkedHashMap<>();
         boolean overwrites = false;
@@ -196,7 +207,7 @@ public class DecisionEngine {
         for (Map.Entry<String, Object> want : desired.entrySet()) {
             String now = current.get(want.getKey()) == null ? "" : String.valueOf(current.get(want.getKey()));
             String value = String.valueOf(want.getValue());
-            if (now.equals(value)) {
+            if (now.equals(value) || (!now.isEmpty() && same.same(object, want.getKey(), now, value))) {
                 continue;
             }
             if (now.isEmpty()) {

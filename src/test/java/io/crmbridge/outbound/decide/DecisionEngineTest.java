@@ -127,6 +127,25 @@ class DecisionEngineTest {
     }
 
     @Test
+    void twoStagesOneCrmValueStandsForAreNoChange() {
+        // A CRM with fewer stages (Clio: a matter is open, pending or closed) reads QUALIFIED back as APPOINTMENT.
+        DecisionContext.ValueComparison oneOpenStage = (object, field, a, b) -> "stage".equals(field)
+                ? open(a) == open(b) : String.valueOf(a).equals(String.valueOf(b));
+        ObjectPlan same = engine.diff("deals", "7", Map.of("stage", "APPOINTMENT"), Map.of("stage", "QUALIFIED"),
+                oneOpenStage);
+        assertThat(same.action()).isEqualTo("none");
+        ObjectPlan won = engine.diff("deals", "7", Map.of("stage", "APPOINTMENT"), Map.of("stage", "WON"), oneOpenStage);
+        assertThat(won.action()).isEqualTo("update");
+        assertThat(won.properties()).containsExactly(Map.entry("stage", "WON"));
+        assertThat(engine.diff("deals", "7", Map.of("stage", "APPOINTMENT"), Map.of("stage", "QUALIFIED")).action())
+                .isEqualTo("update");
+    }
+
+    private static boolean open(Object stage) {
+        return !"WON".equals(stage) && !"LOST".equals(stage);
+    }
+
+    @Test
     void crmOwnedFieldsAreFilledWhenEmptyAndNeverOverwritten() {
         ObjectPlan keep = engine.diff("contacts", "9", Map.of("first-name", "Kept", "phone", "+1"),
                 Map.of("first-name", "New", "phone", "+1"));
