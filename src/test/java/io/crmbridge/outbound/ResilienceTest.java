@@ -55,7 +55,7 @@ class ResilienceTest {
      * failing would dead-letter some events after their five attempts.
      */
     static Stream<Arguments> bursts() {
-        return Stream.of(Arguments.of(CrmView.all().get(0), 10, 3, List.of("*")),
+        return Stream.of(Arguments.of(CrmView.all().get(0), 10, 6, List.of("*")),
                 Arguments.of(CrmView.all().get(1), 3, 8, List.of("GET", "PATCH")));
     }
 
