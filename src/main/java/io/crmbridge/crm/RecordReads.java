@@ -47,11 +47,18 @@ public interface RecordReads {
         return null;
     }
 
-    /** Every per-input error of a batch answer, records not found included, as messages; empty when none. */
-    List<String> inputErrors(CrmAnswer answer);
+    /**
+     * Every per-input error of a batch answer, records not found included, as messages; empty when none. A CRM
+     * without batch answers has none (the default).
+     */
+    default List<String> inputErrors(CrmAnswer answer) {
+        return List.of();
+    }
 
-    /** A batch answer's per-input errors, records not found left out, as messages; empty when none. */
-    List<String> batchErrors(CrmAnswer answer);
+    /** A batch answer's per-input errors, records not found left out, as messages; empty when none (the default). */
+    default List<String> batchErrors(CrmAnswer answer) {
+        return List.of();
+    }
 
     /**
      * One input's share of a batch or search answer, shaped like the whole answer: the records whose property

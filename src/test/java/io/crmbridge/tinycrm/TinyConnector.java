@@ -271,16 +271,6 @@ public class TinyConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return answer.get("id") != null && answer.object().containsKey("properties") ? toRecord(answer.object()) : null;
     }
 
-    @Override
-    public List<String> inputErrors(CrmAnswer answer) {
-        return List.of();
-    }
-
-    @Override
-    public List<String> batchErrors(CrmAnswer answer) {
-        return List.of();
-    }
-
     /** The records of a list answer whose property equals one of the keys, compared without case. */
     @Override
     public CrmAnswer batchShare(String object, CrmAnswer answer, String keyProperty, Collection<String> keys) {

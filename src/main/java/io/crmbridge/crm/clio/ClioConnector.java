@@ -266,16 +266,6 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
                 : ClioShapes.record(data);
     }
 
-    @Override
-    public List<String> inputErrors(CrmAnswer answer) {
-        return List.of();
-    }
-
-    @Override
-    public List<String> batchErrors(CrmAnswer answer) {
-        return List.of();
-    }
-
     /** The records of a list answer whose property equals one of the keys, compared without case. */
     @Override
     public CrmAnswer batchShare(String object, CrmAnswer answer, String keyProperty, Collection<String> keys) {
