@@ -28,6 +28,9 @@ public class FaultFilter {
 
     private static final Logger LOG = Logger.getLogger(FaultFilter.class);
 
+    /** Marks a request whose answer is an injected fault (the fault's kind), for test harnesses that watch answers. */
+    public static final String INJECTED_KEY = "crmbridge.sandbox.injectedFault";
+
     private final FaultInjector injector;
     private final FaultInjector clioInjector;
     private final Vertx vertx;
@@ -51,6 +54,7 @@ public class FaultFilter {
         if (fault.isNone()) {
             return;
         }
+        ctx.put(INJECTED_KEY, fault.kind().name());
         if (fault.kind() == Fault.Kind.HANG) {
             hang(request, ctx, fault.latencyMillis() + rules.maxHangMillis());
             return;

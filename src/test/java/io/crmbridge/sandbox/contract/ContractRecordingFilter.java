@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.crmbridge.sandbox.conformance.VendorConformance;
+import io.crmbridge.sandbox.conformance.VendorResponseCapture;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
@@ -23,7 +25,9 @@ import io.vertx.ext.web.RoutingContext;
  * Test-only HTTP filter: every request to {@code /sandbox/hubspot/crm/...} or {@code /sandbox/hubspot/oauth/...}
  * is validated against the sandbox's description before it is handled, and violations go to
  * {@link SandboxContractRecorder}. Control endpoints ({@code /sandbox/hubspot/_sandbox/...}) and everything else
- * pass untouched. It never changes the answer: a violation is recorded, the request proceeds.
+ * pass untouched. It never changes the answer: a violation is recorded, the request proceeds. When the vendor
+ * conformance check is on ({@link VendorConformance}), it also hands every HubSpot and Clio API request to
+ * {@link VendorResponseCapture}, which judges it with its answer against the vendor's own published document.
  *
  * <p>
  * It sits in front of Quarkus REST as a Vert.x filter, so it also sees requests no resource matches (an unknown
@@ -43,6 +47,9 @@ public class ContractRecordingFilter {
     @Inject
     SandboxContractRecorder recorder;
 
+    @Inject
+    VendorConformance conformance;
+
     /** Parse the description at start-up rather than on the first request's event-loop thread. */
     void loadDescription(@Observes StartupEvent event) {
         SandboxContract.validator();
@@ -54,12 +61,14 @@ public class ContractRecordingFilter {
 
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        if (!recorder.checking() || !SandboxContract.isDescribed(rc.normalizedPath())) {
+        boolean described = recorder.checking() && SandboxContract.isDescribed(rc.normalizedPath());
+        boolean vendor = conformance.watches(rc.normalizedPath());
+        if (!described && !vendor) {
             rc.next();
             return;
         }
         if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-            checkSafely(rc, null);
+            checkSafely(rc, null, described);
             rc.next();
             return;
         }
@@ -69,15 +78,20 @@ public class ContractRecordingFilter {
                 rc.put(BODY_KEY, body);
                 rc.setBody(body);
             }
-            checkSafely(rc, body == null || body.length() == 0 ? null : body.toString(StandardCharsets.UTF_8));
+            checkSafely(rc, body == null || body.length() == 0 ? null : body.toString(StandardCharsets.UTF_8),
+                    described);
             rc.next();
         });
         request.resume();
     }
 
-    private void checkSafely(RoutingContext rc, String body) {
+    private void checkSafely(RoutingContext rc, String body, boolean described) {
         try {
-            recorder.check(toRawRequest(rc, body));
+            RawRequest raw = toRawRequest(rc, body);
+            if (described) {
+                recorder.check(raw);
+            }
+            VendorResponseCapture.watch(rc, raw, conformance);
         } catch (RuntimeException e) {
             // The check must never break the sandbox; a validator failure is a harness bug, so say it loudly.
             LOG.errorf(e, "Contract check failed on %s %s", rc.request().method(), rc.request().path());
