@@ -9,6 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -36,6 +40,11 @@ public class VendorConformance {
 
     private final VendorDocuments documents;
     private final Path out;
+    private final ExecutorService judging = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "vendor-conformance");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     VendorConformance() {
         String dir = System.getProperty(SPECS_PROPERTY);
@@ -59,11 +68,25 @@ public class VendorConformance {
         return documents != null && VendorExchange.vendorOf(sandboxPath) != null;
     }
 
-    /** Judges one exchange and appends its line; never fails the request it watches. */
+    /**
+     * Judges one exchange and appends its line, on the check's own thread: the answer is already on its way, and a
+     * first look into Clio's document takes seconds that must not hold the sandbox's event loop.
+     */
     void record(VendorExchange exchange) {
-        if (documents == null) {
-            return;
+        if (documents != null) {
+            judging.execute(() -> judge(exchange));
         }
+    }
+
+    /** Lets every exchange recorded so far be judged before the application stops. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        judging.shutdown();
+        if (!judging.awaitTermination(2, TimeUnit.MINUTES)) {
+            LOG.error("Vendor conformance check: exchanges still unjudged at shutdown");
+        }
+    }
+
+    private void judge(VendorExchange exchange) {
         try {
             VendorDocuments.Verdict verdict = documents.judge(exchange);
             Map<String, Object> line = new LinkedHashMap<>();
