@@ -47,7 +47,7 @@ class ContractProbeClioTest {
         familyId = areas.stream().filter(a -> "Family".equals(a.get("name")))
                 .mapToLong(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
         long client = ClioSandboxControl.withToken(token)
-                .body(Map.of("data", Map.of("type", "Person", "first_name", "Ada", "last_name", "Probe",
+                .body(Map.of("data", Map.of("type", "Person", "name", "Ada Probe", "first_name", "Ada", "last_name", "Probe",
                         "title", "Partner")))
                 .post(ClioSandboxControl.API + "/contacts.json").then().statusCode(201)
                 .extract().jsonPath().getLong("data.id");

@@ -90,6 +90,11 @@ public final class ClioSandboxControl {
                 .then().statusCode(200);
     }
 
+    /** How long Clio's list queries lag writes (zero: consistent); a reset returns to the configured lag. */
+    public static void listLag(java.time.Duration lag) {
+        control().body(Map.of("lagMillis", lag.toMillis())).put("/list-lag").then().statusCode(200);
+    }
+
     public static void resetRateLimit() {
         control().delete("/rate-limit").then().statusCode(200);
     }
