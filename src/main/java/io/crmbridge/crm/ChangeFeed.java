@@ -22,6 +22,17 @@ public interface ChangeFeed {
         return false;
     }
 
+    /**
+     * Whether the feed lists changed records in id order rather than by modification time (a CRM that cannot order a
+     * listing by modification time, as Clio's contacts): a poll then reads the whole set changed since the cursor,
+     * page after page by the CRM's next-page token ({@link ChangeQuery#pageToken()} on {@link ChangeQuery.Mode#FORWARD}),
+     * and moves the cursor to the largest modification time read only after the last page (docs/architecture.md,
+     * "Poll").
+     */
+    default boolean sweepsChangesById() {
+        return false;
+    }
+
     /** The next-page token of a {@link #searchChanged} answer, or null when it is the last page (or the CRM has none). */
     default String nextPage(CrmAnswer answer) {
         return null;
