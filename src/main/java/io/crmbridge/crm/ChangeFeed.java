@@ -62,6 +62,15 @@ public interface ChangeFeed {
     }
 
     /**
+     * Read-only requests (GETs) that each test one thing the poll's listing relies on, for the contract probe to
+     * pinpoint what an account refuses when the sample listing is refused: keys {@code order:<value>} (the order the
+     * poll lists by) and {@code field:<property>} (one property each). None by default.
+     */
+    default java.util.Map<String, CrmRequest> contractChecks(String object, List<String> properties) {
+        return java.util.Map.of();
+    }
+
+    /**
      * A read-only request (GET) for at most one live record of the object with these properties, for the contract
      * probe. The default asks for one changed record, which is a GET only where the change search is; the probe
      * refuses anything but a GET.

@@ -75,6 +75,20 @@ class ContractProbeClioTest {
     }
 
     @Test
+    void anOrderTheAccountRefusesAndAFieldItLacksAreNamed() {
+        ClioSandboxControl.account(List.of("id(asc)"), List.of("contacts.title"));
+        JsonPath report = probe();
+        Map<String, Object> order = report.getMap("objects.find { it.object == 'contacts' }.findings.find { it.kind == 'ORDER_REFUSED' }");
+        assertThat(order).as(report.prettify()).isNotNull().containsEntry("value", "id(asc)");
+        assertThat((String) order.get("detail")).contains("400", "Invalid order");
+        Map<String, Object> field = report.getMap("objects.find { it.object == 'contacts' }.findings.find { it.kind == 'FIELD_REFUSED' }");
+        assertThat(field).as(report.prettify()).isNotNull().containsEntry("property", "title").containsEntry("field", "title");
+        assertThat((String) field.get("detail")).contains("title");
+        assertThat(report.getList("objects.find { it.object == 'contacts' }.findings.findAll { it.kind == 'FIELD_REFUSED' }"))
+                .as("only the field the account lacks").hasSize(1);
+    }
+
+    @Test
     void theLyingHostIsReportedFailingWithTheRegionHostThatWorks() {
         ClioSandboxControl.lying(true);
         JsonPath report = probe();

@@ -135,6 +135,12 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioPaging.next(answer.json());
     }
 
+    /** The order the poll lists by, and each field selector alone, as one-record listings. */
+    @Override
+    public Map<String, CrmRequest> contractChecks(String object, List<String> properties) {
+        return ClioRequests.contractChecks(object, properties);
+    }
+
     /** Clio cannot search by a property: a {@code query} list filter, compared exactly in {@link #batchShare}. */
     @Override
     public CrmRequest searchEquals(String object, String property, String value, List<String> properties) {

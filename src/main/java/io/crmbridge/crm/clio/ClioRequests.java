@@ -49,6 +49,19 @@ final class ClioRequests {
         return CrmRequest.get(resource(query.object()), String.join("&", params));
     }
 
+    /** One-record listings: the poll's order alone, then each property's field selector alone. */
+    static Map<String, CrmRequest> contractChecks(String object, List<String> properties) {
+        Map<String, CrmRequest> checks = new LinkedHashMap<>();
+        String type = typeFilter(object).map(t -> t + "&").orElse("");
+        checks.put("order:id(asc)", CrmRequest.get(resource(object), type + "order=" + encode("id(asc)")
+                + "&limit=1&fields=id"));
+        for (String property : properties) {
+            String selector = ClioShapes.fields(object, List.of(property));
+            checks.put("field:" + property, CrmRequest.get(resource(object), type + "limit=1&fields=" + encode(selector)));
+        }
+        return checks;
+    }
+
     /** A {@code query} list filter: Clio cannot search by a property, the caller compares exactly. */
     static CrmRequest searchEquals(String object, String property, String value, List<String> properties) {
         List<String> read = new ArrayList<>(properties);

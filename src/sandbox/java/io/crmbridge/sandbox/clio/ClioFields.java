@@ -91,6 +91,11 @@ public final class ClioFields {
         return this;
     }
 
+    /** The top-level names selected. */
+    public java.util.Set<String> names() {
+        return selected.keySet();
+    }
+
     /** The selected part of a full view: absent fields as null, nested selections applied to objects and arrays. */
     public ObjectNode select(ObjectNode full) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();

@@ -58,8 +58,15 @@ public class ClioListing {
 
     public ObjectNode page(ClioResourceType type, MultivaluedMap<String, String> q, URI requestUri) {
         ClioFields fields = ClioFields.parse(q.getFirst("fields")).checkedFor(type);
+        fields.names().stream().filter(f -> store.missingFields().contains(type.apiName() + "." + f)).findFirst()
+                .ifPresent(f -> {
+                    throw ClioApiException.badRequest("Invalid fields for " + type.apiName() + ": " + f);
+                });
         int limit = limit(q.getFirst("limit"));
         String order = q.getFirst("order");
+        if (order != null && store.refusedOrders().contains(order.trim())) {
+            throw ClioApiException.badRequest("Invalid order for " + type.apiName() + ": " + order);
+        }
         boolean cursor = "id(asc)".equals(order);
         Comparator<ClioRecord> comparator = comparator(type, order);
         List<ClioRecord> matching = store.listed(type).stream().filter(filter(type, q)).sorted(comparator).toList();

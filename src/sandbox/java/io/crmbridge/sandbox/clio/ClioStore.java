@@ -35,6 +35,9 @@ public class ClioStore {
     /** Earlier versions of records, newest first, kept while a list lag may still show them. */
     private final Map<ClioResourceType, Map<Long, java.util.Deque<ClioRecord>>> earlier = new EnumMap<>(ClioResourceType.class);
     private volatile java.time.Duration listLag = java.time.Duration.ZERO;
+    /** What this account refuses beyond the published contract: orders, and fields ({@code resource.field}) it lacks. */
+    private volatile java.util.Set<String> refusedOrders = java.util.Set.of();
+    private volatile java.util.Set<String> missingFields = java.util.Set.of();
 
     private final ClioConfig config;
 
@@ -51,6 +54,22 @@ public class ClioStore {
         }
         ids.set(FIRST_ID);
         listLag = config.listLag();
+        refusedOrders = java.util.Set.of();
+        missingFields = java.util.Set.of();
+    }
+
+    /** An account on which some orders are refused and some fields missing (an older version, a hidden field). */
+    public void account(java.util.Collection<String> orders, java.util.Collection<String> fields) {
+        refusedOrders = java.util.Set.copyOf(orders);
+        missingFields = java.util.Set.copyOf(fields);
+    }
+
+    public java.util.Set<String> refusedOrders() {
+        return refusedOrders;
+    }
+
+    public java.util.Set<String> missingFields() {
+        return missingFields;
     }
 
     public Instant now() {
