@@ -236,7 +236,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
     }
 
     /**
-     * A note the bridge made, by its key (kept at the end of its subject, see {@link #keepsKeyOf}): a {@code query}
+     * A note or task the bridge made, by its key (kept at the end of its subject or name, {@link #keepsKeyOf}): a {@code query}
      * list filter over notes, compared exactly in {@link #batchShare}. Nothing else is read by key.
      */
     @Override
@@ -247,10 +247,13 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioRequests.noteByKey(object, values.get(0), properties);
     }
 
-    /** A note keeps the bridge's key at the end of its subject ({@code ... [note:<event id>]}). */
+    /**
+     * A note keeps the bridge's key at the end of its subject ({@code ... [note:<event id>]}), a task at the end of its
+     * name ({@code ... [task:<event id>]}).
+     */
     @Override
     public boolean keepsKeyOf(String object) {
-        return "notes".equals(object);
+        return "notes".equals(object) || "tasks".equals(object);
     }
 
     /** The associations Clio has are relationship fields: a person's company, a matter's client. */

@@ -93,11 +93,11 @@ final class ClioRequests {
         return CrmRequest.get(resource(object), String.join("&", params));
     }
 
-    /** A note the bridge made, by its key at the end of its subject: a {@code query} list filter over notes. */
+    /** A note or task the bridge made, by its key at the end of its subject or name: a {@code query} list filter. */
     static CrmRequest noteByKey(String object, String key, List<String> properties) {
         List<String> read = new ArrayList<>(properties);
         read.remove(BridgeProperty.KEY);
-        read.add(ClioShapes.SUBJECT);
+        read.add(ClioShapes.keyHolder(object));
         return CrmRequest.get(resource(object), "query=" + encode(key) + "&limit=" + MAX_LIMIT + "&fields="
                 + encode(ClioShapes.fields(object, read)));
     }

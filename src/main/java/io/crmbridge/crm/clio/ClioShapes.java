@@ -52,6 +52,11 @@ final class ClioShapes {
     private ClioShapes() {
     }
 
+    /** The field that keeps the bridge's key at its end: a note's {@code subject}, a task's {@code name}. */
+    static String keyHolder(String object) {
+        return "tasks".equals(object) ? "name" : SUBJECT;
+    }
+
     /** The {@code type} a contacts.json record of the object has, or null when the object is not a contact kind. */
     static String contactType(String object) {
         return switch (object) {
@@ -104,7 +109,7 @@ final class ClioShapes {
         if (type != null && linkTo != null) {
             data.put("type", type);
         }
-        Object key = "notes".equals(object) ? properties.get(BridgeProperty.KEY) : null;
+        Object key = "notes".equals(object) || "tasks".equals(object) ? properties.get(BridgeProperty.KEY) : null;
         properties.forEach((property, value) -> {
             if (!BridgeProperty.KEY.equals(property)) {
                 put(object, data, property, value, items);
@@ -121,7 +126,8 @@ final class ClioShapes {
         }
         if (key != null) {
             // Clio has no custom unique property: the note keeps the bridge's key in its subject, found by query
-            data.put(SUBJECT, (data.get(SUBJECT) == null ? "" : data.get(SUBJECT) + " ") + "[" + key + "]");
+            String titled = keyHolder(object);
+            data.put(titled, (data.get(titled) == null ? "" : data.get(titled) + " ") + "[" + key + "]");
         }
         return Map.of("data", data);
     }
@@ -253,7 +259,8 @@ final class ClioShapes {
         if (record.get(STATUS) instanceof String status && MATTER_STATUS_READ.containsKey(status)) {
             properties.put(STATUS, MATTER_STATUS_READ.get(status));
         }
-        if (record.get(SUBJECT) instanceof String subject) {
+        Object titled = record.get(SUBJECT) != null ? record.get(SUBJECT) : record.get("name");
+        if (titled instanceof String subject) {
             Matcher key = KEY_IN_SUBJECT.matcher(subject);
             if (key.find()) {
                 properties.put(BridgeProperty.KEY, key.group(1));

@@ -130,6 +130,20 @@ class ClioConnectorTest {
                 "assignee", Map.of("id", 900L, "type", "User"))));
         assertThat(clio.requestHeaders("clio")).containsEntry("X-API-VERSION", "4.0.13");
 
+        // a task keeps the bridge's key at the end of its name and is found by it, as a note is by its subject
+        assertThat(clio.keepsKeyOf("tasks")).isTrue();
+        CrmRequest keyed = clio.create("tasks", Map.of("name", "Onboarding", "description", "Start", "assignee", "900",
+                io.crmbridge.crm.BridgeProperty.KEY, "task:evt-1"), Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> keyedData = (Map<String, Object>) ((Map<String, Object>) keyed.body()).get("data");
+        assertThat(keyedData).containsEntry("name", "Onboarding [task:evt-1]");
+        CrmRecord read = clio.record("tasks", CrmAnswer.of(Map.of("data", Map.of("id", 77, "etag", "e",
+                "name", "Onboarding [task:evt-1]"))));
+        assertThat(read.property(io.crmbridge.crm.BridgeProperty.KEY)).isEqualTo("task:evt-1");
+        CrmRequest byKey = clio.readByKey("tasks", io.crmbridge.crm.BridgeProperty.KEY, List.of("task:evt-1"), List.of());
+        assertThat(byKey.path()).isEqualTo("/tasks.json");
+        assertThat(query(byKey)).containsEntry("query", "task:evt-1").containsEntry("fields", "id,etag,created_at,updated_at,name");
+
         assertThat(clio.create("contacts", Map.of("first_name", "Bo", "company", Map.of("id", "Acme Ltd")), Map.of())
                 .body()).as("a company name cannot name a Clio record").isEqualTo(Map.of("data",
                         Map.of("type", "Person", "first_name", "Bo", "name", "Bo")));
@@ -202,7 +216,7 @@ class ClioConnectorTest {
     @SuppressWarnings("unchecked")
     void aNoteKeepsTheBridgesKeyInItsSubjectAndIsReadByItWhileACreateIsNeverSentTwice() {
         assertThat(clio.keepsKeyOf("notes")).isTrue();
-        assertThat(clio.keepsKeyOf("tasks")).isFalse();
+        assertThat(clio.keepsKeyOf("contacts")).isFalse();
         CrmRequest create = clio.create("notes", Map.of("detail", "lead event from webform\nSummary: x",
                 "crmbridge_key", "note:e-1"), Map.of("deals", "40"));
         Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) create.body()).get("data");
