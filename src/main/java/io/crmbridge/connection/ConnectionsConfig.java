@@ -54,6 +54,12 @@ public interface ConnectionsConfig {
          */
         Optional<String> appId();
 
+        /**
+         * The CRM API version the connection's calls name, where the CRM versions its API per request (Clio:
+         * {@code X-API-VERSION}); unset, the connector's pinned version.
+         */
+        Optional<String> apiVersion();
+
         /** Inbound polling of this connection's objects (routes {@code poll-<connection>-<object>}). */
         Poll poll();
 

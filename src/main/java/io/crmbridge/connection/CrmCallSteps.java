@@ -78,7 +78,7 @@ public class CrmCallSteps {
         if (!connectors.errors(request.connection()).resendable(request.method(), request.path())) {
             exchange.setProperty(ExchangeKeys.CRM_OUTCOME_UNKNOWN, true); // until the CRM answers clearly (classify)
         }
-        send(exchange, request, connection, connection.auth().accessToken());
+        send(exchange, request, connection, connection.auth().accessToken(), requestHeaders(request));
     }
 
     /**
@@ -101,7 +101,7 @@ public class CrmCallSteps {
         CrmConnections.Live connection = connections.get(request.connection());
         count(request, 401);
         String rejected = exchange.getMessage().getHeader("Authorization", String.class).substring("Bearer ".length());
-        send(exchange, request, connection, connection.auth().refreshAfterUnauthorized(rejected));
+        send(exchange, request, connection, connection.auth().refreshAfterUnauthorized(rejected), requestHeaders(request));
     }
 
     /** Counts the call, gives the caller its headers back, and turns a failed answer into its exception class. */
@@ -166,7 +166,13 @@ public class CrmCallSteps {
     }
 
     /** Only what the HTTP call needs leaves this application; nothing inbound can steer it. */
-    private static void send(Exchange exchange, Request request, CrmConnections.Live connection, String token) {
+    /** The headers the connection's connector sends with every call (Clio: its pinned {@code X-API-VERSION}). */
+    private Map<String, String> requestHeaders(Request request) {
+        return connectors.of(request.connection()).requestHeaders(request.connection());
+    }
+
+    private static void send(Exchange exchange, Request request, CrmConnections.Live connection, String token,
+            Map<String, String> connectorHeaders) {
         Message in = exchange.getMessage();
         Map<String, Object> redelivery = redeliveryHeaders(in);
         in.getHeaders().clear();
@@ -180,6 +186,7 @@ public class CrmCallSteps {
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         in.setHeader("Accept", "application/json");
         in.setHeader("Authorization", "Bearer " + token);
+        connectorHeaders.forEach(in::setHeader);
         Object ifMatch = request.callerHeaders().get(ExchangeKeys.CRM_IF_MATCH);
         if (ifMatch != null) {
             in.setHeader("If-Match", ifMatch);

@@ -22,6 +22,17 @@ public interface ChangeFeed {
         return false;
     }
 
+    /**
+     * Whether the feed lists changed records in id order rather than by modification time (a CRM that cannot order a
+     * listing by modification time, as Clio's contacts): a poll then reads the whole set changed since the cursor,
+     * page after page by the CRM's next-page token ({@link ChangeQuery#pageToken()} on {@link ChangeQuery.Mode#FORWARD}),
+     * and moves the cursor to the largest modification time read only after the last page (docs/architecture.md,
+     * "Poll").
+     */
+    default boolean sweepsChangesById() {
+        return false;
+    }
+
     /** The next-page token of a {@link #searchChanged} answer, or null when it is the last page (or the CRM has none). */
     default String nextPage(CrmAnswer answer) {
         return null;
@@ -48,6 +59,15 @@ public interface ChangeFeed {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Read-only requests (GETs) that each test one thing the poll's listing relies on, for the contract probe to
+     * pinpoint what an account refuses when the sample listing is refused: keys {@code order:<value>} (the order the
+     * poll lists by) and {@code field:<property>} (one property each). None by default.
+     */
+    default java.util.Map<String, CrmRequest> contractChecks(String object, List<String> properties) {
+        return java.util.Map.of();
     }
 
     /**

@@ -74,4 +74,9 @@ public interface CrmConnector {
 
     /** Properties every read of the object returns besides the mapped ones (id, creation and modification time). */
     List<String> systemProperties(String object);
+
+    /** Headers sent with every call of the connection (e.g. an API version the connector pins); none by default. */
+    default Map<String, String> requestHeaders(String connection) {
+        return Map.of();
+    }
 }

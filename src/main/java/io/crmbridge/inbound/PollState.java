@@ -35,6 +35,9 @@ public final class PollState {
     /** The CRM's next-page token within a tie group, for a CRM that pages tie groups by token; else null. */
     String pageToken;
     boolean more = true;
+    /** A sweep (a feed in id order, {@code ChangeFeed#sweepsChangesById}) and the highest pair it has read so far. */
+    boolean sweep;
+    CursorPair sweepHighest;
     int pages;
     long calls;
     /**
@@ -85,6 +88,18 @@ public final class PollState {
         }
     }
 
+    /**
+     * The poll sweeps: every record changed after the cursor's time, in the CRM's id order, page by page; the cursor
+     * moves to the highest pair read when the last page is through.
+     */
+    void startSweep() {
+        sweep = true;
+        mode = ChangeQuery.Mode.FORWARD;
+        at = committed == null ? null : committed.modifiedAt();
+        afterId = null;
+        pageToken = null;
+    }
+
     /** The state the next page is fetched on, while this one's page is still being delivered: where to read next. */
     PollState forNextPage() {
         PollState next = new PollState(connection, object, routeId, changesSince, settledBefore);
@@ -102,6 +117,8 @@ public final class PollState {
         at = other.at;
         afterId = other.afterId;
         pageToken = other.pageToken;
+        sweep = other.sweep;
+        sweepHighest = other.sweepHighest;
         more = other.more;
         pages = other.pages;
     }

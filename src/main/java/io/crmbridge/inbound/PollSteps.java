@@ -71,8 +71,11 @@ public class PollSteps {
         cursors.attempt(connection, object);
         CursorPair committed = cursors.find(connection, object).map(SyncCursors.Row::cursor).orElse(null);
         Instant settled = clocks.now(connection).minus(poll(connection).settleDelay());
-        exchange.setProperty(ExchangeKeys.POLL_STATE,
-                new PollState(connection, object, exchange.getFromRouteId(), committed, settled));
+        PollState state = new PollState(connection, object, exchange.getFromRouteId(), committed, settled);
+        if (connectors.feed(connection).sweepsChangesById()) {
+            state.startSweep();
+        }
+        exchange.setProperty(ExchangeKeys.POLL_STATE, state);
     }
 
     /** The search request for the next page, as route {@code crm-call} takes it. */
@@ -84,7 +87,8 @@ public class PollSteps {
         ChangeQuery query = state.mode == ChangeQuery.Mode.TIE_GROUP
                 ? ChangeQuery.tieGroup(state.object, state.at, state.afterId, poll.pageSize(), properties)
                         .withPageToken(state.pageToken)
-                : ChangeQuery.forward(state.object, state.at, state.settledBefore, poll.pageSize(), properties);
+                : ChangeQuery.forward(state.object, state.at, state.settledBefore, poll.pageSize(), properties)
+                        .withPageToken(state.sweep ? state.pageToken : null);
         describe(exchange, state, connectors.feed(state.connection).searchChanged(query), json);
     }
 
@@ -115,7 +119,11 @@ public class PollSteps {
             records = settled;
         }
         List<CrmRecord> complete = records;
-        if (state.mode == ChangeQuery.Mode.TIE_GROUP && feed.pagesTieGroupsByToken()) {
+        if (state.sweep) {
+            // in id order, not by time: every settled record of the page is complete; the set ends with the token
+            state.pageToken = feed.nextPage(answer);
+            state.more = state.pageToken != null;
+        } else if (state.mode == ChangeQuery.Mode.TIE_GROUP && feed.pagesTieGroupsByToken()) {
             complete = TieGroups.members(records, state.at, state.afterId);
             if (!complete.isEmpty()) {
                 state.afterId = complete.get(complete.size() - 1).id();
@@ -162,12 +170,17 @@ public class PollSteps {
                 page.add(PolledRecord.merged(state.connection, state.object, merged, record.id(), record.modifiedAt()));
             }
         }
+        if (state.sweep) {
+            // the cursor moves only when the sweep is through: a later page may hold older changes
+            state.sweepHighest = CursorPair.max(state.sweepHighest, state.pageHighest);
+            state.pageHighest = state.more ? null : state.sweepHighest;
+        }
         state.pages++;
         state.pagePolled = complete.size();
         state.polled += complete.size();
         state.page = page;
         metrics.polled(state.connection, state.object, complete.size());
-        if (state.more && state.pages >= poll(state.connection).maxPages()) {
+        if (state.more && !state.sweep && state.pages >= poll(state.connection).maxPages()) {
             LOG.infof("Poll %s/%s ends at max-pages (%d); the next poll goes on from %s", state.connection,
                     state.object, state.pages, CursorPair.max(state.committed, state.pageHighest));
             state.more = false;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,8 @@ import io.crmbridge.crm.FieldMap;
 import io.crmbridge.crm.RecordReads;
 import io.crmbridge.probe.ProbeReport.AuthReport;
 import io.crmbridge.probe.ProbeReport.HostReport;
+import io.crmbridge.probe.ProbeReport.Finding;
+import io.crmbridge.probe.ProbeReport.Kind;
 import io.crmbridge.probe.ProbeReport.ObjectReport;
 
 /**
@@ -96,8 +99,11 @@ public class ContractProbe {
             String object = objects.get(i);
             ProbeHttp.Answer answer = i == 0 ? firstAnswer
                     : send(live, http, base, sample(connector, fieldMap, object), authorized.token());
-            reports.add(objectReport(connector, fieldMap, comparison, object, answer,
-                    () -> crmProperties(live, http, base, connector, object, authorized.token())));
+            ObjectReport report = objectReport(connector, fieldMap, comparison, object, answer,
+                    () -> crmProperties(live, http, base, connector, object, authorized.token()));
+            reports.add(answer != null && answer.status() != null && answer.status() >= 400 && answer.status() < 500
+                    && answer.status() != 401 && answer.status() != 403 && answer.status() != 429
+                    ? withRefusals(report, live, http, base, connector, fieldMap, object, authorized.token()) : report);
         }
         return new ProbeReport(name, live.config().kind(), Instant.now(), authorized.report(), hosts, working, reports);
     }
@@ -206,6 +212,36 @@ public class ContractProbe {
         }
         return new ObjectReport(object, record.id(), answer.status(), null,
                 comparison.compare(fieldMap.fields(object), record.properties(), system, crmProperties.get()));
+    }
+
+    /**
+     * The sample listing was refused: each thing it relies on is asked alone ({@link ChangeFeed#contractChecks}), and
+     * every one the account refuses becomes a finding, so the report names the order or the field, not just the 400.
+     */
+    private ObjectReport withRefusals(ObjectReport report, CrmConnections.Live live, ProbeHttp http, String base,
+            CrmConnector connector, FieldMap fieldMap, String object, String token) {
+        if (!(connector instanceof ChangeFeed feed)) {
+            return report;
+        }
+        Map<String, String> fieldOf = new java.util.HashMap<>();
+        fieldMap.fields(object).forEach((field, spec) -> fieldOf.put(spec.property(), field));
+        List<Finding> findings = new ArrayList<>(report.findings());
+        feed.contractChecks(object, fieldMap.readProperties(object)).forEach((check, request) -> {
+            ProbeHttp.Answer answer = send(live, http, base, request, token);
+            if (answer.status() == null || answer.status() < 400 || answer.status() >= 500 || answer.status() == 429) {
+                return;
+            }
+            String detail = "HTTP " + answer.status() + ": " + excerpt(answer.body());
+            if (check.startsWith("order:")) {
+                findings.add(new Finding(Kind.ORDER_REFUSED, null, null, null, null, check.substring(6), null, null,
+                        detail));
+            } else if (check.startsWith("field:")) {
+                String property = check.substring(6);
+                findings.add(new Finding(Kind.FIELD_REFUSED, fieldOf.get(property), property, null, "absent", null,
+                        null, null, detail));
+            }
+        });
+        return new ObjectReport(report.object(), report.recordId(), report.status(), report.error(), findings);
     }
 
     private static String excerpt(String body) {

@@ -80,6 +80,10 @@ public record ProbeReport(String connection, String kind, Instant probedAt, Auth
         /** A number sent as text by a CRM that otherwise sends typed JSON. */
         NUMBER_AS_STRING,
         /** A date that does not parse. */
-        DATE_UNPARSEABLE
+        DATE_UNPARSEABLE,
+        /** The account refuses the order the poll lists by ({@code value}; {@code detail}: the CRM's answer). */
+        ORDER_REFUSED,
+        /** The account refuses a field selector: it lacks the property ({@code detail}: the CRM's answer). */
+        FIELD_REFUSED
     }
 }

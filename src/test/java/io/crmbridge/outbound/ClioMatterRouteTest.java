@@ -127,6 +127,39 @@ class ClioMatterRouteTest {
         }
     }
 
+    /**
+     * Clio's list queries lag writes (here 600 ms, within the poll's 1 s settle delay): the poll sweeps the changes in
+     * {@code id(asc)} order from {@code updated_since} (Clio refuses an {@code updated_at} order on contacts), and every
+     * matter and every later edit still reaches the intake exactly once.
+     */
+    @Test
+    void withListQueriesLaggingWritesEveryChangeArrivesOnce() throws Exception {
+        String route = "poll-clio-deals";
+        long last = ClioSandboxControl.seed("matters", 3);
+        // ids run over all resources: each seeded matter follows its client and the client's email item
+        List<String> matters = List.of(String.valueOf(last - 6), String.valueOf(last - 3), String.valueOf(last));
+        cursors.reset("clio", "deals");
+        update(dataSource, "DELETE FROM intake_outbox WHERE connection = 'clio' AND object = 'deals'");
+        ClioSandboxControl.listLag(Duration.ofMillis(600));
+        try {
+            camel.getRouteController().startRoute(route);
+            await().atMost(Duration.ofSeconds(60)).until(() -> matters.stream().allMatch(m -> delivered(m) == 1));
+            ClioSandboxControl.humanEdit("matters", last, Map.of("description", "Edited while lists lag"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered(String.valueOf(last)) == 2);
+            Instant settled = Instant.now().plusSeconds(3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Instant done = cursors.find("clio", "deals").map(SyncCursors.Row::lastSuccessAt).orElse(null);
+                return done != null && done.isAfter(settled);
+            });
+            assertThat(matters.stream().map(this::delivered)).containsExactly(1L, 1L, 2L);
+        } finally {
+            ClioSandboxControl.listLag(Duration.ZERO);
+            if (camel.getRouteController().getRouteStatus(route) != ServiceStatus.Stopped) {
+                camel.getRouteController().stopRoute(route, 60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private long delivered(String matter) {
         return query(dataSource, "SELECT 1 FROM intake_outbox WHERE connection = 'clio' AND object = 'deals' "
                 + "AND record_id = ?", matter).size();

@@ -47,7 +47,7 @@ class ContractProbeClioTest {
         familyId = areas.stream().filter(a -> "Family".equals(a.get("name")))
                 .mapToLong(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
         long client = ClioSandboxControl.withToken(token)
-                .body(Map.of("data", Map.of("type", "Person", "first_name", "Ada", "last_name", "Probe",
+                .body(Map.of("data", Map.of("type", "Person", "name", "Ada Probe", "first_name", "Ada", "last_name", "Probe",
                         "title", "Partner")))
                 .post(ClioSandboxControl.API + "/contacts.json").then().statusCode(201)
                 .extract().jsonPath().getLong("data.id");
@@ -72,6 +72,20 @@ class ContractProbeClioTest {
         // Switch off, the documented host works and a contact's title is the string it is documented to be.
         assertThat(report.getString("workingBaseUrl")).endsWith("/sandbox/clio/app/api/v4");
         assertThat(finding(report, "contacts", "title")).containsEntry("kind", "OK").containsEntry("value", "Partner");
+    }
+
+    @Test
+    void anOrderTheAccountRefusesAndAFieldItLacksAreNamed() {
+        ClioSandboxControl.account(List.of("id(asc)"), List.of("contacts.title"));
+        JsonPath report = probe();
+        Map<String, Object> order = report.getMap("objects.find { it.object == 'contacts' }.findings.find { it.kind == 'ORDER_REFUSED' }");
+        assertThat(order).as(report.prettify()).isNotNull().containsEntry("value", "id(asc)");
+        assertThat((String) order.get("detail")).contains("400", "Invalid order");
+        Map<String, Object> field = report.getMap("objects.find { it.object == 'contacts' }.findings.find { it.kind == 'FIELD_REFUSED' }");
+        assertThat(field).as(report.prettify()).isNotNull().containsEntry("property", "title").containsEntry("field", "title");
+        assertThat((String) field.get("detail")).contains("title");
+        assertThat(report.getList("objects.find { it.object == 'contacts' }.findings.findAll { it.kind == 'FIELD_REFUSED' }"))
+                .as("only the field the account lacks").hasSize(1);
     }
 
     @Test

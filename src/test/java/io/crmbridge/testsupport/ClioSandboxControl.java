@@ -90,6 +90,17 @@ public final class ClioSandboxControl {
                 .then().statusCode(200);
     }
 
+    /** How long Clio's list queries lag writes (zero: consistent); a reset returns to the configured lag. */
+    public static void listLag(java.time.Duration lag) {
+        control().body(Map.of("lagMillis", lag.toMillis())).put("/list-lag").then().statusCode(200);
+    }
+
+    /** An account that refuses these orders and lacks these fields ({@code contacts.title}) in its listings. */
+    public static void account(List<String> refusedOrders, List<String> missingFields) {
+        control().body(Map.of("refusedOrders", refusedOrders, "missingFields", missingFields)).put("/account").then()
+                .statusCode(200);
+    }
+
     public static void resetRateLimit() {
         control().delete("/rate-limit").then().statusCode(200);
     }

@@ -70,8 +70,8 @@ public final class ClioView implements CrmView {
 
     @Override
     public String insertContact(String email, String firstName, String lastName) {
-        Map<String, Object> data = Map.of("type", "Person", "first_name", firstName, "last_name", lastName,
-                "email_addresses", List.of(Map.of("name", "Work", "address", email, "default_email", true)));
+        Map<String, Object> data = Map.of("type", "Person", "name", firstName + " " + lastName, "first_name", firstName,
+                "last_name", lastName, "email_addresses", List.of(Map.of("name", "Work", "address", email, "default_email", true)));
         Object id = api().contentType(ContentType.JSON).body(Map.of("data", data)).queryParam("fields", "id")
                 .post(API + "/contacts.json").then().statusCode(201).extract().path("data.id");
         return String.valueOf(id);

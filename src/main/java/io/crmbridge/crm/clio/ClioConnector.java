@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.crmbridge.connection.ConnectionsConfig;
 
 import io.crmbridge.crm.BatchOperation;
 import io.crmbridge.crm.BridgeProperty;
@@ -44,6 +47,12 @@ import io.crmbridge.crm.RecordWrites;
 public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, RecordWrites, Links, Owners, ErrorPolicy {
 
     static final String API_PATH = "/api/v4";
+    /** The Clio API minor version the connector is built and tested against (docs/connectors.md, "Clio"). */
+    static final String API_VERSION = "4.0.13";
+    static final String API_VERSION_HEADER = "X-API-VERSION";
+
+    @Inject
+    ConnectionsConfig config;
 
     @Override
     public String kind() {
@@ -103,7 +112,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
 
     // --- requests ---
 
-    /** Changed records in {@code updated_at} order, tie groups by id following Clio's next-page links. */
+    /** Records changed after the cursor, in id order, page after page by Clio's next-page links. */
     @Override
     public CrmRequest searchChanged(ChangeQuery query) {
         return ClioRequests.changed(query);
@@ -114,10 +123,22 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return true;
     }
 
+    /** Changes are listed in {@code id(asc)} order (the only cursor-paged order, and contacts have no time order). */
+    @Override
+    public boolean sweepsChangesById() {
+        return true;
+    }
+
     /** {@code meta.paging.next}: the next page's whole URL. */
     @Override
     public String nextPage(CrmAnswer answer) {
         return ClioPaging.next(answer.json());
+    }
+
+    /** The order the poll lists by, and each field selector alone, as one-record listings. */
+    @Override
+    public Map<String, CrmRequest> contractChecks(String object, List<String> properties) {
+        return ClioRequests.contractChecks(object, properties);
     }
 
     /** Clio cannot search by a property: a {@code query} list filter, compared exactly in {@link #batchShare}. */
@@ -180,10 +201,24 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioRequests.update(object, id, properties, version);
     }
 
-    /** A record's {@code etag}, read with every record (the {@code fields} selector always asks for it). */
+    /**
+     * A record's {@code etag}, read with every record (the {@code fields} selector always asks for it), with the ids of
+     * its primary email, phone and web-site items, which an update then changes in place ({@link ClioVersion}).
+     */
     @Override
     public String version(CrmRecord record) {
-        return ClioShapes.etag(record);
+        return ClioShapes.version(record);
+    }
+
+    /** The pinned API minor version, or the connection's {@code api-version}. */
+    @Override
+    public Map<String, String> requestHeaders(String connection) {
+        return Map.of(API_VERSION_HEADER, apiVersion(connection));
+    }
+
+    String apiVersion(String connection) {
+        ConnectionsConfig.Connection c = config == null || connection == null ? null : config.connections().get(connection);
+        return c == null ? API_VERSION : c.apiVersion().orElse(API_VERSION);
     }
 
     @Override
@@ -201,7 +236,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
     }
 
     /**
-     * A note the bridge made, by its key (kept at the end of its subject, see {@link #keepsKeyOf}): a {@code query}
+     * A note or task the bridge made, by its key (kept at the end of its subject or name, {@link #keepsKeyOf}): a {@code query}
      * list filter over notes, compared exactly in {@link #batchShare}. Nothing else is read by key.
      */
     @Override
@@ -212,10 +247,13 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return ClioRequests.noteByKey(object, values.get(0), properties);
     }
 
-    /** A note keeps the bridge's key at the end of its subject ({@code ... [note:<event id>]}). */
+    /**
+     * A note keeps the bridge's key at the end of its subject ({@code ... [note:<event id>]}), a task at the end of its
+     * name ({@code ... [task:<event id>]}).
+     */
     @Override
     public boolean keepsKeyOf(String object) {
-        return "notes".equals(object);
+        return "notes".equals(object) || "tasks".equals(object);
     }
 
     /** The associations Clio has are relationship fields: a person's company, a matter's client. */

@@ -60,7 +60,7 @@ final class ClioLinks {
         if (FIELDS.containsKey(fromObject + ">" + toObject)) {
             String field = field(fromObject, toObject);
             return CrmRequest.get(ClioRequests.one(fromObject, fromId),
-                    "fields=" + ClioRequests.encode("id,etag," + field + "{id,name}"));
+                    "fields=" + ClioRequests.encode("id,etag," + field + ClioShapes.nested(field)));
         }
         throw new UnsupportedOperationException("Clio lists no " + fromObject + " -> " + toObject + " association");
     }

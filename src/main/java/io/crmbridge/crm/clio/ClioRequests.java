@@ -26,31 +26,40 @@ final class ClioRequests {
     }
 
     /**
-     * {@code GET {resource}?updated_since=...&order=...&limit=...&fields=...}. Forward pages are ordered by
-     * {@code updated_at(asc)} (ties by id): every page restarts strictly after the cursor ({@code updated_since} is
-     * inclusive, so one millisecond after it), and one query never reaches the 10,000-record cap of orders other than
-     * {@code id(asc)}. A tie group (more records at one time than a page holds) is read in {@code id(asc)} order from
-     * its time, following {@code meta.paging.next} (Clio has no filter by id nor an upper time bound, so the poll keeps
-     * the group's members).
+     * {@code GET {resource}?updated_since=...&order=id(asc)&limit=...&fields=...}: Clio orders contacts only by id,
+     * name or shared_at (tasks have no {@code updated_at} order at all), so changes are listed in {@code id(asc)}
+     * order, the one order Clio pages by cursor, from one millisecond after the cursor ({@code updated_since} is
+     * inclusive), following {@code meta.paging.next} to the end ({@link ClioConnector#sweepsChangesById()}). A tie
+     * group is read the same way from its time.
      */
     static CrmRequest changed(ChangeQuery query) {
-        if (query.mode() == ChangeQuery.Mode.TIE_GROUP && query.pageToken() != null) {
+        if (query.pageToken() != null) {
             return ClioPaging.nextRequest(query.pageToken());
         }
         List<String> params = new ArrayList<>();
         typeFilter(query.object()).ifPresent(params::add);
         if (query.mode() == ChangeQuery.Mode.TIE_GROUP) {
             params.add("updated_since=" + encode(query.at().toString()));
-            params.add("order=" + encode("id(asc)"));
-        } else {
-            if (query.at() != null) {
-                params.add("updated_since=" + encode(query.at().plus(1, ChronoUnit.MILLIS).toString()));
-            }
-            params.add("order=" + encode("updated_at(asc)"));
+        } else if (query.at() != null) {
+            params.add("updated_since=" + encode(query.at().plus(1, ChronoUnit.MILLIS).toString()));
         }
+        params.add("order=" + encode("id(asc)"));
         params.add("limit=" + Math.min(query.limit(), MAX_LIMIT));
         params.add("fields=" + encode(ClioShapes.fields(query.object(), query.properties())));
         return CrmRequest.get(resource(query.object()), String.join("&", params));
+    }
+
+    /** One-record listings: the poll's order alone, then each property's field selector alone. */
+    static Map<String, CrmRequest> contractChecks(String object, List<String> properties) {
+        Map<String, CrmRequest> checks = new LinkedHashMap<>();
+        String type = typeFilter(object).map(t -> t + "&").orElse("");
+        checks.put("order:id(asc)", CrmRequest.get(resource(object), type + "order=" + encode("id(asc)")
+                + "&limit=1&fields=id"));
+        for (String property : properties) {
+            String selector = ClioShapes.fields(object, List.of(property));
+            checks.put("field:" + property, CrmRequest.get(resource(object), type + "limit=1&fields=" + encode(selector)));
+        }
+        return checks;
     }
 
     /** A {@code query} list filter: Clio cannot search by a property, the caller compares exactly. */
@@ -84,11 +93,11 @@ final class ClioRequests {
         return CrmRequest.get(resource(object), String.join("&", params));
     }
 
-    /** A note the bridge made, by its key at the end of its subject: a {@code query} list filter over notes. */
+    /** A note or task the bridge made, by its key at the end of its subject or name: a {@code query} list filter. */
     static CrmRequest noteByKey(String object, String key, List<String> properties) {
         List<String> read = new ArrayList<>(properties);
         read.remove(BridgeProperty.KEY);
-        read.add(ClioShapes.SUBJECT);
+        read.add(ClioShapes.keyHolder(object));
         return CrmRequest.get(resource(object), "query=" + encode(key) + "&limit=" + MAX_LIMIT + "&fields="
                 + encode(ClioShapes.fields(object, read)));
     }
@@ -97,9 +106,15 @@ final class ClioRequests {
         return CrmRequest.post(resource(object), ClioShapes.body(object, properties, linkTo == null ? Map.of() : linkTo));
     }
 
-    /** {@code PATCH {resource}/{id}.json}, with {@code If-Match: <version>} when there is one. */
+    /**
+     * {@code PATCH {resource}/{id}.json}, with {@code If-Match: <etag>} when there is a version: the version also
+     * names the record's primary email, phone and web-site items ({@link ClioVersion}), which the write then changes
+     * in place instead of adding an item.
+     */
     static CrmRequest update(String object, String id, Map<String, Object> properties, String version) {
-        return new CrmRequest("PATCH", one(object, id), null, ClioShapes.body(object, properties, null), version);
+        ClioVersion read = ClioVersion.parse(version);
+        return new CrmRequest("PATCH", one(object, id), null, ClioShapes.body(object, properties, null, read.items()),
+                read.etag());
     }
 
     /** The associations Clio has are relationship fields: a person's company, a matter's client. */

@@ -31,11 +31,14 @@ final class ClioShapes {
     static final String CREATED = "created_at";
     static final String UPDATED = "updated_at";
 
-    /** Flat property -> Clio array field, the key holding the value in each of its items, and the default flag. */
+    /**
+     * Flat property -> Clio array field, the key holding the value in each of its items, the default flag as written
+     * and as read (Clio reads an email's or phone's default flag as {@code primary}).
+     */
     private static final Map<String, String[]> ARRAYS = Map.of(
-            ClioFields.EMAIL, new String[] {"email_addresses", "address", "default_email"},
-            ClioFields.PHONE, new String[] {"phone_numbers", "number", "default_number"},
-            ClioFields.WEB_SITE, new String[] {"web_sites", "address", "default_web_site"});
+            ClioFields.EMAIL, new String[] {"email_addresses", "address", "default_email", "primary"},
+            ClioFields.PHONE, new String[] {"phone_numbers", "number", "default_number", "primary"},
+            ClioFields.WEB_SITE, new String[] {"web_sites", "address", "default_web_site", "default_web_site"});
 
     /** Relationship fields: written as {@code {id}}, read as {@code {id, name}}. */
     private static final Set<String> RELATIONSHIPS = Set.of("company", "client", "practice_area",
@@ -47,6 +50,11 @@ final class ClioShapes {
     private static final Pattern KEY_IN_SUBJECT = Pattern.compile("\\[((?:note|task):[^\\]]+)\\]\\s*$");
 
     private ClioShapes() {
+    }
+
+    /** The field that keeps the bridge's key at its end: a note's {@code subject}, a task's {@code name}. */
+    static String keyHolder(String object) {
+        return "tasks".equals(object) ? "name" : SUBJECT;
     }
 
     /** The {@code type} a contacts.json record of the object has, or null when the object is not a contact kind. */
@@ -67,9 +75,9 @@ final class ClioShapes {
         for (String property : properties) {
             String[] array = ARRAYS.get(property);
             if (array != null) {
-                fields.add(array[0] + "{" + array[1] + ",name," + array[2] + "}");
+                fields.add(array[0] + "{id," + array[1] + ",name," + array[3] + "}");
             } else if (RELATIONSHIPS.contains(property)) {
-                fields.add(property + "{id,name}");
+                fields.add(property + nested(property));
             } else if (!property.isBlank()) {
                 fields.add(property);
             }
@@ -77,19 +85,39 @@ final class ClioShapes {
         return String.join(",", fields);
     }
 
-    /** A create or update body: flat properties in Clio's shapes, links as relationship fields, in {@code data}. */
+    /** The nested selection of a relationship: a matter has no name (its {@code display_number}), a task's assignee a type. */
+    static String nested(String relationship) {
+        return switch (relationship) {
+            case "matter" -> "{id,display_number}";
+            case "assignee" -> "{id,type,name}";
+            default -> "{id,name}";
+        };
+    }
+
     static Map<String, Object> body(String object, Map<String, Object> properties, Map<String, String> linkTo) {
+        return body(object, properties, linkTo, Map.of());
+    }
+
+    /**
+     * A create or update body: flat properties in Clio's shapes, links as relationship fields, in {@code data}. An
+     * email, phone or web site whose current item id is known ({@code items}, by array) changes that item.
+     */
+    static Map<String, Object> body(String object, Map<String, Object> properties, Map<String, String> linkTo,
+            Map<String, Long> items) {
         Map<String, Object> data = new LinkedHashMap<>();
         String type = contactType(object);
         if (type != null && linkTo != null) {
             data.put("type", type);
         }
-        Object key = "notes".equals(object) ? properties.get(BridgeProperty.KEY) : null;
+        Object key = "notes".equals(object) || "tasks".equals(object) ? properties.get(BridgeProperty.KEY) : null;
         properties.forEach((property, value) -> {
             if (!BridgeProperty.KEY.equals(property)) {
-                put(data, property, value);
+                put(object, data, property, value, items);
             }
         });
+        if ("Person".equals(type) && linkTo != null && !data.containsKey("name")) {
+            data.put("name", personName(data)); // Clio requires a contact's name on create
+        }
         if (linkTo != null) {
             links(object, linkTo, data);
             if ("notes".equals(object) && !data.containsKey(SUBJECT) && data.get("detail") != null) {
@@ -98,25 +126,63 @@ final class ClioShapes {
         }
         if (key != null) {
             // Clio has no custom unique property: the note keeps the bridge's key in its subject, found by query
-            data.put(SUBJECT, (data.get(SUBJECT) == null ? "" : data.get(SUBJECT) + " ") + "[" + key + "]");
+            String titled = keyHolder(object);
+            data.put(titled, (data.get(titled) == null ? "" : data.get(titled) + " ") + "[" + key + "]");
         }
         return Map.of("data", data);
     }
 
-    private static void put(Map<String, Object> data, String property, Object value) {
+    private static void put(String object, Map<String, Object> data, String property, Object value,
+            Map<String, Long> items) {
         String[] array = ARRAYS.get(property);
         if (array != null) {
             if (value != null && !value.toString().isBlank()) {
-                data.put(array[0], List.of(Map.of("name", "Work", array[1], value.toString(), array[2], true)));
+                Map<String, Object> item = new LinkedHashMap<>();
+                Long id = items.get(array[0]);
+                if (id != null) {
+                    item.put(ID, id); // the primary item, changed in place
+                } else {
+                    item.put("name", "Work");
+                }
+                item.put(array[1], value.toString());
+                item.put(array[2], true);
+                data.put(array[0], List.of(item));
             }
         } else if (RELATIONSHIPS.contains(property)) {
             Object ref = reference(value);
+            if (ref instanceof Map<?, ?> map && "assignee".equals(property)) {
+                ref = Map.of(ID, map.get(ID), "type", "User"); // Clio requires the assignee's type
+            }
             if (ref != null) {
                 data.put(property, ref);
             }
+        } else if ("notes".equals(object) && "date".equals(property) && value != null) {
+            data.put(property, noteDate(value)); // a note's date is a date, not a timestamp
         } else {
             data.put(property, value);
         }
+    }
+
+    /** A Person's name from its first and last names (its email, else a placeholder, when it has neither). */
+    private static String personName(Map<String, Object> data) {
+        String name = String.join(" ", String.valueOf(data.getOrDefault("first_name", "")),
+                String.valueOf(data.getOrDefault("last_name", ""))).replace("null", "").trim();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        Object emails = data.get("email_addresses");
+        return emails instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> item
+                ? String.valueOf(item.get("address")) : "Unknown";
+    }
+
+    /** An ISO-8601 date ({@code 2026-12-01}, UTC) from a timestamp, an epoch-millisecond number or a date. */
+    private static String noteDate(Object value) {
+        java.time.Instant at = Timestamps.parse(value);
+        if (at != null) {
+            return at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+        String text = value.toString();
+        return text.length() >= 10 ? text.substring(0, 10) : text;
     }
 
     /**
@@ -185,7 +251,7 @@ final class ClioShapes {
         Map<String, Object> record = (Map<String, Object>) map;
         Map<String, Object> properties = new LinkedHashMap<>(record);
         ARRAYS.forEach((flat, array) -> {
-            Object primary = primary(record.get(array[0]), array[1], array[2]);
+            Object primary = primary(record.get(array[0]), array[1], array[3]);
             if (primary != null && !properties.containsKey(flat)) {
                 properties.put(flat, primary);
             }
@@ -193,7 +259,8 @@ final class ClioShapes {
         if (record.get(STATUS) instanceof String status && MATTER_STATUS_READ.containsKey(status)) {
             properties.put(STATUS, MATTER_STATUS_READ.get(status));
         }
-        if (record.get(SUBJECT) instanceof String subject) {
+        Object titled = record.get(SUBJECT) != null ? record.get(SUBJECT) : record.get("name");
+        if (titled instanceof String subject) {
             Matcher key = KEY_IN_SUBJECT.matcher(subject);
             if (key.find()) {
                 properties.put(BridgeProperty.KEY, key.group(1));
@@ -205,13 +272,16 @@ final class ClioShapes {
 
     /** The default item's value of a Clio array (the first one when none is marked default). */
     static Object primary(Object array, String key, String flag) {
+        return primaryItem(array, flag) instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+
+    private static Object primaryItem(Object array, String flag) {
         if (!(array instanceof List<?> list) || list.isEmpty()) {
             return null;
         }
-        Object chosen = list.stream().<Object>map(e -> e)
+        return list.stream().<Object>map(e -> e)
                 .filter(e -> e instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get(flag)))
                 .findFirst().orElse(list.get(0));
-        return chosen instanceof Map<?, ?> m ? m.get(key) : null;
     }
 
     /** The records of a listing answer. */
@@ -272,5 +342,25 @@ final class ClioShapes {
     static String etag(CrmRecord record) {
         Object etag = record.raw() == null ? null : record.raw().get(ETAG);
         return etag == null ? null : String.valueOf(etag);
+    }
+
+    /** A record's version: its etag and the ids of its primary email, phone and web-site items ({@link ClioVersion}). */
+    static String version(CrmRecord record) {
+        String etag = etag(record);
+        if (etag == null) {
+            return null;
+        }
+        Map<String, Long> items = new LinkedHashMap<>();
+        ARRAYS.values().forEach(array -> {
+            Object item = primaryItem(record.raw().get(array[0]), array[3]);
+            if (item instanceof Map<?, ?> m && m.get(ID) != null) {
+                try {
+                    items.put(array[0], Long.parseLong(String.valueOf(m.get(ID))));
+                } catch (NumberFormatException e) {
+                    // no usable item id: a write adds an item
+                }
+            }
+        });
+        return new ClioVersion(etag, items).format();
     }
 }

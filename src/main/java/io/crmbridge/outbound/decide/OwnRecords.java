@@ -68,11 +68,13 @@ public class OwnRecords {
                 reads.add(object);
             }
         }
-        // a CRM without unique properties that keeps a note's key in the note (Clio): the note an earlier attempt
-        // made, its answer lost, is found by its key instead of being made again
-        if (!ctx.contactOnly && ctx.key("notes") != null && !keyed(ctx, "notes")
-                && connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf("notes")) {
-            reads.add("notes");
+        // a CRM without unique properties that keeps a note's or task's key in the record (Clio): the one an earlier
+        // attempt made, its answer lost, is found by its key instead of being made again
+        for (String object : List.of("notes", "tasks")) {
+            if (!ctx.contactOnly && ctx.key(object) != null && !keyed(ctx, object)
+                    && connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
+                reads.add(object);
+            }
         }
         exchange.setProperty(QUEUE, reads);
     }

@@ -13,6 +13,10 @@ public interface ClioConfig {
 
     RateLimit rateLimit();
 
+    /** How long index (list) queries lag writes (Clio's are eventually consistent); reads by id never lag. */
+    @WithDefault("0s")
+    Duration listLag();
+
     interface OAuth {
         @WithDefault("clio-sandbox")
         String clientId();

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Clio's {@code fields=} selector: a comma list of field names, a relationship or nested array followed by its own
  * list in braces ({@code id,name,client{id,name},email_addresses{address}}). Without it a record shows only
  * {@code id} and {@code etag}; a relationship named without braces shows whole ({@code {id, name}}). An unknown
- * top-level field is 400, as Clio answers.
+ * field is 400, as Clio answers, at every level.
  */
 public final class ClioFields {
 
@@ -65,14 +65,35 @@ public final class ClioFields {
         return new ClioFields(out);
     }
 
-    /** 400 when a selected top-level field is not one of the resource's. */
+    /**
+     * 400 when a selected field is not one of the resource's, or a nested selection names a field the related record
+     * or item does not publish ({@link ClioPublished#nested}), or a field that has none is given a nested selection.
+     */
     public ClioFields checkedFor(ClioResourceType type) {
-        for (String name : selected.keySet()) {
+        selected.forEach((name, nested) -> {
             if (!type.fields().contains(name)) {
                 throw ClioApiException.badRequest("Invalid fields for " + type.apiName() + ": " + name);
             }
-        }
+            if (nested != null) {
+                java.util.Set<String> allowed = ClioPublished.nested(type, name);
+                if (allowed == null) {
+                    throw ClioApiException.badRequest("Invalid fields for " + type.apiName() + ": " + name
+                            + " takes no nested fields");
+                }
+                nested.selected.forEach((inner, deeper) -> {
+                    if (!allowed.contains(inner) || deeper != null) {
+                        throw ClioApiException.badRequest("Invalid fields for " + type.apiName() + ": " + name + "{"
+                                + inner + "}");
+                    }
+                });
+            }
+        });
         return this;
+    }
+
+    /** The top-level names selected. */
+    public java.util.Set<String> names() {
+        return selected.keySet();
     }
 
     /** The selected part of a full view: absent fields as null, nested selections applied to objects and arrays. */

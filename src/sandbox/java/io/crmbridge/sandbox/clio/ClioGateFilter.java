@@ -19,6 +19,9 @@ import io.vertx.ext.web.RoutingContext;
  * Clio's error body otherwise. Then the per-token rate limit (the HubSpot dialect's rolling window, Clio's default
  * 50 a minute): {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (epoch
  * seconds when the window has room again) on every answer, 429 with {@code Retry-After} (seconds) when full.
+ * Before both: {@code X-API-VERSION} names a published minor version or is 410 Gone; the version served is echoed on
+ * the answer ({@link ClioHostFilter} gives JSON answers Clio's {@code application/json; charset=utf-8}). A missing, expired or revoked token is 401
+ * OAuth-style: error type {@code invalid_token} and {@code WWW-Authenticate: Bearer error="invalid_token"}.
  */
 public class ClioGateFilter {
 
@@ -26,6 +29,9 @@ public class ClioGateFilter {
     static final String LIMIT = "X-RateLimit-Limit";
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
+    static final String VERSION = "X-API-VERSION";
+    /** The content type Clio publishes for every JSON answer. */
+    static final String JSON = "application/json; charset=utf-8";
 
     private final TokenStore tokens;
     private final RateLimiter limiter;
@@ -41,6 +47,12 @@ public class ClioGateFilter {
         if (!ClioPaths.isClioApi(path) || !ClioPaths.isData(ClioPaths.hostPath(path))) {
             return null;
         }
+        String version = ctx.request().getHeader(VERSION);
+        if (version != null && !ClioPublished.API_VERSIONS.contains(version.trim())) {
+            return ClioError.response(410, "Gone", "API version " + version.trim() + " is invalid or no longer supported"
+                    + " (supported: " + ClioPublished.API_VERSIONS + ")");
+        }
+        ctx.response().headers().set(VERSION, version == null ? ClioPublished.DEFAULT_API_VERSION : version.trim());
         TokenCheck check = tokens.check(bearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)));
         if (check instanceof TokenCheck.Valid valid) {
             ctx.put(TOKEN_KEY, valid.token());
@@ -56,8 +68,9 @@ public class ClioGateFilter {
         } else {
             message = "The access token is invalid";
         }
-        return Response.fromResponse(ClioError.response(401, "Unauthorized", message))
-                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+        return Response.fromResponse(ClioError.response(401, "invalid_token", message))
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + message + "\"")
+                .build();
     }
 
     @ServerRequestFilter(priority = SandboxFilterOrder.RATE_LIMIT)

@@ -12,8 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * answers every API call with {@code documentedHostStatus} (default 503) and an HTML page, while the other region
  * hosts ({@code /sandbox/clio/eu.app/api/v4}, ...) serve the same account. The token endpoints keep working.</li>
  * <li>A field the published shape calls a string arrives as a relationship object: a contact's {@code title} comes as
- * {@code {"id": n, "name": "<title>"}}. ({@code practice_area} on matters is a {@code {id, name}} object always,
- * although the published shape calls it a string; see {@code sandbox/clio-published-shape.json}.)</li>
+ * {@code {"id": n, "name": "<title>"}} (see {@code sandbox/clio-published-shape.json}).</li>
  * </ul>
  */
 @ApplicationScoped

@@ -28,9 +28,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code limit}: 1 to 200, default 200; anything else is 400 (the sandbox does not clamp).</li>
  * <li>{@code order=id(asc)} pages by cursor ({@code page_token} in the next URL) through any number of records.
  * Every other order, and no order at all, pages by {@code offset} and stops at 10,000 records: the last page
- * before that has no next link, and an {@code offset} at or past 10,000 is 400. Orders: {@code id},
- * {@code created_at}, {@code updated_at}, and {@code name} where the resource has one, each {@code (asc)} or
- * {@code (desc)}; ties break by id.</li>
+ * before that has no next link, and an {@code offset} at or past 10,000 is 422. Orders: only those the
+ * resource's index publishes ({@link ClioPublished#orderable}: contacts {@code id}, {@code name}, {@code shared_at};
+ * tasks have no {@code updated_at}), each {@code (asc)} or {@code (desc)}, anything else 400; ties break by id.</li>
+ * <li>Eventually consistent: with a list lag set ({@link ClioStore#listLag}), an index shows each record as it was
+ * that long ago (a newer record not at all), while a read by id is current.</li>
  * <li>{@code meta.records} is the number of records matching the filters (all of them, past 10,000 too).</li>
  * <li>Filters: {@code updated_since}, {@code created_since} (ISO-8601, inclusive) and {@code ids[]} (repeated: only
  * those records) on every resource; contacts:
@@ -56,11 +58,18 @@ public class ClioListing {
 
     public ObjectNode page(ClioResourceType type, MultivaluedMap<String, String> q, URI requestUri) {
         ClioFields fields = ClioFields.parse(q.getFirst("fields")).checkedFor(type);
+        fields.names().stream().filter(f -> store.missingFields().contains(type.apiName() + "." + f)).findFirst()
+                .ifPresent(f -> {
+                    throw ClioApiException.badRequest("Invalid fields for " + type.apiName() + ": " + f);
+                });
         int limit = limit(q.getFirst("limit"));
         String order = q.getFirst("order");
+        if (order != null && store.refusedOrders().contains(order.trim())) {
+            throw ClioApiException.badRequest("Invalid order for " + type.apiName() + ": " + order);
+        }
         boolean cursor = "id(asc)".equals(order);
         Comparator<ClioRecord> comparator = comparator(type, order);
-        List<ClioRecord> matching = store.all(type).stream().filter(filter(type, q)).sorted(comparator).toList();
+        List<ClioRecord> matching = store.listed(type).stream().filter(filter(type, q)).sorted(comparator).toList();
 
         List<ClioRecord> page;
         String next = null;
@@ -81,7 +90,7 @@ public class ClioListing {
             }
             int offset = intParam("offset", q.getFirst("offset"), 0);
             if (offset >= OFFSET_CAP) {
-                throw ClioApiException.badRequest("Offset pagination stops at " + OFFSET_CAP
+                throw ClioApiException.unprocessable("Offset pagination stops at " + OFFSET_CAP
                         + " records; use order=id(asc) to page through more");
             }
             int end = Math.min(Math.min(offset + limit, matching.size()), OFFSET_CAP);
@@ -132,23 +141,26 @@ public class ClioListing {
             return byId;
         }
         Matcher m = ORDER.matcher(order.trim());
-        if (!m.matches()) {
-            throw ClioApiException.badRequest("order must look like field(asc) or field(desc), was " + order);
+        if (!m.matches() || !ClioPublished.orderable(type, m.group(1))) {
+            throw ClioApiException.badRequest("Invalid order for " + type.apiName() + ": " + order + " (allowed: "
+                    + new java.util.TreeSet<>(ClioPublished.orderFields(type)) + ", each (asc) or (desc))");
         }
         Comparator<ClioRecord> c = switch (m.group(1)) {
             case "id" -> byId;
             case "created_at" -> Comparator.comparing(ClioRecord::createdAt).thenComparing(byId);
             case "updated_at" -> Comparator.comparing(ClioRecord::updatedAt).thenComparing(byId);
-            case "name" -> {
-                if (!type.fields().contains("name")) {
-                    throw ClioApiException.badRequest(type.apiName() + " cannot be ordered by name");
-                }
-                yield Comparator.comparing((ClioRecord r) -> r.text("name") == null ? "" : r.text("name").toLowerCase(Locale.ROOT))
-                        .thenComparing(byId);
-            }
-            default -> throw ClioApiException.badRequest("Cannot order " + type.apiName() + " by " + m.group(1));
+            default -> Comparator.comparing((ClioRecord r) -> sortText(r, m.group(1))).thenComparing(byId);
         };
         return m.group(2).equals("desc") ? c.reversed() : c;
+    }
+
+    /** A field's text for ordering, a dotted name read through a relationship ({@code client.name}); "" when none. */
+    private static String sortText(ClioRecord r, String field) {
+        JsonNode node = r.fields();
+        for (String part : field.split("\\.")) {
+            node = node.path(part);
+        }
+        return node.isValueNode() ? node.asText("").toLowerCase(Locale.ROOT) : "";
     }
 
     private static Predicate<ClioRecord> filter(ClioResourceType type, MultivaluedMap<String, String> q) {
@@ -186,7 +198,7 @@ public class ClioListing {
 
     private static Predicate<ClioRecord> equalsParam(MultivaluedMap<String, String> q, String param, String field) {
         String value = q.getFirst(param);
-        return value == null ? r -> true : r -> value.equals(r.text(field));
+        return value == null ? r -> true : r -> value.equalsIgnoreCase(String.valueOf(r.text(field)));
     }
 
     private static Predicate<ClioRecord> relation(MultivaluedMap<String, String> q, String param, String field) {

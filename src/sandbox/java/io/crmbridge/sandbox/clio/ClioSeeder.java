@@ -39,7 +39,7 @@ public class ClioSeeder {
 
     private ClioRecord person(int i) {
         ObjectNode contact = JsonNodeFactory.instance.objectNode().put("type", "Person").put("first_name", "Seed")
-                .put("last_name", "Person" + i);
+                .put("last_name", "Person" + i).put("name", "Seed Person" + i);
         contact.putArray("email_addresses").addObject().put("name", "Work").put("address", "seed" + i + "@example.test")
                 .put("default_email", true);
         return records.create(ClioResourceType.CONTACTS, contact);

@@ -26,22 +26,50 @@ import io.crmbridge.sandbox.objects.SandboxClock;
 public class ClioStore {
 
     private static final long FIRST_ID = 1_000_001;
+    private static final int MAX_EARLIER = 8;
 
     private final SandboxClock clock;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ClioResourceType, TreeMap<Long, ClioRecord>> records = new EnumMap<>(ClioResourceType.class);
+    /** Earlier versions of records, newest first, kept while a list lag may still show them. */
+    private final Map<ClioResourceType, Map<Long, java.util.Deque<ClioRecord>>> earlier = new EnumMap<>(ClioResourceType.class);
+    private volatile java.time.Duration listLag = java.time.Duration.ZERO;
+    /** What this account refuses beyond the published contract: orders, and fields ({@code resource.field}) it lacks. */
+    private volatile java.util.Set<String> refusedOrders = java.util.Set.of();
+    private volatile java.util.Set<String> missingFields = java.util.Set.of();
 
-    ClioStore(SandboxClock clock) {
+    private final ClioConfig config;
+
+    ClioStore(SandboxClock clock, ClioConfig config) {
         this.clock = clock;
+        this.config = config;
         clear();
     }
 
     public synchronized void clear() {
         for (ClioResourceType type : ClioResourceType.values()) {
             records.put(type, new TreeMap<>());
+            earlier.put(type, new java.util.HashMap<>());
         }
         ids.set(FIRST_ID);
+        listLag = config.listLag();
+        refusedOrders = java.util.Set.of();
+        missingFields = java.util.Set.of();
+    }
+
+    /** An account on which some orders are refused and some fields missing (an older version, a hidden field). */
+    public void account(java.util.Collection<String> orders, java.util.Collection<String> fields) {
+        refusedOrders = java.util.Set.copyOf(orders);
+        missingFields = java.util.Set.copyOf(fields);
+    }
+
+    public java.util.Set<String> refusedOrders() {
+        return refusedOrders;
+    }
+
+    public java.util.Set<String> missingFields() {
+        return missingFields;
     }
 
     public Instant now() {
@@ -65,10 +93,18 @@ public class ClioStore {
         ClioRecord updated = new ClioRecord(type, id, newEtag(), current.createdAt(),
                 now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1), fields.deepCopy());
         records.get(type).put(id, updated);
+        if (!listLag.isZero()) {
+            java.util.Deque<ClioRecord> past = earlier.get(type).computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
+            past.addFirst(current);
+            while (past.size() > MAX_EARLIER) {
+                past.removeLast();
+            }
+        }
         return Optional.of(updated);
     }
 
     public synchronized boolean delete(ClioResourceType type, long id) {
+        earlier.get(type).remove(id);
         return records.get(type).remove(id) != null;
     }
 
@@ -82,6 +118,41 @@ public class ClioStore {
      */
     public synchronized List<ClioRecord> all(ClioResourceType type) {
         return new ArrayList<>(records.get(type).values());
+    }
+
+    /**
+     * What an index shows: every record as it was {@link #listLag} ago on the CRM clock (a record created since is
+     * missing, one updated since shows its earlier version), in id order. Without a lag, {@link #all}.
+     */
+    public synchronized List<ClioRecord> listed(ClioResourceType type) {
+        if (listLag.isZero()) {
+            return all(type);
+        }
+        Instant visible = clock.now().minus(listLag);
+        List<ClioRecord> out = new ArrayList<>();
+        for (ClioRecord r : records.get(type).values()) {
+            ClioRecord shown = r;
+            java.util.Iterator<ClioRecord> past = earlier.get(type).getOrDefault(r.id(), new java.util.ArrayDeque<>()).iterator();
+            while (shown != null && shown.updatedAt().isAfter(visible)) {
+                shown = past.hasNext() ? past.next() : null;
+            }
+            if (shown != null && !shown.createdAt().isAfter(visible)) {
+                out.add(shown);
+            }
+        }
+        return out;
+    }
+
+    /** How long index (list) queries lag writes: Clio's list queries are eventually consistent. Zero: not at all. */
+    public java.time.Duration listLag() {
+        return listLag;
+    }
+
+    public synchronized void listLag(java.time.Duration lag) {
+        listLag = lag == null || lag.isNegative() ? java.time.Duration.ZERO : lag;
+        if (listLag.isZero()) {
+            earlier.values().forEach(Map::clear);
+        }
     }
 
     public synchronized int count(ClioResourceType type) {

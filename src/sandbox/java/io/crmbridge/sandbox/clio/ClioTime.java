@@ -19,6 +19,16 @@ public final class ClioTime {
         return FORMAT.format(instant.atOffset(ZoneOffset.UTC));
     }
 
+    /** Whether the value is an ISO-8601 date ({@code 2026-11-30}), as a note's {@code date} must be. */
+    public static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
     /** ISO-8601 with an offset or {@code Z}, or a date (midnight UTC); 400 otherwise. */
     public static Instant parse(String name, String value) {
         try {

@@ -33,8 +33,8 @@ public class ClioViews {
             }
         }
         if (r.type() == ClioResourceType.CONTACTS) {
-            out.set("primary_email_address", primary(out.get("email_addresses"), "address", "default_email"));
-            out.set("primary_phone_number", primary(out.get("phone_numbers"), "number", "default_number"));
+            out.set("primary_email_address", primary(out.get("email_addresses"), "address", "primary"));
+            out.set("primary_phone_number", primary(out.get("phone_numbers"), "number", "primary"));
             if (lies.on() && out.hasNonNull("title")) {
                 String title = out.get("title").asText();
                 out.set("title", JsonNodeFactory.instance.objectNode()

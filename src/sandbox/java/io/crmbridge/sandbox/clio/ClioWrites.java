@@ -22,7 +22,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ClioWrites {
 
     static final Set<String> CONTACT_TYPES = Set.of("Person", "Company");
-    static final Set<String> MATTER_STATUSES = Set.of("open", "pending", "closed");
+    /** A matter's status as written (and filtered on) and as read: {@code open} is stored and shown {@code Open}. */
+    static final Map<String, String> MATTER_STATUSES = Map.of("open", "Open", "pending", "Pending", "closed", "Closed");
+    static final Set<String> TASK_STATUSES = Set.of("pending", "in_progress", "in_review", "complete", "draft");
+    static final Set<String> TASK_PRIORITIES = Set.of("High", "Normal", "Low");
+    static final Set<String> ASSIGNEE_TYPES = Set.of("User", "Contact");
+    private static final Map<String, Set<String>> ITEM_NAMES = Map.of(
+            "email_addresses", Set.of("Work", "Home", "Other"),
+            "phone_numbers", Set.of("Work", "Home", "Mobile", "Fax", "Pager", "Skype", "Other"),
+            "web_sites", Set.of("Work", "Personal", "Twitter", "Facebook", "LinkedIn", "Instant Messenger", "Other"));
+    /** The default flag of an item as written, and as it is stored and read ({@code primary}; web sites keep theirs). */
+    private static final Map<String, String[]> ITEM_FLAGS = Map.of(
+            "email_addresses", new String[] { "default_email", "primary" },
+            "phone_numbers", new String[] { "default_number", "primary" },
+            "web_sites", new String[] { "default_web_site", "default_web_site" });
     static final Set<String> NOTE_TYPES = Set.of("Contact", "Matter");
     private static final Map<String, Set<String>> ITEM_FIELDS = Map.of(
             "email_addresses", Set.of("id", "name", "address", "default_email", "_destroy"),
@@ -50,10 +63,18 @@ public class ClioWrites {
                         ? name + " is read-only" : "Unknown field for " + type.apiName() + ": " + name);
             }
             JsonNode value = e.getValue();
-            if (type.isRelation(name)) {
+            if (name.equals("assignee")) {
+                fields.set(name, assignee(value));
+            } else if (type.isRelation(name)) {
                 fields.set(name, relation(type.relationTarget(name), name, value));
             } else if (ITEM_FIELDS.containsKey(name)) {
                 fields.set(name, items(name, (ArrayNode) fields.get(name), value));
+            } else if (type == ClioResourceType.MATTERS && name.equals("status")) {
+                if (!value.isTextual() || !MATTER_STATUSES.containsKey(value.asText())) {
+                    throw ClioApiException.unprocessable("status must be one of " + MATTER_STATUSES.keySet() + ", was "
+                            + value);
+                }
+                fields.put(name, MATTER_STATUSES.get(value.asText()));
             } else if (value != null && (value.isObject() || value.isArray())) {
                 throw ClioApiException.unprocessable(name + " must be a single value");
             } else {
@@ -75,10 +96,28 @@ public class ClioWrites {
         ClioRecord related = store.find(target, id).orElseThrow(
                 () -> ClioApiException.unprocessable(name + " refers to a " + target.apiName() + " record that does not exist: " + id));
         ObjectNode stored = JsonNodeFactory.instance.objectNode().put("id", id);
-        if (target == ClioResourceType.USERS && name.equals("assignee")) {
+        if (name.equals("assignee")) {
             stored.put("type", "User");
         }
-        stored.put("name", target == ClioResourceType.MATTERS ? related.text("display_number") : related.text("name"));
+        if (target == ClioResourceType.MATTERS) {
+            stored.put("display_number", related.text("display_number"));
+        } else {
+            stored.put("name", related.text("name"));
+        }
+        return stored;
+    }
+
+    /** A task's assignee: {@code {"id": n, "type": "User"|"Contact"}}, both required. */
+    private JsonNode assignee(JsonNode value) {
+        if (value == null || !value.isObject() || !value.path("id").canConvertToLong()
+                || !ASSIGNEE_TYPES.contains(value.path("type").asText())) {
+            throw ClioApiException.unprocessable("assignee must be {\"id\": 123, \"type\": \"User\"|\"Contact\"}");
+        }
+        ClioResourceType target = "User".equals(value.get("type").asText()) ? ClioResourceType.USERS
+                : ClioResourceType.CONTACTS;
+        ObjectNode stored = (ObjectNode) relation(target, "assignee", value);
+        stored.put("type", "User".equals(value.get("type").asText()) ? "User"
+                : store.find(target, value.get("id").asLong()).map(r -> r.text("type")).orElse("Person"));
         return stored;
     }
 
@@ -96,6 +135,14 @@ public class ClioWrites {
                     throw ClioApiException.unprocessable("Unknown field in " + name + ": " + f);
                 }
             });
+            String[] flag = ITEM_FLAGS.get(name);
+            if (item.hasNonNull("name") && !ITEM_NAMES.get(name).contains(item.get("name").asText())) {
+                throw ClioApiException.unprocessable(name + ": name must be one of " + ITEM_NAMES.get(name));
+            }
+            if (item.path(flag[0]).asBoolean(false)) {
+                out.forEach(other -> ((ObjectNode) other).put(flag[1], false)); // one default item
+            }
+            item = stored(item, flag);
             if (item.hasNonNull("id")) {
                 long id = item.get("id").asLong();
                 int index = indexOf(out, id);
@@ -112,10 +159,23 @@ public class ClioWrites {
                 ObjectNode added = JsonNodeFactory.instance.objectNode().put("id", store.nextId());
                 added.setAll((ObjectNode) item.deepCopy());
                 added.remove("_destroy");
+                if (!added.has(flag[1])) {
+                    added.put(flag[1], out.isEmpty());
+                }
                 out.add(added);
             }
         }
         return out;
+    }
+
+    /** An item as stored: its default flag under the name it is read by. */
+    private static ObjectNode stored(JsonNode item, String[] flag) {
+        ObjectNode copy = (ObjectNode) item.deepCopy();
+        JsonNode set = copy.remove(flag[0]);
+        if (set != null) {
+            copy.put(flag[1], set.asBoolean(false));
+        }
+        return copy;
     }
 
     private static int indexOf(ArrayNode items, long id) {
@@ -131,6 +191,9 @@ public class ClioWrites {
         switch (type) {
             case CONTACTS -> {
                 requireOneOf(f, "type", CONTACT_TYPES);
+                if (create && (text(f, "name") == null || text(f, "name").isBlank())) {
+                    throw ClioApiException.unprocessable("name can't be blank");
+                }
                 if ("Person".equals(text(f, "type"))) {
                     String full = String.join(" ", nonBlank(text(f, "first_name")), nonBlank(text(f, "last_name"))).trim();
                     if (full.isEmpty()) {
@@ -149,9 +212,8 @@ public class ClioWrites {
                     throw ClioApiException.unprocessable("description can't be blank");
                 }
                 if (create && !f.hasNonNull("status")) {
-                    f.put("status", "open");
+                    f.put("status", MATTER_STATUSES.get("open"));
                 }
-                requireOneOf(f, "status", MATTER_STATUSES);
             }
             case NOTES -> {
                 requireOneOf(f, "type", NOTE_TYPES);
@@ -159,13 +221,23 @@ public class ClioWrites {
                 if (!f.hasNonNull(related)) {
                     throw ClioApiException.unprocessable("A " + text(f, "type") + " note needs " + related + " {\"id\": ...}");
                 }
+                if (f.hasNonNull("date") && !ClioTime.isDate(text(f, "date"))) {
+                    throw ClioApiException.unprocessable("date must be an ISO-8601 date (YYYY-MM-DD), was " + text(f, "date"));
+                }
             }
             case TASKS -> {
                 if (text(f, "name") == null || text(f, "name").isBlank()) {
                     throw ClioApiException.unprocessable("name can't be blank");
                 }
+                if (create && (!f.hasNonNull("description") || !f.hasNonNull("assignee"))) {
+                    throw ClioApiException.unprocessable("A task needs name, description and assignee {\"id\", \"type\"}");
+                }
                 if (create && !f.hasNonNull("status")) {
                     f.put("status", "pending");
+                }
+                requireOneOf(f, "status", TASK_STATUSES);
+                if (f.hasNonNull("priority")) {
+                    requireOneOf(f, "priority", TASK_PRIORITIES);
                 }
             }
             case PRACTICE_AREAS -> {

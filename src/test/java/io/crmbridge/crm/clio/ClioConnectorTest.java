@@ -48,9 +48,17 @@ class ClioConnectorTest {
         assertThat(page.path()).isEqualTo("/contacts.json");
         Map<String, String> q = query(page);
         assertThat(q).containsEntry("type", "Person").containsEntry("updated_since", "2026-11-30T10:00:00.001Z")
-                .containsEntry("order", "updated_at(asc)").containsEntry("limit", "200");
+                .containsEntry("order", "id(asc)").containsEntry("limit", "200");
         assertThat(q.get("fields")).startsWith("id,etag,created_at,updated_at,type")
-                .contains("email_addresses{address,name,default_email}", "first_name", "company{id,name}");
+                .contains("email_addresses{id,address,name,primary}", "first_name", "company{id,name}");
+        assertThat(clio.sweepsChangesById()).as("contacts have no updated_at order: changes are swept in id order").isTrue();
+        String nextUrl = "http://localhost:8081/sandbox/clio/api/v4/contacts.json?order=id%28asc%29&page_token=YWZ0ZXI6Nw";
+        CrmRequest sweepOn = clio.searchChanged(ChangeQuery.forward("contacts", at, null, 200, List.of()).withPageToken(nextUrl));
+        assertThat(sweepOn.path()).isEqualTo("/contacts.json");
+        assertThat(sweepOn.query()).isEqualTo("order=id%28asc%29&page_token=YWZ0ZXI6Nw");
+        assertThat(query(clio.searchChanged(ChangeQuery.forward("tasks", null, null, 200, List.of("name", "assignee",
+                "matter"))))).containsEntry("order", "id(asc)").doesNotContainKey("updated_since")
+                .containsEntry("fields", "id,etag,created_at,updated_at,name,assignee{id,type,name},matter{id,display_number}");
 
         CrmRequest ties = clio.searchChanged(ChangeQuery.tieGroup("deals", at, "7", 200, List.of("status")));
         assertThat(ties.path()).isEqualTo("/matters.json");
@@ -71,8 +79,8 @@ class ClioConnectorTest {
         Object answer = json.readValue("""
                 {"data":[{"id":12,"etag":"\\"abc\\"","type":"Person","first_name":"Ada",
                   "created_at":"2026-11-30T09:00:00+00:00","updated_at":"2026-11-30T10:00:05+00:00",
-                  "email_addresses":[{"name":"Home","address":"home@x.io","default_email":false},
-                                     {"name":"Work","address":"ada@x.io","default_email":true}],
+                  "email_addresses":[{"id":7,"name":"Home","address":"home@x.io","primary":false},
+                                     {"id":8,"name":"Work","address":"ada@x.io","primary":true}],
                   "company":{"id":3,"name":"X Ltd"}}],
                  "meta":{"paging":{"next":"https://app.clio.com/api/v4/contacts.json?page_token=n"},"records":1}}
                 """, Object.class);
@@ -84,6 +92,14 @@ class ClioConnectorTest {
         assertThat(ada.property("primary_email_address")).isEqualTo("ada@x.io");
         assertThat(ada.property("company")).isEqualTo(Map.of("id", 3, "name", "X Ltd"));
         assertThat(clio.record("contacts", CrmAnswer.of(Map.of("data", Map.of("id", 5, "etag", "e")))).id()).isEqualTo("5");
+
+        // the version names the primary item: an update changes it in place (no new item, the old one not left primary)
+        String version = clio.version(ada);
+        assertThat(version).startsWith("\"abc\"");
+        CrmRequest update = clio.update("contacts", "12", null, Map.of("primary_email_address", "ada@new.io"), version);
+        assertThat(update.ifMatch()).isEqualTo("\"abc\"");
+        assertThat(update.body()).isEqualTo(Map.of("data", Map.of("email_addresses",
+                List.of(Map.of("id", 8L, "address", "ada@new.io", "default_email", true)))));
     }
 
     @Test
@@ -93,7 +109,7 @@ class ClioConnectorTest {
         assertThat(person.path()).isEqualTo("/contacts.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) person.body()).get("data");
-        assertThat(data).containsEntry("type", "Person").containsEntry("first_name", "Ada")
+        assertThat(data).containsEntry("type", "Person").containsEntry("first_name", "Ada").containsEntry("name", "Ada")
                 .containsEntry("company", Map.of("id", 3L))
                 .containsEntry("email_addresses", List.of(Map.of("name", "Work", "address", "ada@x.io", "default_email", true)));
 
@@ -103,13 +119,34 @@ class ClioConnectorTest {
         assertThat(matter.body()).isEqualTo(Map.of("data", Map.of("description", "Ada - intake", "status", "open",
                 "client", Map.of("id", 12L))));
 
-        CrmRequest note = clio.create("notes", Map.of("detail", "from the form"), Map.of("deals", "40", "contacts", "12"));
-        assertThat(note.body()).isEqualTo(Map.of("data", Map.of("detail", "from the form", "type", "Matter",
-                "matter", Map.of("id", 40L), "subject", "from the form")));
+        CrmRequest note = clio.create("notes", Map.of("detail", "from the form", "date", "2026-12-01T23:30:00Z"),
+                Map.of("deals", "40", "contacts", "12"));
+        assertThat(note.body()).isEqualTo(Map.of("data", Map.of("detail", "from the form", "date", "2026-12-01",
+                "type", "Matter", "matter", Map.of("id", 40L), "subject", "from the form")));
+
+        CrmRequest task = clio.create("tasks", Map.of("name", "Onboarding", "description", "Start", "assignee", "900"),
+                Map.of());
+        assertThat(task.body()).isEqualTo(Map.of("data", Map.of("name", "Onboarding", "description", "Start",
+                "assignee", Map.of("id", 900L, "type", "User"))));
+        assertThat(clio.requestHeaders("clio")).containsEntry("X-API-VERSION", "4.0.13");
+
+        // a task keeps the bridge's key at the end of its name and is found by it, as a note is by its subject
+        assertThat(clio.keepsKeyOf("tasks")).isTrue();
+        CrmRequest keyed = clio.create("tasks", Map.of("name", "Onboarding", "description", "Start", "assignee", "900",
+                io.crmbridge.crm.BridgeProperty.KEY, "task:evt-1"), Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> keyedData = (Map<String, Object>) ((Map<String, Object>) keyed.body()).get("data");
+        assertThat(keyedData).containsEntry("name", "Onboarding [task:evt-1]");
+        CrmRecord read = clio.record("tasks", CrmAnswer.of(Map.of("data", Map.of("id", 77, "etag", "e",
+                "name", "Onboarding [task:evt-1]"))));
+        assertThat(read.property(io.crmbridge.crm.BridgeProperty.KEY)).isEqualTo("task:evt-1");
+        CrmRequest byKey = clio.readByKey("tasks", io.crmbridge.crm.BridgeProperty.KEY, List.of("task:evt-1"), List.of());
+        assertThat(byKey.path()).isEqualTo("/tasks.json");
+        assertThat(query(byKey)).containsEntry("query", "task:evt-1").containsEntry("fields", "id,etag,created_at,updated_at,name");
 
         assertThat(clio.create("contacts", Map.of("first_name", "Bo", "company", Map.of("id", "Acme Ltd")), Map.of())
                 .body()).as("a company name cannot name a Clio record").isEqualTo(Map.of("data",
-                        Map.of("type", "Person", "first_name", "Bo")));
+                        Map.of("type", "Person", "first_name", "Bo", "name", "Bo")));
 
         CrmRequest update = clio.update("contacts", "12", null, Map.of("last_name", "Lovelace"));
         assertThat(update.method()).isEqualTo("PATCH");
@@ -179,7 +216,7 @@ class ClioConnectorTest {
     @SuppressWarnings("unchecked")
     void aNoteKeepsTheBridgesKeyInItsSubjectAndIsReadByItWhileACreateIsNeverSentTwice() {
         assertThat(clio.keepsKeyOf("notes")).isTrue();
-        assertThat(clio.keepsKeyOf("tasks")).isFalse();
+        assertThat(clio.keepsKeyOf("contacts")).isFalse();
         CrmRequest create = clio.create("notes", Map.of("detail", "lead event from webform\nSummary: x",
                 "crmbridge_key", "note:e-1"), Map.of("deals", "40"));
         Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) create.body()).get("data");

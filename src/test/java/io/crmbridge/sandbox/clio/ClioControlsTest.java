@@ -42,7 +42,7 @@ class ClioControlsTest {
 
     private long contact(String base, String first, String last, String title) {
         return withToken(token).queryParam("fields", "id")
-                .body(Map.of("data", Map.of("type", "Person", "first_name", first, "last_name", last, "title", title)))
+                .body(Map.of("data", Map.of("type", "Person", "name", first + " " + last, "first_name", first, "last_name", last, "title", title)))
                 .post(base + "/contacts.json").then().statusCode(201).extract().jsonPath().getLong("data.id");
     }
 
@@ -90,7 +90,7 @@ class ClioControlsTest {
         ClioSandboxControl.control().body(Map.of("rules", List.of(Map.of("method", "POST",
                 "pathPattern", "/app/api/v4/contacts\\.json", "failNext", 1, "lostResponse", "502"))))
                 .put("/faults").then().statusCode(200);
-        withToken(token).body(Map.of("data", Map.of("type", "Person", "first_name", "Lost", "last_name", "Answer")))
+        withToken(token).body(Map.of("data", Map.of("type", "Person", "name", "Lost Answer", "first_name", "Lost", "last_name", "Answer")))
                 .post(API + "/contacts.json").then().statusCode(502).body("error.type", equalTo("BadGateway"));
         withToken(token).queryParam("query", "Lost Answer").get(API + "/contacts.json").then().statusCode(200)
                 .body("meta.records", equalTo(1));

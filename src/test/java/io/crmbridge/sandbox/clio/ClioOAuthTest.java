@@ -88,7 +88,7 @@ class ClioOAuthTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> withToken(access).get(API + "/users.json").statusCode() == 401);
         withToken(access).get(API + "/users.json").then().statusCode(401)
-                .body("error.type", equalTo("Unauthorized"))
+                .body("error.type", equalTo("invalid_token"))
                 .body("error.message", startsWith("The access token expired"));
         String fresh = ClioSandboxControl.refresh(token.getString("refresh_token")).then().statusCode(200)
                 .extract().path("access_token");
@@ -97,7 +97,7 @@ class ClioOAuthTest {
 
     @Test
     void missingUnknownAndExpiredTokensAre401WithClioErrorBody() {
-        given().get(API + "/contacts.json").then().statusCode(401).body("error.type", equalTo("Unauthorized"));
+        given().get(API + "/contacts.json").then().statusCode(401).body("error.type", equalTo("invalid_token"));
         withToken("made-up").get(API + "/contacts.json").then().statusCode(401)
                 .body("error.message", equalTo("The access token is invalid"));
         String access = ClioSandboxControl.accessToken();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,42 @@ class ClioPagingTest {
     }
 
     @Test
+    void onlyTheOrdersEachIndexPublishesAreAllowed() {
+        withToken(token).queryParam("order", "updated_at(asc)").get(API + "/contacts.json").then().statusCode(400)
+                .body("error.type", equalTo("BadRequest")).body("error.message", containsString("shared_at"));
+        withToken(token).queryParam("order", "updated_at(asc)").get(API + "/tasks.json").then().statusCode(400);
+        withToken(token).queryParam("order", "created_at(asc)").get(API + "/contacts.json").then().statusCode(400);
+        for (String order : List.of("id(asc)", "name(desc)", "shared_at(asc)")) {
+            withToken(token).queryParam("order", order).get(API + "/contacts.json").then().statusCode(200);
+        }
+        withToken(token).queryParam("order", "updated_at(asc)").get(API + "/matters.json").then().statusCode(200);
+        withToken(token).queryParam("order", "updated_at(asc)").get(API + "/notes.json").then().statusCode(200);
+        withToken(token).queryParam("order", "due_at(asc)").get(API + "/tasks.json").then().statusCode(200);
+    }
+
+    @Test
+    void listQueriesLagWritesWhileReadsByIdDoNot() {
+        long id = ClioSandboxControl.seed("contacts", 1);
+        ClioSandboxControl.listLag(java.time.Duration.ofMinutes(5));
+        // the CRM clock moves ten minutes on: the first record is older than the lag, what follows is newer
+        SandboxControl.control().body(Map.of("offsetSeconds", 600)).put("/clock").then().statusCode(200);
+        try {
+            long later = ClioSandboxControl.seed("contacts", 1);
+            ClioSandboxControl.humanEdit("contacts", id, Map.of("title", "Dr"));
+            withToken(token).queryParam("fields", "id,title").get(API + "/contacts.json").then().statusCode(200)
+                    .body("data.id", equalTo(List.of((int) id))).body("data[0].title", nullValue());
+            withToken(token).queryParam("fields", "title").get(API + "/contacts/" + id + ".json").then()
+                    .body("data.title", equalTo("Dr"));
+            withToken(token).queryParam("fields", "id").get(API + "/contacts/" + later + ".json").then().statusCode(200);
+        } finally {
+            ClioSandboxControl.listLag(java.time.Duration.ZERO);
+            SandboxControl.control().body(Map.of("offsetSeconds", 0)).put("/clock").then().statusCode(200);
+        }
+        withToken(token).queryParam("fields", "id,title").get(API + "/contacts.json").then()
+                .body("data", hasSize(2)).body("data[0].title", equalTo("Dr"));
+    }
+
+    @Test
     void limitIsAtMost200() {
         withToken(token).queryParam("limit", 201).get(API + "/contacts.json").then().statusCode(400)
                 .body("error.message", containsString("200"));
@@ -83,12 +120,12 @@ class ClioPagingTest {
     @Test
     void otherOrdersStopAt10000RecordsWhileIdAscGoesOn() {
         ClioSandboxControl.seed("contacts", 10_050);
-        List<Long> capped = follow(Map.of("order", "updated_at(desc)", "fields", "id"), 10_050);
+        List<Long> capped = follow(Map.of("order", "name(desc)", "fields", "id"), 10_050);
         assertEquals(10_000, capped.size());
         assertEquals(10_000, new LinkedHashSet<>(capped).size());
         assertEquals(10_000, follow(Map.of("fields", "id"), 10_050).size());
-        withToken(token).queryParam("offset", 10_000).get(API + "/contacts.json").then().statusCode(400)
-                .body("error.message", containsString("order=id(asc)"));
+        withToken(token).queryParam("offset", 10_000).get(API + "/contacts.json").then().statusCode(422)
+                .body("error.type", equalTo("UnprocessableEntity")).body("error.message", containsString("order=id(asc)"));
         assertEquals(10_050, follow(Map.of("order", "id(asc)", "fields", "id"), 10_050).size());
     }
 

@@ -43,15 +43,15 @@ class ClioRecordsTest {
     }
 
     private long person(String first, String last, String email) {
-        return post("contacts", Map.of("type", "Person", "first_name", first, "last_name", last, "email_addresses",
+        return post("contacts", Map.of("type", "Person", "name", first + " " + last, "first_name", first, "last_name", last, "email_addresses",
                 List.of(Map.of("name", "Work", "address", email, "default_email", true))), "id")
                 .statusCode(201).extract().jsonPath().getLong("data.id");
     }
 
     @Test
     void createAnswersDataWithOnlyIdAndEtagWithoutFields() {
-        withToken(token).body(Map.of("data", Map.of("type", "Person", "first_name", "Ada", "last_name", "Lovelace")))
-                .post(API + "/contacts.json").then().statusCode(201)
+        withToken(token).body(Map.of("data", Map.of("type", "Person", "name", "Ada Lovelace", "first_name", "Ada",
+                "last_name", "Lovelace"))).post(API + "/contacts.json").then().statusCode(201)
                 .body("data", aMapWithSize(2))
                 .body("data.id", notNullValue())
                 .body("data.etag", matchesPattern("\"[0-9a-f]+\""));
@@ -77,6 +77,60 @@ class ClioRecordsTest {
     }
 
     @Test
+    void nestedFieldsMustBePublishedAndItemsReadPrimary() {
+        long id = person("Ada", "Lovelace", "ada@example.test");
+        withToken(token).queryParam("fields", "email_addresses{address,name,default_email}")
+                .get(API + "/contacts/" + id + ".json").then().statusCode(400)
+                .body("error.type", equalTo("BadRequest")).body("error.message", containsString("default_email"));
+        withToken(token).queryParam("fields", "phone_numbers{number,default_number}").get(API + "/contacts/" + id + ".json")
+                .then().statusCode(400);
+        withToken(token).queryParam("fields", "company{id,nickname}").get(API + "/contacts/" + id + ".json").then()
+                .statusCode(400);
+        withToken(token).queryParam("fields", "title{id}").get(API + "/contacts/" + id + ".json").then().statusCode(400);
+        withToken(token).queryParam("fields", "email_addresses{id,etag,address,name,primary},web_sites{id,address,default_web_site}")
+                .get(API + "/contacts/" + id + ".json").then().statusCode(200)
+                .body("data.email_addresses[0].primary", equalTo(true))
+                .body("data.email_addresses[0].address", equalTo("ada@example.test"));
+    }
+
+    @Test
+    void createsNeedWhatClioPublishesAsRequired() {
+        post("contacts", Map.of("type", "Person", "first_name", "Ada", "last_name", "Lovelace"), "id").statusCode(422)
+                .body("error.message", containsString("name"));
+        long client = person("Grace", "Hopper", "grace@example.test");
+        post("notes", Map.of("type", "Contact", "subject", "Call", "contact", Map.of("id", client),
+                "date", "2026-12-01T10:00:00Z"), "id").statusCode(422).body("error.message", containsString("date"));
+        post("notes", Map.of("subject", "Call", "contact", Map.of("id", client)), "id").statusCode(422);
+        post("notes", Map.of("type", "Contact", "subject", "Call", "contact", Map.of("id", client), "date", "2026-12-01"),
+                "date").statusCode(201).body("data.date", equalTo("2026-12-01"));
+        long user = withToken(token).queryParam("fields", "id").get(API + "/users.json").then().extract().jsonPath()
+                .getLong("data[0].id");
+        post("tasks", Map.of("name", "Call back", "assignee", Map.of("id", user, "type", "User")), "id").statusCode(422);
+        post("tasks", Map.of("name", "Call back", "description", "d", "assignee", Map.of("id", user)), "id")
+                .statusCode(422).body("error.message", containsString("type"));
+        post("tasks", Map.of("name", "Call back", "description", "d"), "id").statusCode(422);
+        post("tasks", Map.of("name", "Call back", "description", "d", "assignee", Map.of("id", user, "type", "User")),
+                "assignee{id,type,name}").statusCode(201).body("data.assignee.type", equalTo("User"));
+    }
+
+    @Test
+    void answersCarryClioHeadersAndAnExpiredTokenIsInvalidToken() {
+        withToken(token).get(API + "/users.json").then().statusCode(200)
+                .header("Content-Type", equalTo("application/json; charset=utf-8"))
+                .header("X-API-VERSION", equalTo("4.0.13"))
+                .header("X-RateLimit-Limit", notNullValue()).header("X-RateLimit-Remaining", notNullValue())
+                .header("X-RateLimit-Reset", notNullValue());
+        withToken(token).header("X-API-VERSION", "4.0.9").get(API + "/users.json").then().statusCode(200)
+                .header("X-API-VERSION", equalTo("4.0.9"));
+        withToken(token).header("X-API-VERSION", "4.9.9").get(API + "/users.json").then().statusCode(410)
+                .header("Content-Type", equalTo("application/json; charset=utf-8")).body("error.type", equalTo("Gone"));
+        ClioSandboxControl.expireAccessTokens();
+        withToken(token).get(API + "/users.json").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("error.type", equalTo("invalid_token")).body("error.message", containsString("expired"));
+    }
+
+    @Test
     void bodiesMustBeWrappedInData() {
         withToken(token).body(Map.of("type", "Person", "first_name", "Ada")).post(API + "/contacts.json").then()
                 .statusCode(400).body("error.type", equalTo("BadRequest"));
@@ -92,16 +146,19 @@ class ClioRecordsTest {
         post("matters", Map.of("client", Map.of("id", client)), "id").statusCode(422);
         post("matters", Map.of("client", Map.of("id", 42), "description", "x"), "id").statusCode(422);
         post("matters", Map.of("client", Map.of("id", client), "description", "x", "status", "won"), "id").statusCode(422);
+        post("matters", Map.of("client", Map.of("id", client), "description", "x", "status", "Open"), "id").statusCode(422);
         post("matters", Map.of("client", Map.of("id", client), "description", "Estate"), "id,status,display_number,client{id,name}")
                 .statusCode(201)
-                .body("data.status", equalTo("open"))
+                .body("data.status", equalTo("Open"))
                 .body("data.display_number", equalTo("00001-Hopper"))
                 .body("data.client.id", equalTo((int) client))
                 .body("data.client.name", equalTo("Grace Hopper"));
         for (String status : List.of("open", "pending", "closed")) {
             post("matters", Map.of("client", Map.of("id", client), "description", "m", "status", status), "status")
-                    .statusCode(201).body("data.status", equalTo(status));
+                    .statusCode(201).body("data.status", equalTo(status.substring(0, 1).toUpperCase() + status.substring(1)));
         }
+        withToken(token).queryParam("status", "pending").queryParam("fields", "status").get(API + "/matters.json").then()
+                .statusCode(200).body("data.status", equalTo(List.of("Pending")));
     }
 
     @Test
@@ -129,11 +186,11 @@ class ClioRecordsTest {
         post("notes", Map.of("type", "Contact", "subject", "Call", "contact", Map.of("id", client)), "type,contact{id}")
                 .statusCode(201).body("data.contact.id", equalTo((int) client));
         post("notes", Map.of("type", "Matter", "subject", "Filed", "matter", Map.of("id", matter)), "matter")
-                .statusCode(201).body("data.matter.name", equalTo("00001-Hopper"));
+                .statusCode(201).body("data.matter.display_number", equalTo("00001-Hopper"));
         long user = withToken(token).queryParam("fields", "id").get(API + "/users.json").then().extract().jsonPath()
                 .getLong("data[0].id");
         post("tasks", Map.of("description", "no name"), "id").statusCode(422);
-        post("tasks", Map.of("name", "File papers", "due_at", "2026-12-24", "matter", Map.of("id", matter),
+        post("tasks", Map.of("name", "File papers", "description", "Court", "due_at", "2026-12-24", "matter", Map.of("id", matter),
                 "assignee", Map.of("id", user, "type", "User")), "name,status,assignee,matter{id}").statusCode(201)
                 .body("data.status", equalTo("pending"))
                 .body("data.assignee.type", equalTo("User"))
@@ -169,6 +226,18 @@ class ClioRecordsTest {
                 .patch(API + "/contacts/" + id + ".json").then().statusCode(200)
                 .body("data.email_addresses.address", equalTo(List.of("ada@home.test")))
                 .body("data.primary_email_address", equalTo("ada@home.test"));
+        long home = withToken(token).queryParam("fields", "email_addresses{id}").get(API + "/contacts/" + id + ".json")
+                .then().extract().jsonPath().getLong("data.email_addresses[0].id");
+        withToken(token).queryParam("fields", "email_addresses{id,address,primary},primary_email_address")
+                .body(Map.of("data", Map.of("email_addresses", List.of(
+                        Map.of("name", "Work", "address", "ada@work.test", "default_email", true)))))
+                .patch(API + "/contacts/" + id + ".json").then().statusCode(200)
+                .body("data.email_addresses.primary", equalTo(List.of(false, true)))
+                .body("data.primary_email_address", equalTo("ada@work.test"));
+        withToken(token).queryParam("fields", "email_addresses{id,address}")
+                .body(Map.of("data", Map.of("email_addresses", List.of(Map.of("id", home, "address", "ada@home2.test")))))
+                .patch(API + "/contacts/" + id + ".json").then().statusCode(200)
+                .body("data.email_addresses.address", equalTo(List.of("ada@home2.test", "ada@work.test")));
     }
 
     @Test
