@@ -88,7 +88,13 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
 
     @Override
     public CrmRequest readHistory(String object, List<String> ids, List<String> properties) {
-        return HubSpotHistory.request(HubSpotRecordRequests.objects(object), ids, properties, maxBatchSize());
+        return HubSpotHistory.request(HubSpotRecordRequests.objects(object), ids, properties, maxHistoryIds());
+    }
+
+    /** HubSpot refuses a batch read with {@code propertiesWithHistory} of more than 50 inputs. */
+    @Override
+    public int maxHistoryIds() {
+        return HubSpotHistory.MAX_IDS;
     }
 
     @Override
