@@ -1,5 +1,6 @@
 package io.crmbridge.crm.hubspot;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class HubSpotRecordRequests {
 
     static CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo) {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("properties", properties);
+        input.put("properties", texts(properties));
         Map<String, Integer> types = ENGAGEMENT_TYPES.getOrDefault(object, Map.of());
         List<Map<String, Object>> associations = new ArrayList<>();
         linkTo.forEach((toObject, toId) -> {
@@ -89,7 +90,7 @@ final class HubSpotRecordRequests {
 
     static CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties) {
         return new CrmRequest("PATCH", objects(object) + "/" + encode(id), idPropertyQuery(idProperty),
-                Map.of("properties", properties));
+                Map.of("properties", texts(properties)));
     }
 
     static CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty,
@@ -113,7 +114,7 @@ final class HubSpotRecordRequests {
     static CrmRequest upsert(String object, String idProperty, Map<String, Map<String, Object>> byKey) {
         List<Map<String, Object>> inputs = new ArrayList<>();
         byKey.forEach((key, properties) -> inputs.add(Map.of("idProperty", idProperty, "id", key,
-                "properties", properties)));
+                "properties", texts(properties))));
         return batch(object, BatchOperation.UPSERT, inputs, null, List.of());
     }
 
@@ -130,6 +131,17 @@ final class HubSpotRecordRequests {
         Set<String> read = new LinkedHashSet<>(properties);
         read.addAll(HubSpotFields.returnedByDefault(object));
         return CrmRequest.get(objects(object), "limit=1&properties=" + encode(String.join(",", read)));
+    }
+
+    /**
+     * Property values as HubSpot's write bodies take them: every value a string (numbers in plain digits, booleans as
+     * {@code true}/{@code false}); an absent value is the empty string, which clears the property.
+     */
+    static Map<String, Object> texts(Map<String, Object> properties) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        properties.forEach((name, value) -> out.put(name, value == null ? ""
+                : value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value)));
+        return out;
     }
 
     static String objects(String object) {
