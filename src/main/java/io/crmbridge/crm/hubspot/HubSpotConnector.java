@@ -171,6 +171,12 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
         return HubSpotProperties.create(object, property);
     }
 
+    /** HubSpot offers unique-value properties on contacts, companies, deals, tickets and custom objects only. */
+    @Override
+    public boolean holdsUniqueValues(String object) {
+        return HubSpotProperties.holdsUniqueValues(object);
+    }
+
     @Override
     public String createPermission(String object) {
         return HubSpotProperties.createPermission(object);
@@ -286,13 +292,15 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     // --- error policy ---
 
     /**
-     * Any HubSpot call may go out again after an unclear answer: its searches and batch reads are POSTs that change
-     * nothing, and its record writes are upserts by the bridge's unique key where provisioning made one. A plain
-     * create on an object without that key is resent too.
+     * A HubSpot call may go out again after an unclear answer, except a plain create ({@code POST
+     * /crm/v3/objects/{type}}): its searches and batch reads are POSTs that change nothing, its record writes are
+     * upserts or batch creates by a unique key (a second create of the key is refused), but a plain create (a note or
+     * a task on an account that cannot hold a unique property on them) would make a second record. It fails instead,
+     * and the event's next attempt finds what it made among the contact's linked records before it creates.
      */
     @Override
     public boolean resendable(String method, String path) {
-        return true;
+        return !("POST".equalsIgnoreCase(method) && HubSpotRecordRequests.isPlainCreate(path));
     }
 
     @Override

@@ -30,6 +30,8 @@ final class HubSpotRecordRequests {
             "notes", Map.of("contacts", 202, "companies", 190, "deals", 214, "tickets", 228),
             "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216, "tickets", 230));
 
+    private static final java.util.regex.Pattern PLAIN_CREATE = java.util.regex.Pattern.compile("/crm/v3/objects/[^/?]+/?");
+
     private HubSpotRecordRequests() {
     }
 
@@ -142,6 +144,11 @@ final class HubSpotRecordRequests {
         properties.forEach((name, value) -> out.put(name, value == null ? ""
                 : value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value)));
         return out;
+    }
+
+    /** Whether a path is a plain create's, {@code /crm/v3/objects/{type}} (a POST there makes a record). */
+    static boolean isPlainCreate(String path) {
+        return path != null && PLAIN_CREATE.matcher(path).matches();
     }
 
     static String objects(String object) {

@@ -141,7 +141,7 @@ public class DecisionWrites {
     }
 
     /** Notes and tasks: created once per event (journal), associated with the contact, company and deal. */
-    public void prepareEngagement(Exchange exchange) {
+    public void prepareEngagement(Exchange exchange) throws SQLException {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
         String object = in.getHeader(ExchangeKeys.DECIDE_OBJECT, String.class);
@@ -189,7 +189,11 @@ public class DecisionWrites {
                     + ", linked to " + linkTo.keySet());
             return;
         }
-        if (connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
+        if (LinkedEngagements.applies(connectors, exchange, ctx, object)) {
+            // kept in the record, and marked as begun: a later attempt finds it among the contact's (OwnRecords)
+            properties.put(BridgeProperty.KEY, ctx.key(object));
+            journal.rememberTry(ctx.ledgerKey(), object, ctx.event().eventId());
+        } else if (connectors.reads(connectors.connectionOf(exchange)).keepsKeyOf(object)) {
             properties.put(BridgeProperty.KEY, ctx.key(object)); // kept in the record: found again by it (OwnRecords)
         }
         in.setHeader(ExchangeKeys.DECISION_ACTION, "create");

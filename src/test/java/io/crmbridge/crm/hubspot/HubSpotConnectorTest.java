@@ -166,9 +166,12 @@ class HubSpotConnectorTest {
     }
 
     @Test
-    void everyCallMayBeResentAfterAnUnclearAnswer() {
+    void everyCallButAPlainCreateMayBeResentAfterAnUnclearAnswer() {
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts/batch/upsert")).isTrue();
-        assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/batch/create")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/search")).isTrue();
         assertThat(hubspot.resendable("PATCH", "/crm/v3/objects/contacts/1")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes")).as("a second note").isFalse();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/tasks")).isFalse();
     }
 }
