@@ -292,15 +292,15 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     // --- error policy ---
 
     /**
-     * A HubSpot call may go out again after an unclear answer, except a plain create ({@code POST
-     * /crm/v3/objects/{type}}): its searches and batch reads are POSTs that change nothing, its record writes are
-     * upserts or batch creates by a unique key (a second create of the key is refused), but a plain create (a note or
-     * a task on an account that cannot hold a unique property on them) would make a second record. It fails instead,
-     * and the event's next attempt finds what it made among the contact's linked records before it creates.
+     * A HubSpot call may go out again after an unclear answer, except a create that no unique key guards: its
+     * searches and batch reads are POSTs that change nothing, its record writes are upserts or batch creates by a
+     * unique key (a second create of the key is refused), but a plain create ({@code POST /crm/v3/objects/{type}}) or
+     * a batch create of notes or tasks (which hold no unique value on HubSpot) would make second records. It fails
+     * instead, and the event's next attempt finds what it made among the contact's linked records before it creates.
      */
     @Override
     public boolean resendable(String method, String path) {
-        return !("POST".equalsIgnoreCase(method) && HubSpotRecordRequests.isPlainCreate(path));
+        return !("POST".equalsIgnoreCase(method) && HubSpotRecordRequests.isUnguardedCreate(path));
     }
 
     @Override

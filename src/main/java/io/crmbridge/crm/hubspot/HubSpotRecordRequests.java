@@ -31,6 +31,8 @@ final class HubSpotRecordRequests {
             "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216, "tickets", 230));
 
     private static final java.util.regex.Pattern PLAIN_CREATE = java.util.regex.Pattern.compile("/crm/v3/objects/[^/?]+/?");
+    private static final java.util.regex.Pattern BATCH_CREATE = java.util.regex.Pattern
+            .compile("/crm/v3/objects/([^/?]+)/batch/create/?");
 
     private HubSpotRecordRequests() {
     }
@@ -146,9 +148,17 @@ final class HubSpotRecordRequests {
         return out;
     }
 
-    /** Whether a path is a plain create's, {@code /crm/v3/objects/{type}} (a POST there makes a record). */
-    static boolean isPlainCreate(String path) {
-        return path != null && PLAIN_CREATE.matcher(path).matches();
+    /**
+     * Whether a POST to the path makes records no unique key guards: a plain create, {@code /crm/v3/objects/{type}},
+     * or a batch create of a type that holds no unique value ({@code /crm/v3/objects/notes/batch/create}).
+     */
+    static boolean isUnguardedCreate(String path) {
+        if (path == null) {
+            return false;
+        }
+        java.util.regex.Matcher batch = BATCH_CREATE.matcher(path);
+        return PLAIN_CREATE.matcher(path).matches()
+                || batch.matches() && !HubSpotProperties.holdsUniqueValues(batch.group(1));
     }
 
     static String objects(String object) {

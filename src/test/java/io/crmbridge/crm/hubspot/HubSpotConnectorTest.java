@@ -168,7 +168,9 @@ class HubSpotConnectorTest {
     @Test
     void everyCallButAPlainCreateMayBeResentAfterAnUnclearAnswer() {
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts/batch/upsert")).isTrue();
-        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/batch/create")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/companies/batch/create")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/batch/create")).as("notes hold no unique key")
+                .isFalse();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/search")).isTrue();
         assertThat(hubspot.resendable("PATCH", "/crm/v3/objects/contacts/1")).isTrue();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes")).as("a second note").isFalse();
