@@ -51,7 +51,7 @@ class RouteInventoryTest {
             "crm-call",
             "crm-contact-create", "crm-contact-update", "crm-contact-search-by-email",
             "crm-company-create", "crm-company-update", "crm-company-search-by-domain",
-            "crm-deal-create", "crm-deal-update", "crm-deal-search-open",
+            "crm-deal-create", "crm-deal-update", "crm-deal-search-open", "crm-engagement-read-linked",
             "crm-ticket-create", "crm-ticket-update",
             "crm-note-create", "crm-task-create",
             "crm-owner-find-by-email",

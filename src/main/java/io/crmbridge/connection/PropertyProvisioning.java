@@ -132,7 +132,7 @@ public class PropertyProvisioning {
                 has.add(property.name());
                 if (property.name().equals(BridgeProperty.KEY)) {
                     keys.put(object, unique ? KeyMode.UNIQUE : KeyMode.NOT_UNIQUE);
-                    if (!unique) {
+                    if (!unique && provisioning.get().holdsUniqueValues(object)) {
                         problems.add(object + "." + property.name() + " holds no unique values in this account: "
                                 + "records are found again by search and the effect journal (weaker)");
                     }
@@ -161,6 +161,9 @@ public class PropertyProvisioning {
 
     /** Creates the property; true when it holds unique values. A unique one the object refuses is made without. */
     private boolean create(String connection, BridgeProperties connector, String object, BridgeProperty property) {
+        if (property.unique() && !connector.holdsUniqueValues(object)) {
+            return create(connection, connector, object, property.withoutUniqueness());
+        }
         try {
             calls.call(connection, object, connector.createProperty(object, property), true);
             return property.unique();

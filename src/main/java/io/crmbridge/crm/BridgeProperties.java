@@ -16,6 +16,14 @@ public interface BridgeProperties {
         return "permission to create properties on " + object;
     }
 
+    /**
+     * Whether the CRM lets an object hold a property with unique values. Where it does not, the bridge's key is
+     * created as a plain property without trying, and that is the object's expected state, not a problem.
+     */
+    default boolean holdsUniqueValues(String object) {
+        return true;
+    }
+
     /** A {@link #listProperties} answer -> property name -> whether it holds unique values. */
     Map<String, Boolean> propertyNames(CrmAnswer answer);
 }

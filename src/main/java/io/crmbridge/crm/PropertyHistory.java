@@ -9,8 +9,11 @@ import java.util.Map;
  */
 public interface PropertyHistory {
 
-    /** The property history of up to {@link CrmConnector#maxBatchSize()} records (ids) for the named properties. */
+    /** The property history of up to {@link #maxHistoryIds()} records (ids) for the named properties. */
     CrmRequest readHistory(String object, List<String> ids, List<String> properties);
+
+    /** Records one {@link #readHistory} call takes at most (a CRM may take fewer than in its other batch calls). */
+    int maxHistoryIds();
 
     /**
      * A {@link #readHistory} answer -> per record id, its property changes, newest first; a change made by the app

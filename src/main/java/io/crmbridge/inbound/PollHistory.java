@@ -64,14 +64,16 @@ public class PollHistory {
         List<String> changed = state.page.stream().filter(r -> r.kind() == PolledRecord.Kind.CHANGED)
                 .map(PolledRecord::id).toList();
         state.stamps = stamps.forIds(state.connection, state.object, changed);
-        if (changed.isEmpty() || connectors.role(state.connection, PropertyHistory.class).isEmpty()) {
+        var history = connectors.role(state.connection, PropertyHistory.class);
+        if (changed.isEmpty() || history.isEmpty()) {
             return;
         }
+        int chunk = Math.min(connector.maxBatchSize(), history.get().maxHistoryIds());
         // Every changed record, not only those with an origin stamp: the bridge does not know every record it wrote
         // (a write whose answer was lost after the CRM committed it, a stop between the CRM write and the stamp), and
-        // only the history says who changed it. Two reads per 200 records (API calls per record: 0.015 in a drain).
-        for (int i = 0; i < changed.size(); i += connector.maxBatchSize()) {
-            state.historyBatches.add(changed.subList(i, Math.min(changed.size(), i + connector.maxBatchSize())));
+        // only the history says who changed it. Reads of at most the connector's history chunk each.
+        for (int i = 0; i < changed.size(); i += chunk) {
+            state.historyBatches.add(changed.subList(i, Math.min(changed.size(), i + chunk)));
         }
     }
 

@@ -119,7 +119,7 @@ class InboundPageCostTest {
     }
 
     @Test
-    void aDrainOfTwoThousandChangedContactsCostsAtMostTwoHundredthsOfACallPerRecord() throws Exception {
+    void aDrainOfTwoThousandChangedContactsCostsAtMostThreeHundredthsOfACallPerRecord() throws Exception {
         fixture.reset("contacts");
         fixture.seedContacts(2_000);
         SandboxControl.resetCounters();
@@ -130,9 +130,10 @@ class InboundPageCostTest {
 
         long calls = apiCalls();
         // A search per page of 199 new records (a full page's last modification time starts the next page): about
-        // 11, and one listing of archived records. The goal is 0.02 calls per record.
+        // 11; a history read per 50 changed records (the most HubSpot takes): 40; one listing of archived records.
+        // About 0.026 calls per record.
         assertThat(fixture.outboxRows("contacts")).isEqualTo(2_000);
-        assertThat(calls).as("CRM calls for 2,000 records").isLessThanOrEqualTo(40);
+        assertThat(calls).as("CRM calls for 2,000 records").isLessThanOrEqualTo(60);
     }
 
     private static long apiCalls() {

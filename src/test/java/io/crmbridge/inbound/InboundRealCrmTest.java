@@ -161,11 +161,30 @@ class InboundRealCrmTest {
         assertThat(fixture.outboxRows("contacts")).isEqualTo(12_000);
     }
 
-    private long searches() {
+    @Test
+    void aPageOfMoreChangedRecordsThanAHistoryReadTakesIsReadInChunksOfFiftyAndDeliveredOnce() {
+        fixture.reset("contacts");
+        fixture.seedContacts(120);
+        fixture.bulkTouchContacts(120, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5));
+        SandboxControl.resetCounters();
+
+        pollUntil(() -> fixture.outboxRows("contacts") >= 120);
+        var counts = fixture.outboxVersionCounts("contacts");
+        assertThat(counts).hasSize(120);
+        assertThat(counts.values()).allMatch(n -> n == 1);
+        assertThat(SandboxControl.served(400)).as("no history read the CRM refused").isZero();
+        assertThat(calls("/batch/read")).as("a page of 120 changed records: three history reads").isGreaterThanOrEqualTo(3);
+    }
+
+    private long calls(String pathEnd) {
         List<Map<String, Object>> counters = control().get("/counters").then().statusCode(200).extract().jsonPath()
                 .getList("counters");
-        return counters.stream().filter(c -> String.valueOf(c.get("path")).endsWith("/search"))
+        return counters.stream().filter(c -> String.valueOf(c.get("path")).endsWith(pathEnd))
                 .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();
+    }
+
+    private long searches() {
+        return calls("/search");
     }
 
     @Test

@@ -57,8 +57,10 @@ public class BatchCalls {
         }
         if (failure != null) {
             String sent = request.body() == null ? null : toJson(request.body());
+            boolean unknown = Boolean.TRUE.equals(answer.getProperty(ExchangeKeys.CRM_OUTCOME_UNKNOWN, Boolean.class));
             calls.forEach(c -> {
                 c.failedRequest = sent;
+                c.outcomeUnknown = unknown;
                 c.answer.completeExceptionally(failure);
             });
             return;

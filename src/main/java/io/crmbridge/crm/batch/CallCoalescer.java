@@ -153,6 +153,11 @@ public class CallCoalescer implements io.crmbridge.ledger.KeyWaitListener {
      */
     @SuppressWarnings("unchecked")
     public void createKeyed(Exchange exchange) throws Exception {
+        if (exchange.getProperty(io.crmbridge.model.ExchangeKeys.CRM_OUTCOME_UNKNOWN, false, Boolean.class)) {
+            throw new io.crmbridge.crm.CrmCallException.Retryable(connectors.connectionOf(exchange), 0, null,
+                    "a create of " + required(exchange, CRM_OBJECT) + " may have been written without an answer: not"
+                            + " sent again");
+        }
         Map<String, Object> properties = exchange.getMessage().getBody(Map.class);
         Map<String, String> linkTo = exchange.getMessage().getHeader(io.crmbridge.model.ExchangeKeys.CRM_LINK_TO, Map.of(),
                 Map.class);
@@ -221,6 +226,10 @@ public class CallCoalescer implements io.crmbridge.ledger.KeyWaitListener {
         try {
             share = call.answer.get(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (call.outcomeUnknown) {
+                // like a single call's (CrmCallSteps): this event's redeliveries of it are not sent
+                exchange.setProperty(io.crmbridge.model.ExchangeKeys.CRM_OUTCOME_UNKNOWN, true);
+            }
             if (call.failedRequest != null) {
                 // the event's dead letter keeps the last CRM request: the grouped one its input was part of
                 exchange.setProperty(io.crmbridge.model.ExchangeKeys.CRM_REQUEST_BODY, call.failedRequest);

@@ -17,6 +17,8 @@ final class PendingCall {
     final CompletableFuture<Share> answer = new CompletableFuture<>();
     /** The grouped request that failed, for the event's dead letter (the last CRM request). */
     volatile String failedRequest;
+    /** The grouped call may have been written without an answer and must not go out again (ErrorPolicy.resendable). */
+    volatile boolean outcomeUnknown;
 
     PendingCall(List<String> keys, Map<String, Object> properties) {
         this(keys, properties, Map.of());

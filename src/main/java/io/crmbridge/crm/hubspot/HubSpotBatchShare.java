@@ -2,20 +2,25 @@ package io.crmbridge.crm.hubspot;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * One input's share of a HubSpot batch or search answer ({@code results}, {@code errors}, {@code numErrors}): the
  * results whose property (or, for associations, {@code fromObjectId} / {@code toObjectId}, else {@code id}) holds one of
- * the input's keys, and the {@code StandardError}s naming one of them in {@code context} or {@code message}.
+ * the input's keys, and the {@code StandardError}s naming one of them exactly: a value of {@code context}, or a whole
+ * word of {@code message}.
  */
 final class HubSpotBatchShare {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\"'`\\[\\](){}<>,;=|]+");
 
     private HubSpotBatchShare() {
     }
@@ -85,9 +90,28 @@ final class HubSpotBatchShare {
                 }
             }
         }
-        // a key in the message counts only when it cannot be a fragment of some other number
-        String message = error.get("message") == null ? "" : norm(error.get("message"));
-        return wanted.stream().anyMatch(k -> k.length() > 3 && !k.chars().allMatch(Character::isDigit) && message.contains(k));
+        // a key in the message counts only as a whole word of it (acme.com is not named by an error about
+        // acme.com.au), and never a number (an id or a count in the message may equal it)
+        Set<String> words = words(error.get("message"));
+        return wanted.stream().anyMatch(k -> !k.chars().allMatch(Character::isDigit) && words.contains(k));
+    }
+
+    /** The message's words: split at spaces, quotes, brackets and separators, without a sentence's closing dot. */
+    static Set<String> words(Object message) {
+        Set<String> words = new HashSet<>();
+        if (message == null) {
+            return words;
+        }
+        for (String word : SEPARATORS.split(norm(message))) {
+            String w = word;
+            while (w.endsWith(".") || w.endsWith(":")) {
+                w = w.substring(0, w.length() - 1);
+            }
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     private static String norm(Object value) {

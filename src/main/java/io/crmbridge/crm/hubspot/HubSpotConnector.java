@@ -88,7 +88,13 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
 
     @Override
     public CrmRequest readHistory(String object, List<String> ids, List<String> properties) {
-        return HubSpotHistory.request(HubSpotRecordRequests.objects(object), ids, properties, maxBatchSize());
+        return HubSpotHistory.request(HubSpotRecordRequests.objects(object), ids, properties, maxHistoryIds());
+    }
+
+    /** HubSpot refuses a batch read with {@code propertiesWithHistory} of more than 50 inputs. */
+    @Override
+    public int maxHistoryIds() {
+        return HubSpotHistory.MAX_IDS;
     }
 
     @Override
@@ -163,6 +169,12 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     @Override
     public CrmRequest createProperty(String object, BridgeProperty property) {
         return HubSpotProperties.create(object, property);
+    }
+
+    /** HubSpot offers unique-value properties on contacts, companies, deals, tickets and custom objects only. */
+    @Override
+    public boolean holdsUniqueValues(String object) {
+        return HubSpotProperties.holdsUniqueValues(object);
     }
 
     @Override
@@ -280,13 +292,15 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     // --- error policy ---
 
     /**
-     * Any HubSpot call may go out again after an unclear answer: its searches and batch reads are POSTs that change
-     * nothing, and its record writes are upserts by the bridge's unique key where provisioning made one. A plain
-     * create on an object without that key is resent too.
+     * A HubSpot call may go out again after an unclear answer, except a create that no unique key guards: its
+     * searches and batch reads are POSTs that change nothing, its record writes are upserts or batch creates by a
+     * unique key (a second create of the key is refused), but a plain create ({@code POST /crm/v3/objects/{type}}) or
+     * a batch create of notes or tasks (which hold no unique value on HubSpot) would make second records. It fails
+     * instead, and the event's next attempt finds what it made among the contact's linked records before it creates.
      */
     @Override
     public boolean resendable(String method, String path) {
-        return true;
+        return !("POST".equalsIgnoreCase(method) && HubSpotRecordRequests.isUnguardedCreate(path));
     }
 
     @Override

@@ -11,12 +11,16 @@ import io.crmbridge.crm.PropertyChange;
 import io.crmbridge.model.Timestamps;
 
 /**
- * HubSpot property history: batch read with {@code propertiesWithHistory} (up to 100 ids), whose versions carry
+ * HubSpot property history: batch read with {@code propertiesWithHistory} (up to {@value #MAX_IDS} ids; HubSpot answers
+ * more with 400), whose versions carry
  * {@code sourceType}, {@code sourceId} and {@code updatedByUserId}. An API write shows as {@code INTEGRATION} with the
  * app's id as {@code sourceId} (OAuth and private apps alike); a person as {@code CRM_UI} with a user id;
  * {@code CALCULATED} values are HubSpot's own.
  */
 final class HubSpotHistory {
+
+    /** Inputs HubSpot takes in one batch read with property histories. */
+    static final int MAX_IDS = 50;
 
     private HubSpotHistory() {
     }

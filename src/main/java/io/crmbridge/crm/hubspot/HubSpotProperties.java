@@ -34,6 +34,11 @@ final class HubSpotProperties {
         return CrmRequest.post("/crm/v3/properties/" + object, body);
     }
 
+    /** Not on engagements: HubSpot keeps notes and tasks from unique-value properties. */
+    static boolean holdsUniqueValues(String object) {
+        return !"notes".equals(object) && !"tasks".equals(object);
+    }
+
     static String createPermission(String object) {
         return "scope crm.schemas." + object + ".write";
     }

@@ -1,5 +1,6 @@
 package io.crmbridge.crm.hubspot;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class HubSpotRecordRequests {
             "notes", Map.of("contacts", 202, "companies", 190, "deals", 214, "tickets", 228),
             "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216, "tickets", 230));
 
+    private static final java.util.regex.Pattern PLAIN_CREATE = java.util.regex.Pattern.compile("/crm/v3/objects/[^/?]+/?");
+    private static final java.util.regex.Pattern BATCH_CREATE = java.util.regex.Pattern
+            .compile("/crm/v3/objects/([^/?]+)/batch/create/?");
+
     private HubSpotRecordRequests() {
     }
 
@@ -57,7 +62,7 @@ final class HubSpotRecordRequests {
 
     static CrmRequest create(String object, Map<String, Object> properties, Map<String, String> linkTo) {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("properties", properties);
+        input.put("properties", texts(properties));
         Map<String, Integer> types = ENGAGEMENT_TYPES.getOrDefault(object, Map.of());
         List<Map<String, Object>> associations = new ArrayList<>();
         linkTo.forEach((toObject, toId) -> {
@@ -89,7 +94,7 @@ final class HubSpotRecordRequests {
 
     static CrmRequest update(String object, String id, String idProperty, Map<String, Object> properties) {
         return new CrmRequest("PATCH", objects(object) + "/" + encode(id), idPropertyQuery(idProperty),
-                Map.of("properties", properties));
+                Map.of("properties", texts(properties)));
     }
 
     static CrmRequest batch(String object, BatchOperation operation, List<?> inputs, String idProperty,
@@ -113,7 +118,7 @@ final class HubSpotRecordRequests {
     static CrmRequest upsert(String object, String idProperty, Map<String, Map<String, Object>> byKey) {
         List<Map<String, Object>> inputs = new ArrayList<>();
         byKey.forEach((key, properties) -> inputs.add(Map.of("idProperty", idProperty, "id", key,
-                "properties", properties)));
+                "properties", texts(properties))));
         return batch(object, BatchOperation.UPSERT, inputs, null, List.of());
     }
 
@@ -130,6 +135,30 @@ final class HubSpotRecordRequests {
         Set<String> read = new LinkedHashSet<>(properties);
         read.addAll(HubSpotFields.returnedByDefault(object));
         return CrmRequest.get(objects(object), "limit=1&properties=" + encode(String.join(",", read)));
+    }
+
+    /**
+     * Property values as HubSpot's write bodies take them: every value a string (numbers in plain digits, booleans as
+     * {@code true}/{@code false}); an absent value is the empty string, which clears the property.
+     */
+    static Map<String, Object> texts(Map<String, Object> properties) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        properties.forEach((name, value) -> out.put(name, value == null ? ""
+                : value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value)));
+        return out;
+    }
+
+    /**
+     * Whether a POST to the path makes records no unique key guards: a plain create, {@code /crm/v3/objects/{type}},
+     * or a batch create of a type that holds no unique value ({@code /crm/v3/objects/notes/batch/create}).
+     */
+    static boolean isUnguardedCreate(String path) {
+        if (path == null) {
+            return false;
+        }
+        java.util.regex.Matcher batch = BATCH_CREATE.matcher(path);
+        return PLAIN_CREATE.matcher(path).matches()
+                || batch.matches() && !HubSpotProperties.holdsUniqueValues(batch.group(1));
     }
 
     static String objects(String object) {

@@ -141,7 +141,7 @@ public class DecisionWrites {
     }
 
     /** Notes and tasks: created once per event (journal), associated with the contact, company and deal. */
-    public void prepareEngagement(Exchange exchange) {
+    public void prepareEngagement(Exchange exchange) throws SQLException {
         DecisionContext ctx = DecideLookups.context(exchange);
         Message in = exchange.getMessage();
         String object = in.getHeader(ExchangeKeys.DECIDE_OBJECT, String.class);
@@ -173,9 +173,16 @@ public class DecisionWrites {
         }
         Map<String, String> linkTo = new LinkedHashMap<>();
         ENGAGEMENT_LINKS.stream().filter(o -> ctx.id(o) != null).forEach(o -> linkTo.put(o, ctx.id(o)));
-        if (OwnRecords.keyed(ctx, object)) {
-            // created with its links in one call, holding its key: a second create of the key is refused, and then
-            // (an earlier attempt made it) it is upserted and linked by idempotent association calls instead
+        boolean linked = LinkedEngagements.applies(connectors, exchange, ctx, object);
+        if (linked) {
+            // its key in a plain property, and marked as begun: a later attempt finds it among the contact's records
+            // (OwnRecords) instead of making another
+            journal.rememberTry(ctx.ledgerKey(), object, ctx.event().eventId());
+        }
+        if (OwnRecords.keyed(ctx, object) || linked) {
+            // created with its links in one call (many events' in one batch), holding its key: where the key is
+            // unique a second create of it is refused, and then (an earlier attempt made it) it is upserted and linked
+            // by idempotent association calls instead
             in.setHeader(ExchangeKeys.DECISION_ACTION, "create-keyed");
             exchange.setProperty(ExchangeKeys.LINK_ENGAGEMENT, false);
             exchange.setProperty(ExchangeKeys.ENGAGEMENT_PROPERTIES, properties);

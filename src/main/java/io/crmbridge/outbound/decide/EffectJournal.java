@@ -40,6 +40,19 @@ public class EffectJournal {
         return effects;
     }
 
+    /**
+     * The journal's mark that an attempt is about to create a record of {@code object} whose answer may be lost (a
+     * plain create): a later attempt that recalls it looks for that record before it creates one.
+     */
+    static String tried(String object) {
+        return object + ":tried";
+    }
+
+    /** Records {@link #tried} for the object before its create goes out (the id is not known yet). */
+    public void rememberTry(String ledgerKey, String object, String eventId) throws SQLException {
+        remember(ledgerKey, tried(object), "", eventId);
+    }
+
     public void remember(String ledgerKey, String object, String crmId, String eventId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO effect_result (effect_key, crm_object, crm_id, event_id) VALUES (?, ?, ?, CAST(? AS uuid)) "

@@ -24,7 +24,8 @@ import io.crmbridge.model.ExchangeKeys;
  * which is consistent, instead of searching, whose index lags writes by seconds (docs/architecture.md,
  * "Exactly-once writes"). One batch read per object: the contact by email (when search found none: it may be new and not yet
  * indexed), the company by its domain key, the deal generation by generation (the next one after a closed deal), the
- * event's ticket. Notes and tasks are not read: their upsert by key is idempotent.
+ * event's ticket. Notes and tasks are not read where their upsert by key is idempotent; where they cannot hold a unique
+ * key they are found among the contact's linked records ({@link LinkedEngagements}).
  * Property {@code ownObject} names the next read, null when there is none left.
  */
 @ApplicationScoped
@@ -32,6 +33,9 @@ import io.crmbridge.model.ExchangeKeys;
 public class OwnRecords {
 
     static final String NEXT = "ownObject";
+    /** Whether the next read is of the contact's linked records ({@link LinkedEngagements}): route property. */
+    static final String LINKED_READ = "ownLinked";
+    private static final String LINKED = "linked:";
     private static final String QUEUE = "ownReads";
     /** Deal generations read at once: a contact's n-th deal in a pipeline after n - 1 were closed. */
     static final int DEAL_GENERATIONS = 10;
@@ -76,6 +80,14 @@ public class OwnRecords {
                 reads.add(object);
             }
         }
+        // a CRM that cannot hold a unique property on notes and tasks but keeps the key in a plain one: the contact's
+        // linked notes (tasks) are read, and the one an earlier attempt made is found by its key
+        for (String object : List.of("notes", "tasks")) {
+            if (!ctx.contactOnly && LinkedEngagements.tried(ctx, object)
+                    && LinkedEngagements.applies(connectors, exchange, ctx, object)) {
+                reads.add(LINKED + object);
+            }
+        }
         exchange.setProperty(QUEUE, reads);
     }
 
@@ -93,7 +105,15 @@ public class OwnRecords {
             reads = exchange.getProperty(QUEUE, Deque.class);
         }
         String object = reads.poll();
+        boolean linked = object != null && object.startsWith(LINKED);
+        if (linked && LinkedEngagements.contactId(ctx) == null) {
+            // no contact: nothing of the event's can be linked to one yet
+            next(exchange);
+            return;
+        }
+        object = linked ? object.substring(LINKED.length()) : object;
         exchange.setProperty(NEXT, object);
+        exchange.setProperty(LINKED_READ, linked);
         Message in = exchange.getMessage();
         DecideLookups.clearObjectHeaders(in);
         if (object == null) {
@@ -101,6 +121,13 @@ public class OwnRecords {
         }
         String connection = connectors.connectionOf(exchange);
         FieldMap fields = connectors.fieldMap(connection);
+        if (linked) {
+            in.setHeader(ExchangeKeys.CRM_OBJECT_ID, LinkedEngagements.contactId(ctx));
+            in.setHeader(ExchangeKeys.CRM_TO_OBJECT, object);
+            in.setHeader(ExchangeKeys.CRM_PROPERTIES, String.join(",", DecideLookups.readProperties(ctx, fields, object)));
+            in.setBody(null);
+            return;
+        }
         boolean contacts = object.equals("contacts");
         in.setHeader(ExchangeKeys.CRM_OBJECT, object);
         in.setHeader(ExchangeKeys.CRM_ID_PROPERTY, contacts ? fields.property("contacts", "email") : BridgeProperty.KEY);
@@ -113,7 +140,17 @@ public class OwnRecords {
     public void found(Exchange exchange) {
         DecisionContext ctx = DecideLookups.context(exchange);
         String object = exchange.getProperty(NEXT, String.class);
-        List<Match> found = DecideLookups.matches(connectors, exchange, object, exchange.getMessage().getBody());
+        Object answer = exchange.getMessage().getBody();
+        if (Boolean.TRUE.equals(exchange.getProperty(LINKED_READ, Boolean.class))) {
+            // the contact's linked records (none: the empty list of read inputs): only the one with the event's key
+            exchange.getMessage().removeHeader(ExchangeKeys.CRM_TO_OBJECT);
+            exchange.getMessage().removeHeader(ExchangeKeys.CRM_OBJECT_ID);
+            String key = ctx.key(object);
+            (answer instanceof List<?> ? List.<Match>of() : DecideLookups.matches(connectors, exchange, object, answer))
+                    .stream().filter(m -> key.equals(m.key())).findFirst().ifPresent(m -> ctx.own.put(object, m));
+            return;
+        }
+        List<Match> found = DecideLookups.matches(connectors, exchange, object, answer);
         if (found.isEmpty()) {
             return;
         }

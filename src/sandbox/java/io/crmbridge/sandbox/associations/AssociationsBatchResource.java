@@ -98,8 +98,7 @@ public class AssociationsBatchResource {
             long fromId = AssociationStore.parseId(item.id());
             NavigableMap<Long, Set<Integer>> linked = store.list(from, fromId, to);
             if (linked.isEmpty()) {
-                errors.add(new BatchResponse.BatchError("error", "OBJECT_NOT_FOUND",
-                        "crm.associations.NO_ASSOCIATIONS_FOUND",
+                errors.add(new BatchResponse.BatchError("error", "OBJECT_NOT_FOUND", null,
                         "No " + to.singular() + " is associated with " + from.singular() + " " + item.id() + ".",
                         Map.of("fromObjectId", List.of(String.valueOf(item.id()))), List.of(), Map.of()));
                 continue;

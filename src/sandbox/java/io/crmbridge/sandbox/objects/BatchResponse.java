@@ -20,9 +20,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record BatchResponse<T>(String status, List<T> results, String requestedAt, String startedAt,
         String completedAt, Integer numErrors, List<BatchError> errors, Map<String, String> links) {
 
-    /** {@code StandardError}: one failure of a batch, with the ids or values it concerns in {@code context}. */
+    /**
+     * {@code StandardError}: one failure of a batch, with the ids or values it concerns in {@code context}. Its
+     * {@code subCategory} is published as an object (unlike {@code Error}'s string); left out when there is none.
+     */
     @RegisterForReflection
-    public record BatchError(String status, String category, String subCategory, String message,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchError(String status, String category, Map<String, Object> subCategory, String message,
             Map<String, List<String>> context, List<Object> errors, Map<String, String> links) {
 
         public static BatchError of(String category, String message, Map<String, List<String>> context) {

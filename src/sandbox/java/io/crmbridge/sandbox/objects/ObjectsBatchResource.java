@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * HubSpot CRM v3 batch endpoints (up to 100 inputs). Invalid property values reject the whole batch with 400, as
+ * HubSpot CRM v3 batch endpoints (up to 100 inputs, 50 for a read with {@code propertiesWithHistory}). Invalid property values reject the whole batch with 400, as
  * HubSpot does; inputs that fail on their own (unknown id, duplicate email) are reported in {@code errors} with
  * 207 Multi-Status while the others succeed.
  */
@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ObjectsBatchResource {
+
+    /** HubSpot reads property histories of at most 50 records a batch (its list pages with history hold 50 too). */
+    static final int MAX_INPUTS_WITH_HISTORY = 50;
 
     @Inject
     ObjectService objects;
@@ -48,7 +51,12 @@ public class ObjectsBatchResource {
         List<String> missing = new ArrayList<>();
         List<String> names = ObjectViews.names(body == null ? null : body.properties());
         List<String> historyNames = ObjectViews.names(body == null ? null : body.propertiesWithHistory());
-        for (ObjectInput input : required(body).checkedInputs()) {
+        List<ObjectInput> inputs = required(body).checkedInputs();
+        if (!historyNames.isEmpty() && inputs.size() > MAX_INPUTS_WITH_HISTORY) {
+            throw SandboxApiException.badRequest("The maximum number of inputs supported in a batch request for"
+                    + " property histories is " + MAX_INPUTS_WITH_HISTORY);
+        }
+        for (ObjectInput input : inputs) {
             String id = input == null ? null : input.id();
             Optional<CrmRecord> found = archived ? objects.findArchived(type, id)
                     : objects.find(type, id, body.idProperty());

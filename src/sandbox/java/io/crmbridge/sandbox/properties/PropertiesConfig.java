@@ -12,10 +12,10 @@ public interface PropertiesConfig {
     /**
      * Object types on which a property may be created with {@code hasUniqueValue: true}. HubSpot documents unique
      * value properties for contacts, companies, deals, tickets and custom objects; its published Properties spec
-     * lists no {@code crm.schemas.*.write} scope for notes or tasks. The sandbox allows all six by default, and a
-     * test can take a type out to simulate an account where it cannot hold a unique property.
+     * lists no {@code crm.schemas.*.write} scope for notes or tasks. The sandbox allows the four by default, as
+     * HubSpot does; a test can put notes or tasks in to see an account that could.
      */
-    @WithDefault("contacts,companies,deals,tickets,notes,tasks")
+    @WithDefault("contacts,companies,deals,tickets")
     List<String> uniqueValueObjectTypes();
 
     /** Unique value properties per object type (HubSpot's documented limit is 10). */

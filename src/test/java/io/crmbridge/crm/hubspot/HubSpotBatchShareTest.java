@@ -39,6 +39,27 @@ class HubSpotBatchShareTest {
     }
 
     @Test
+    void anErrorNamingAKeyInItsMessageFailsThatKeyOnlyNotAKeyItIsAPrefixOf() {
+        Map<String, Object> answer = Map.of("status", "COMPLETE", "results", List.of(),
+                "errors", List.of(Map.of("status", "error", "category", "VALIDATION_ERROR",
+                        "message", "Property values were not valid: [{\"isValid\":false,\"message\":\"acme.com is"
+                                + " already taken\",\"name\":\"domain\"}]")));
+        HubSpotConnector hubspot = new HubSpotConnector();
+        assertThat(hubspot.batchErrors(CrmAnswer.of(HubSpotBatchShare.of(answer, "domain", List.of("acme.com.au")))))
+                .isEmpty();
+        assertThat(hubspot.batchErrors(CrmAnswer.of(HubSpotBatchShare.of(answer, "domain", List.of("acme.co")))))
+                .isEmpty();
+        assertThat(hubspot.batchErrors(CrmAnswer.of(HubSpotBatchShare.of(answer, "domain", List.of("ACME.com")))))
+                .hasSize(1);
+        Map<String, Object> sentence = Map.of("errors", List.of(Map.of("category", "CONFLICT",
+                "message", "A company with domain acme.com.au.")));
+        assertThat(hubspot.batchErrors(CrmAnswer.of(HubSpotBatchShare.of(sentence, "domain", List.of("acme.com")))))
+                .isEmpty();
+        assertThat(hubspot.batchErrors(CrmAnswer.of(HubSpotBatchShare.of(sentence, "domain", List.of("acme.com.au")))))
+                .hasSize(1);
+    }
+
+    @Test
     void anAssociationErrorIsHandedToItsPairOnly() {
         Map<String, Object> answer = Map.of("status", "COMPLETE",
                 "results", List.of(Map.of("fromObjectId", 5, "toObjectId", 7)),

@@ -123,6 +123,38 @@ class HubSpotConnectorTest {
         assertThat(contact).doesNotContainKey("associations");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPropertyValueInAWriteBodyIsAString() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("crmbridge_occurred_at", 1_767_225_599_123L);
+        values.put("amount", new java.math.BigDecimal("1E+3"));
+        values.put("hs_task_is_all_day", true);
+        values.put("phone", null);
+        Map<String, String> expected = Map.of("crmbridge_occurred_at", "1767225599123", "amount", "1000",
+                "hs_task_is_all_day", "true", "phone", "");
+        Map<String, Object> created = (Map<String, Object>) hubspot.create("deals", values, Map.of()).body();
+        assertThat((Map<String, Object>) created.get("properties")).isEqualTo(expected);
+        Map<String, Object> updated = (Map<String, Object>) hubspot.update("deals", "7", null, values).body();
+        assertThat((Map<String, Object>) updated.get("properties")).isEqualTo(expected);
+        Map<String, Object> upserted = (Map<String, Object>) hubspot.upsert("deals", "crmbridge_key",
+                Map.of("k1", values)).body();
+        assertThat(((List<Map<String, Object>>) upserted.get("inputs")).get(0).get("properties")).isEqualTo(expected);
+        Map<String, Object> many = (Map<String, Object>) hubspot.createMany("deals", List.of(values), List.of(Map.of()),
+                List.of("k1")).body();
+        assertThat(((List<Map<String, Object>>) many.get("inputs")).get(0).get("properties")).isEqualTo(expected);
+    }
+
+    @Test
+    void historyIsReadFiftyRecordsACallAtMost() {
+        assertThat(hubspot.maxHistoryIds()).isEqualTo(50);
+        List<String> ids = java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(Integer::toString).toList();
+        assertThat(hubspot.readHistory("contacts", ids.subList(0, 50), List.of("phone")).path())
+                .isEqualTo("/crm/v3/objects/contacts/batch/read");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> hubspot.readHistory("contacts", ids, List.of("phone")));
+    }
+
     @ParameterizedTest
     @CsvSource({ "0, 10000, 10000", "5, 10000, ", ", 10000, ", "0, , ", "0, 999999, 60000", "x, 10, " })
     void aUsedUpWindowMeansWaitingOutTheInterval(String remaining, String interval, Long expectedMillis) {
@@ -134,9 +166,14 @@ class HubSpotConnectorTest {
     }
 
     @Test
-    void everyCallMayBeResentAfterAnUnclearAnswer() {
+    void everyCallButAPlainCreateMayBeResentAfterAnUnclearAnswer() {
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts/batch/upsert")).isTrue();
-        assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/companies/batch/create")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/batch/create")).as("notes hold no unique key")
+                .isFalse();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/search")).isTrue();
         assertThat(hubspot.resendable("PATCH", "/crm/v3/objects/contacts/1")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes")).as("a second note").isFalse();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/tasks")).isFalse();
     }
 }

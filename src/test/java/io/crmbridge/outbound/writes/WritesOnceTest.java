@@ -44,8 +44,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class WritesOnceTest {
 
-    /** Lead events of the burst (-Dwrites-once.events=N for a shorter local run). */
-    static final int EVENTS = Integer.getInteger("writes-once.events", 500);
+    /** Lead events of the burst (-Dwrites-once.events=N for another size). */
+    static final int EVENTS = Integer.getInteger("writes-once.events", 300);
 
     @Inject
     DataSource dataSource;
@@ -66,6 +66,10 @@ class WritesOnceTest {
     @Test
     void leadBurstWithLostWriteAnswersAndLaggingSearchEndsDoneWithOneOfEach() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
+        // as on HubSpot, notes and tasks cannot hold a unique value: their key is a plain property
+        admin().post("/admin/connections/hubspot/provision").then().statusCode(200)
+                .body("keys.notes", org.hamcrest.Matchers.equalTo("NOT_UNIQUE"))
+                .body("keys.tasks", org.hamcrest.Matchers.equalTo("NOT_UNIQUE"));
         // 15% of write answers lost after the CRM committed them (half 502, half a dropped connection)
         Map<String, Object> faults = Map.of("seed", 42, "rules", List.of(
                 lost("POST", "/crm/v3/objects/[a-z]+(/batch/(upsert|create|update))?"),

@@ -2,7 +2,9 @@ package io.crmbridge.sandbox.contract;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ class AssociationsContractTest extends ContractTestSupport {
 
         api().body(Map.of("inputs", List.of(Map.of("id", deal), Map.of("id", "999999999"))))
                 .post(V4_BATCH + "/deals/contacts/batch/read")
-                .then().statusCode(207).body("numErrors", equalTo(1));
+                .then().statusCode(207).body("numErrors", equalTo(1)).body("errors[0]", not(hasKey("subCategory")));
         assertServerSawOnlyValidRequests();
     }
 

@@ -97,6 +97,8 @@ class PropertiesContractTest extends ContractTestSupport {
 
     @Test
     void upsertByTheUniquePropertyCreatesOnceThenUpdates() {
+        // notes hold no unique value on HubSpot; an account that could is a setting
+        SandboxControl.uniqueValueObjectTypes("contacts", "companies", "deals", "tickets", "notes");
         String key = propertyName();
         api().body(uniqueKey(key)).post(PROPERTIES + "/notes").then().statusCode(201);
         String value = "event-" + UUID.randomUUID();
@@ -119,10 +121,11 @@ class PropertiesContractTest extends ContractTestSupport {
     }
 
     @Test
-    void anObjectTypeTheAccountKeepsFromUniqueValuesRefusesThem() {
-        SandboxControl.uniqueValueObjectTypes("contacts", "companies", "deals", "tickets");
+    void notesAndTasksRefuseUniqueValuesByDefaultAsOnHubSpot() {
         String key = propertyName();
         api().body(uniqueKey(key)).post(PROPERTIES + "/tasks").then().statusCode(400)
+                .body("category", equalTo("VALIDATION_ERROR"));
+        api().body(uniqueKey(key)).post(PROPERTIES + "/notes").then().statusCode(400)
                 .body("category", equalTo("VALIDATION_ERROR"));
 
         Map<String, Object> plain = new java.util.HashMap<>(uniqueKey(key));

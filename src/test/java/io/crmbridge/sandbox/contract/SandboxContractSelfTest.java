@@ -183,6 +183,18 @@ class SandboxContractSelfTest {
     }
 
     @Test
+    void aBatchErrorsSubCategoryIsAnObjectAsPublishedNeverAString() {
+        String body = """
+                {"status":"COMPLETE","results":[],"numErrors":1,"startedAt":"%s","completedAt":"%s",
+                 "errors":[{"status":"error","category":"OBJECT_NOT_FOUND","subCategory":%s,"message":"No contact",
+                            "context":{"fromObjectId":["999"]},"errors":[],"links":{}}]}""";
+        assertThat(responseErrors("POST", "/contacts/batch/read", 207, body.formatted(NOW, NOW, "{}"))).isEmpty();
+        assertThat(responseErrors("POST", "/contacts/batch/read", 207,
+                body.formatted(NOW, NOW, "\"crm.associations.NO_ASSOCIATIONS_FOUND\""))).isNotEmpty();
+        assertThat(responseErrors("POST", "/contacts/batch/read", 207, body.formatted(NOW, NOW, "null"))).isNotEmpty();
+    }
+
+    @Test
     void tokenResponseMustBeOneOfTheGrantShapes() {
         RawRequest token = form("grant_type=refresh_token&refresh_token=sandbox-refresh");
         String ok = "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":1800,\"token_type\":\"bearer\","

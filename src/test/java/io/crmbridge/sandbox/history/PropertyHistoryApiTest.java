@@ -86,9 +86,9 @@ class PropertyHistoryApiTest {
     }
 
     @Test
-    void batchReadsAHundredRecordsWithHistory() {
+    void batchReadsFiftyRecordsWithHistoryAndRefusesFiftyOneAsHubSpotDoes() {
         List<Map<String, Object>> inputs = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 51; i++) {
             inputs.add(Map.of("properties", Map.of("email", uniqueEmail("b" + i), "jobtitle", "T" + i),
                     "associations", List.of()));
         }
@@ -96,11 +96,22 @@ class PropertyHistoryApiTest {
                 .then().statusCode(201).extract().jsonPath().getList("results.id");
         SandboxControl.humanEdit("contacts", ids.get(42), Map.of("jobtitle", "Founder"), 9_000_003);
 
-        Map<String, Object> body = Map.of("inputs", ids.stream().map(id -> Map.of("id", id)).toList(),
+        Map<String, Object> tooMany = Map.of("inputs", ids.stream().map(id -> Map.of("id", id)).toList(),
+                "properties", List.of("jobtitle"), "propertiesWithHistory", List.of("jobtitle"));
+        JsonPath refused = crm().body(tooMany).post("/crm/v3/objects/contacts/batch/read").then().statusCode(400)
+                .extract().jsonPath();
+        assertThat(refused.getString("category")).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.getString("message"))
+                .isEqualTo("The maximum number of inputs supported in a batch request for property histories is 50");
+        // without history the same 51 inputs are read
+        crm().body(Map.of("inputs", tooMany.get("inputs"), "properties", List.of("jobtitle"),
+                "propertiesWithHistory", List.of())).post("/crm/v3/objects/contacts/batch/read").then().statusCode(200);
+
+        Map<String, Object> body = Map.of("inputs", ids.subList(1, 51).stream().map(id -> Map.of("id", id)).toList(),
                 "properties", List.of("jobtitle"), "propertiesWithHistory", List.of("jobtitle"));
         JsonPath r = crm().body(body).post("/crm/v3/objects/contacts/batch/read").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(r.getList("results")).hasSize(100);
+        assertThat(r.getList("results")).hasSize(50);
         assertThat(r.getList("results.propertiesWithHistory.jobtitle")).allSatisfy(h -> assertThat((List<?>) h)
                 .isNotEmpty());
         Map<String, Object> edited = r.getMap("results.find { it.id == '" + ids.get(42) + "' }");
