@@ -216,7 +216,7 @@ public class ClioConnector implements CrmConnector, ChangeFeed, RecordReads, Rec
         return Map.of(API_VERSION_HEADER, apiVersion(connection));
     }
 
-    String apiVersion(String connection) {
+    private String apiVersion(String connection) {
         ConnectionsConfig.Connection c = config == null || connection == null ? null : config.connections().get(connection);
         return c == null ? API_VERSION : c.apiVersion().orElse(API_VERSION);
     }

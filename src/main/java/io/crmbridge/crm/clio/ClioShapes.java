@@ -116,7 +116,7 @@ final class ClioShapes {
             }
         });
         if ("Person".equals(type) && linkTo != null && !data.containsKey("name")) {
-            data.put("name", personName(data)); // Clio requires a contact's name on create
+            data.put("name", ClioValues.personName(data)); // Clio requires a contact's name on create
         }
         if (linkTo != null) {
             links(object, linkTo, data);
@@ -157,32 +157,10 @@ final class ClioShapes {
                 data.put(property, ref);
             }
         } else if ("notes".equals(object) && "date".equals(property) && value != null) {
-            data.put(property, noteDate(value)); // a note's date is a date, not a timestamp
+            data.put(property, ClioValues.noteDate(value)); // a note's date is a date, not a timestamp
         } else {
             data.put(property, value);
         }
-    }
-
-    /** A Person's name from its first and last names (its email, else a placeholder, when it has neither). */
-    private static String personName(Map<String, Object> data) {
-        String name = String.join(" ", String.valueOf(data.getOrDefault("first_name", "")),
-                String.valueOf(data.getOrDefault("last_name", ""))).replace("null", "").trim();
-        if (!name.isEmpty()) {
-            return name;
-        }
-        Object emails = data.get("email_addresses");
-        return emails instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> item
-                ? String.valueOf(item.get("address")) : "Unknown";
-    }
-
-    /** An ISO-8601 date ({@code 2026-12-01}, UTC) from a timestamp, an epoch-millisecond number or a date. */
-    private static String noteDate(Object value) {
-        java.time.Instant at = Timestamps.parse(value);
-        if (at != null) {
-            return at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-        }
-        String text = value.toString();
-        return text.length() >= 10 ? text.substring(0, 10) : text;
     }
 
     /**
