@@ -22,12 +22,20 @@ public interface DispatchConfig {
     @WithDefault("1000")
     long delay();
 
-    /** Events claimed per poll of the queue at most: never more than the workers free to begin them at once. */
-    @WithDefault("20")
+    /**
+     * Events claimed per poll of the queue at most, and so the most events whose CRM calls share one batch call: the
+     * bulk path's group size (crmbridge.bulk.max-size). A claim takes whatever is queued up to this, so a lone event
+     * goes alone and a backlog goes in groups of this many. Never more than the workers free to begin them at once.
+     */
+    @WithDefault("100")
     int batchSize();
 
-    /** Events processed at the same time by this replica. */
-    @WithDefault("4")
+    /**
+     * Events processed at the same time by this replica: threads that spend their time waiting for a grouped CRM
+     * answer or the database, so sized for a full claim (batch-size), not for the cores. Each takes a database
+     * connection only for a statement at a time (quarkus.datasource.jdbc.max-size, 60, serves 100).
+     */
+    @WithDefault("100")
     int workers();
 
     /**
