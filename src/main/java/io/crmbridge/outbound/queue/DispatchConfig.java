@@ -39,6 +39,19 @@ public interface DispatchConfig {
     int workers();
 
     /**
+     * A claim that found fewer than batch-size events, made while earlier events were in progress, waits up to this
+     * long for more while events keep arriving at this replica (a burst still being posted), so that they go through
+     * the bulk path's grouped calls together instead of in many small groups. An event arriving at an idle queue
+     * never waits for it. 0s turns it off.
+     */
+    @WithDefault("1s")
+    Duration fillWait();
+
+    /** The fill stops as soon as no event arrived for this long: the burst is over. */
+    @WithDefault("200ms")
+    Duration fillQuiet();
+
+    /**
      * How long a claim lasts unless renewed: this replica renews its claims every lease-renew-period while it works
      * on them, so the events of a replica that died return to the queue within this time.
      */

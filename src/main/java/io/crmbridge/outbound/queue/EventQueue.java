@@ -86,6 +86,8 @@ public class EventQueue {
     /** Numbers this run's claims ({@link ClaimedEvent#claim()}). */
     private final AtomicLong claims = new AtomicLong();
     private volatile boolean tookOver;
+    /** The last claim found nothing: the next event to arrive is not part of a burst in progress. */
+    private volatile boolean idle = true;
     private volatile long lastRenewal;
 
     EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters, ProcessRun run, KeyLeases keys,
@@ -107,7 +109,9 @@ public class EventQueue {
      * batch to be let go of). The claim is how grouping follows pressure: a backlog, or events that queued while the
      * previous claim waited for the CRM, are claimed and go through the bulk path's grouped calls together; an idle
      * queue is waited on for up to one dispatch period, and an event this replica stores meanwhile is claimed at once,
-     * alone. Empty when nothing came. A SIGKILL strands at most workers + batch-size claims.
+     * alone. A claim that finds fewer than batch-size while earlier work was in progress and events are still arriving
+     * waits for them (fill-quiet, fill-wait). Empty when nothing came. A SIGKILL strands at most workers + batch-size
+     * claims.
      */
     public List<ClaimedEvent> claim() throws SQLException, InterruptedException {
         if (!tookOver) {
@@ -118,11 +122,19 @@ public class EventQueue {
         if (free == 0) {
             return List.of();
         }
+        int limit = Math.min(free, config.batchSize());
         long mark = arrivals.mark();
-        List<ClaimedEvent> claimed = claimAs(holder, Math.min(free, config.batchSize()));
+        List<ClaimedEvent> claimed = claimAs(holder, limit);
         if (claimed.isEmpty() && arrivals.awaitAfter(mark, config.period())) {
-            claimed = claimAs(holder, Math.min(free, config.batchSize()));
+            // the queue was idle: a new event goes at once, alone
+            claimed = claimAs(holder, limit);
+        } else if (!claimed.isEmpty() && claimed.size() < limit && !idle
+                && arrivals.awaitMore(mark, limit - claimed.size(), config.fillQuiet().toMillis(), config.fillWait().toMillis()) > 0) {
+            // a burst is still arriving behind work in progress: the claim fills up before its events go together
+            claimed = new ArrayList<>(claimed);
+            claimed.addAll(claimAs(holder, limit - claimed.size()));
         }
+        idle = claimed.isEmpty();
         slots.taken(claimed);
         return claimed;
     }

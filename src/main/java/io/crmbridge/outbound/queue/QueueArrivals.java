@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class QueueArrivals {
 
     private long stored;
+    private long lastStoredNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
     /** An event was stored and committed (route webhook-receive). */
     public synchronized void stored() {
         stored++;
+        lastStoredNanos = System.nanoTime();
         notifyAll();
     }
 
@@ -34,5 +36,23 @@ public class QueueArrivals {
             wait(left);
         }
         return true;
+    }
+
+    /**
+     * While events keep arriving (each within {@code quietMillis} of the one before), waits until {@code wanted} were
+     * stored after {@code mark}, for at most {@code maxMillis}; returns at once when the last one came longer than
+     * {@code quietMillis} ago. Returns how many were stored after {@code mark}.
+     */
+    synchronized long awaitMore(long mark, int wanted, long quietMillis, long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (stored - mark < wanted) {
+            long now = System.nanoTime();
+            long left = Math.min(lastStoredNanos + quietMillis * 1_000_000 - now, deadline - now) / 1_000_000;
+            if (left <= 0) {
+                break;
+            }
+            wait(left);
+        }
+        return stored - mark;
     }
 }
