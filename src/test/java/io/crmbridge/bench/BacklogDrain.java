@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import io.crmbridge.testsupport.AppProcess;
 import io.crmbridge.testsupport.TestHttp;
 
@@ -26,16 +28,21 @@ final class BacklogDrain {
 
     static Result run(AppProcess bridge, CrmSandbox crm, BenchPostgres db, String jdbcUrl, String run, int events,
             Duration cap, double requestsPerSecond) {
+        // events stored before this run (all final by now) are not this run's
+        Map<String, Long> before = db.eventStatuses(jdbcUrl);
         crm.resetCounters();
         long start = System.nanoTime();
+        AtomicLong lastAccepted = new AtomicLong(start);
         // The backlog arrives at once: posted by 16 senders (each event answered 202 before the next).
         ExecutorService senders = Executors.newFixedThreadPool(16);
         try {
             List<Future<?>> posted = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String body = LeadEvents.lead("drain-" + run + "-" + i);
-                posted.add(senders.submit(() -> TestHttp.post(bridge.url("/events/webform"),
-                        TestHttp.bearer(LeadEvents.SOURCE_SECRET), body).expect(202)));
+                posted.add(senders.submit(() -> {
+                    TestHttp.post(bridge.url("/events/webform"), TestHttp.bearer(LeadEvents.SOURCE_SECRET), body).expect(202);
+                    lastAccepted.accumulateAndGet(System.nanoTime(), Math::max);
+                }));
             }
             for (Future<?> f : posted) {
                 f.get();
@@ -46,15 +53,26 @@ final class BacklogDrain {
             senders.shutdown();
         }
         long deadline = start + cap.toNanos();
-        Map<String, Long> statuses = db.eventStatuses(jdbcUrl);
+        Map<String, Long> statuses = since(before, db.eventStatuses(jdbcUrl));
         while (finished(statuses) < events && System.nanoTime() < deadline) {
             AppProcess.pause(100);
-            statuses = db.eventStatuses(jdbcUrl);
+            statuses = since(before, db.eventStatuses(jdbcUrl));
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
         CrmSandbox.Calls calls = crm.calls();
-        return new Result(events, finished(statuses), statuses.getOrDefault("DONE", 0L), seconds, calls,
-                requestsPerSecond, statuses);
+        return new Result(events, finished(statuses), statuses.getOrDefault("DONE", 0L), (end - start) / 1e9,
+                (end - lastAccepted.get()) / 1e9, calls, requestsPerSecond, statuses);
+    }
+
+    private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> now) {
+        Map<String, Long> diff = new TreeMap<>();
+        now.forEach((status, n) -> {
+            long added = n - before.getOrDefault(status, 0L);
+            if (added != 0) {
+                diff.put(status, added);
+            }
+        });
+        return diff;
     }
 
     private static long finished(Map<String, Long> statuses) {
@@ -63,10 +81,10 @@ final class BacklogDrain {
 
     /**
      * {@code seconds} is the drain time when {@code finished == events}, else the cap: then the figures hold for the
-     * part drained and the time for all is extrapolated from it.
+     * part drained and the time for all is extrapolated from it. {@code afterLastPost}: from the last 202 to the end.
      */
-    record Result(int events, long finished, long done, double seconds, CrmSandbox.Calls calls, double rate,
-            Map<String, Long> statuses) {
+    record Result(int events, long finished, long done, double seconds, double afterLastPost, CrmSandbox.Calls calls,
+            double rate, Map<String, Long> statuses) {
 
         boolean complete() {
             return finished == events;

@@ -66,6 +66,19 @@ final class BenchPostgres implements AutoCloseable {
         return counts;
     }
 
+    /** The status of one event, or null before it is stored. */
+    String eventStatus(String jdbcUrl, String eventId) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                PreparedStatement s = c.prepareStatement("SELECT status FROM raw_event WHERE event_id = CAST(? AS uuid)")) {
+            s.setString(1, eventId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

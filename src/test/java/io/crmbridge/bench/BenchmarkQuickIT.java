@@ -59,6 +59,11 @@ class BenchmarkQuickIT {
         assertThat(ingress.path("errors").asLong()).isZero();
         assertThat(json.path("start_and_memory").path("ready_seconds_external_db").asDouble()).isPositive();
         assertThat(json.path("start_and_memory").path("rss_idle_mib").asDouble()).isPositive();
+        JsonNode burst = json.path("defaults_burst");
+        // The burst and the lone events on the shipped defaults: every one written.
+        assertThat(burst.path("finished_events").asLong()).isEqualTo(burst.path("measured_events").asLong());
+        assertThat(burst.path("statuses").path("DONE").asLong()).isEqualTo(burst.path("measured_events").asLong());
+        assertThat(burst.path("lone_event_max_seconds").isNumber()).as("every lone event DONE").isTrue();
         JsonNode drain = json.path("backlog_drain");
         // The quick drain's cap is a safety bound far above its few events' time: all of them are written.
         assertThat(drain.path("finished_events").asLong()).isEqualTo(drain.path("measured_events").asLong());

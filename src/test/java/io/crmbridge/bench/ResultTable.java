@@ -43,7 +43,7 @@ final class ResultTable {
     }
 
     /** The rows in the table's fixed order, whatever order they were measured in. */
-    static final List<String> ORDER = List.of("outbound_full_lead", "outbound_contact_only", "backlog_drain",
+    static final List<String> ORDER = List.of("outbound_full_lead", "outbound_contact_only", "defaults_burst", "backlog_drain",
             "inbound_drain", "webhook_ingress", "start_and_memory");
 
     private final Map<String, Object> run = new LinkedHashMap<>();

@@ -107,7 +107,7 @@ final class CrashRun {
             report.put("killLog", kills);
             // The events in flight at a SIGKILL are taken again within 30 s of the restart (not after their
             // lease); how soon each is begun again depends on the workers' pace (a kill strands up to workers + one
-            // batch claimed, and the 4 workers begin them in turn), so that is reported, not checked
+            // batch claimed, and the workers begin them in turn), so that is reported, not checked
             List<Object> takenBack = kills.stream().map(k -> k.get("secondsUntilThoseEventsTakenBack")).toList();
             report.put("secondsUntilInFlightEventsTakenBack", takenBack);
             report.put("secondsUntilInFlightEventsBegunAgain",

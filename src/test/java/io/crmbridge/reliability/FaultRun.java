@@ -36,19 +36,16 @@ final class FaultRun {
                     0.05,
                     ReliabilityRuns.intProp("fault.token-lifetime", 5), ReliabilityRuns.intProp("fault.drain-minutes",
                             "full".equals(size) ? 60 : 10), ReliabilityRuns.longProp("fault.seed", 5),
-                    ReliabilityRuns.intProp("fault.workers", "ci".equals(size) ? 0 : BURST_WORKERS));
+                    ReliabilityRuns.intProp("fault.workers", 0));
         }
     }
 
     /**
-     * Workers and events per claim of the full and quick sizes: the README's settings for a burst (the run posts its
-     * events at once). With the bridge's default 4 workers every event makes its own dozen calls, 10% of them answered
-     * 429 and each 429 pausing the connection for a second: 541 of the full run's 1,000 events were DONE after 60
-     * minutes. With 100 the events in flight share their calls (the bulk path) and the full run drains in minutes.
-     * The CI size keeps the default (0: the bridge's own settings), so the per-event path is tried under faults too.
+     * Every size runs the bridge's own claims and workers (100 each, the bulk path's group size): the run posts its
+     * events at once, and the events in flight share their calls. With 4 workers (the defaults before) every event
+     * made its own dozen calls, 10% of them answered 429 and each 429 pausing the connection for a second: 541 of the
+     * full run's 1,000 events were DONE after 60 minutes. {@code -Dfault.workers=N} runs N workers claiming N events.
      */
-    static final int BURST_WORKERS = 100;
-
     /** The bridge gives up on a CRM call after this; the sandbox's hang holds an answer a little longer. */
     static final long RESPONSE_TIMEOUT_MS = 3000;
 
@@ -98,7 +95,7 @@ final class FaultRun {
 
     /**
      * The bridge's settings for this run: {@link #SETTINGS}, and with workers (above 0) that many workers claiming that
-     * many events at a time (the README's settings for a burst), with a datasource pool to match.
+     * many events at a time, with a datasource pool to match.
      */
     Map<String, String> settings() {
         Map<String, String> all = new LinkedHashMap<>(SETTINGS);

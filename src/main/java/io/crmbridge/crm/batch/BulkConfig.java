@@ -19,9 +19,11 @@ public interface BulkConfig {
     /**
      * How long the first call of a group waits for others at most. A full group goes at once, and so do all open
      * groups as soon as every event of the claims in progress is waiting for an answer (nobody else can join): a lone
-     * event never waits.
+     * event never waits. The window only bounds the wait for an event of the claim that is slow to reach the stage
+     * (its database steps on a busy machine take seconds, or it waits out a retry): long enough that a claim of 100
+     * still moves through its stages as one group.
      */
-    @WithDefault("200ms")
+    @WithDefault("5s")
     Duration window();
 
     /**

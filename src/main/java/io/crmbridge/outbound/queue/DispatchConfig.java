@@ -22,13 +22,34 @@ public interface DispatchConfig {
     @WithDefault("1000")
     long delay();
 
-    /** Events claimed per poll of the queue at most: never more than the workers free to begin them at once. */
-    @WithDefault("20")
+    /**
+     * Events claimed per poll of the queue at most, and so the most events whose CRM calls share one batch call: the
+     * bulk path's group size (crmbridge.bulk.max-size). A claim takes whatever is queued up to this, so a lone event
+     * goes alone and a backlog goes in groups of this many. Never more than the workers free to begin them at once.
+     */
+    @WithDefault("100")
     int batchSize();
 
-    /** Events processed at the same time by this replica. */
-    @WithDefault("4")
+    /**
+     * Events processed at the same time by this replica: threads that spend their time waiting for a grouped CRM
+     * answer or the database, so sized for a full claim (batch-size), not for the cores. Each takes a database
+     * connection only for a statement at a time (quarkus.datasource.jdbc.max-size, 60, serves 100).
+     */
+    @WithDefault("100")
     int workers();
+
+    /**
+     * A claim that found fewer than batch-size events, made while earlier events were in progress, waits up to this
+     * long for more while events keep arriving at this replica (a burst still being posted), so that they go through
+     * the bulk path's grouped calls together instead of in many small groups. An event arriving at an idle queue
+     * never waits for it; under steady traffic a claim waits at most this long to fill. 0s turns it off.
+     */
+    @WithDefault("3s")
+    Duration fillWait();
+
+    /** The fill stops as soon as no event arrived for this long: the burst is over. */
+    @WithDefault("200ms")
+    Duration fillQuiet();
 
     /**
      * How long a claim lasts unless renewed: this replica renews its claims every lease-renew-period while it works

@@ -82,13 +82,18 @@ public class EventQueue {
     private final String everyRun;
     private final KeyLeases keys;
     private final WorkerSlots slots;
+    private final QueueArrivals arrivals;
     /** Numbers this run's claims ({@link ClaimedEvent#claim()}). */
     private final AtomicLong claims = new AtomicLong();
     private volatile boolean tookOver;
+    /** The last claim found nothing: the next event to arrive is not part of a burst in progress. */
+    private volatile boolean idle = true;
     private volatile long lastRenewal;
 
-    EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters, ProcessRun run, KeyLeases keys) {
+    EventQueue(DataSource dataSource, DispatchConfig config, DeadLetters deadLetters, ProcessRun run, KeyLeases keys,
+            QueueArrivals arrivals) {
         this.dataSource = dataSource;
+        this.arrivals = arrivals;
         this.keys = keys;
         this.config = config;
         this.deadLetters = deadLetters;
@@ -99,10 +104,14 @@ public class EventQueue {
     }
 
     /**
-     * The next events to process, oldest first: at most batch-size, and never more in hand than the workers plus one
-     * batch waiting for them (when that many are in hand, waiting up to one dispatch period for a batch to be let go
-     * of); empty when there is nothing to do or nothing was let go of. The batch ahead keeps the bulk path's groups
-     * full while a group's events finish one by one; a SIGKILL strands at most workers + batch-size claims.
+     * The next events to process, oldest first: whatever is queued, up to batch-size, and never more in hand than the
+     * workers plus one batch waiting for them (when that many are in hand, waiting up to one dispatch period for a
+     * batch to be let go of). The claim is how grouping follows pressure: a backlog, or events that queued while the
+     * previous claim waited for the CRM, are claimed and go through the bulk path's grouped calls together; an idle
+     * queue is waited on for up to one dispatch period, and an event this replica stores meanwhile is claimed at once,
+     * alone. A claim that finds fewer than batch-size while earlier work was in progress and events are still arriving
+     * waits for them (fill-quiet, fill-wait). Empty when nothing came. A SIGKILL strands at most workers + batch-size
+     * claims.
      */
     public List<ClaimedEvent> claim() throws SQLException, InterruptedException {
         if (!tookOver) {
@@ -113,7 +122,19 @@ public class EventQueue {
         if (free == 0) {
             return List.of();
         }
-        List<ClaimedEvent> claimed = claimAs(holder, Math.min(free, config.batchSize()));
+        int limit = Math.min(free, config.batchSize());
+        long mark = arrivals.mark();
+        List<ClaimedEvent> claimed = claimAs(holder, limit);
+        if (claimed.isEmpty() && arrivals.awaitAfter(mark, config.period())) {
+            // the queue was idle: a new event goes at once, alone
+            claimed = claimAs(holder, limit);
+        } else if (!claimed.isEmpty() && claimed.size() < limit && !idle
+                && arrivals.awaitMore(mark, limit - claimed.size(), config.fillQuiet().toMillis(), config.fillWait().toMillis()) > 0) {
+            // a burst is still arriving behind work in progress: the claim fills up before its events go together
+            claimed = new ArrayList<>(claimed);
+            claimed.addAll(claimAs(holder, limit - claimed.size()));
+        }
+        idle = claimed.isEmpty();
         slots.taken(claimed);
         return claimed;
     }

@@ -23,11 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.model.ExchangeKeys;
 import io.crmbridge.connection.CrmDefaults;
 import io.crmbridge.outbound.SourcesConfig;
+import io.crmbridge.outbound.queue.QueueArrivals;
 
 /**
  * Step of route {@code webhook-receive}: stores the raw body byte for byte in {@code raw_event} (status QUEUED) and
- * commits before the sender hears 202, so an accepted event survives anything that happens next. Credentials are
- * not kept among the stored headers.
+ * commits before the sender hears 202, so an accepted event survives anything that happens next, then tells an idle
+ * dispatcher ({@link QueueArrivals}). Credentials are not kept among the stored headers.
  */
 @ApplicationScoped
 @Named("rawEventStore")
@@ -39,12 +40,15 @@ public class RawEventStore {
     private final SourcesConfig sources;
     private final CrmDefaults defaults;
     private final ObjectMapper json;
+    private final QueueArrivals arrivals;
 
-    RawEventStore(DataSource dataSource, SourcesConfig sources, CrmDefaults defaults, ObjectMapper json) {
+    RawEventStore(DataSource dataSource, SourcesConfig sources, CrmDefaults defaults, ObjectMapper json,
+            QueueArrivals arrivals) {
         this.dataSource = dataSource;
         this.sources = sources;
         this.defaults = defaults;
         this.json = json;
+        this.arrivals = arrivals;
     }
 
     public void store(Exchange exchange) throws SQLException, JsonProcessingException {
@@ -63,6 +67,8 @@ public class RawEventStore {
             ps.setBytes(6, in.getBody(byte[].class));
             ps.executeUpdate();
         }
+        // committed: an idle dispatcher begins it now rather than at its next poll
+        arrivals.stored();
         in.setHeader(ExchangeKeys.EVENT_ID, eventId.toString());
     }
 
