@@ -60,10 +60,11 @@ public final class ClioView implements CrmView {
 
     @Override
     public List<String> notesOf(String contactId) {
-        List<String> notes = new java.util.ArrayList<>(ids(api().queryParam("contact_id", contactId)
-                .queryParam("fields", "id").get(API + "/notes.json")));
+        List<String> notes = new java.util.ArrayList<>(ids(api().queryParam("type", "Contact")
+                .queryParam("contact_id", contactId).queryParam("fields", "id").get(API + "/notes.json")));
         for (String matter : dealsOf(contactId)) {
-            notes.addAll(ids(api().queryParam("matter_id", matter).queryParam("fields", "id").get(API + "/notes.json")));
+            notes.addAll(ids(api().queryParam("type", "Matter").queryParam("matter_id", matter).queryParam("fields", "id")
+                    .get(API + "/notes.json")));
         }
         return notes;
     }

@@ -98,7 +98,9 @@ final class ClioRequests {
         List<String> read = new ArrayList<>(properties);
         read.remove(BridgeProperty.KEY);
         read.add(ClioShapes.keyHolder(object));
-        return CrmRequest.get(resource(object), "query=" + encode(key) + "&limit=" + MAX_LIMIT + "&fields="
+        // Clio lists notes of one type at a time (type is required): the bridge writes a note onto the event's matter
+        String type = "notes".equals(object) ? "type=Matter&" : "";
+        return CrmRequest.get(resource(object), type + "query=" + encode(key) + "&limit=" + MAX_LIMIT + "&fields="
                 + encode(ClioShapes.fields(object, read)));
     }
 

@@ -185,8 +185,11 @@ final class ClioShapes {
             case "deals" -> putRef(data, "client", contact != null ? contact : company);
             case "notes" -> {
                 if (matter != null) {
+                    // Clio's published note body lists contact, matter and type as required: a matter's note
+                    // names the person (or company) too
                     data.put("type", "Matter");
                     putRef(data, "matter", matter);
+                    putRef(data, "contact", contact != null ? contact : company);
                 } else if (contact != null || company != null) {
                     data.put("type", "Contact");
                     putRef(data, "contact", contact != null ? contact : company);

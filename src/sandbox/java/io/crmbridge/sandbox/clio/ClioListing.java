@@ -62,6 +62,10 @@ public class ClioListing {
                 .ifPresent(f -> {
                     throw ClioApiException.badRequest("Invalid fields for " + type.apiName() + ": " + f);
                 });
+        if (type == ClioResourceType.NOTES && q.getFirst("type") == null) {
+            // Clio lists Matter notes or Contact notes, never both: its notes index requires type
+            throw ClioApiException.badRequest("type is required: Matter or Contact");
+        }
         int limit = limit(q.getFirst("limit"));
         String order = q.getFirst("order");
         if (order != null && store.refusedOrders().contains(order.trim())) {

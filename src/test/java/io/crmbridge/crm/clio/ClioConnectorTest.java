@@ -121,8 +121,10 @@ class ClioConnectorTest {
 
         CrmRequest note = clio.create("notes", Map.of("detail", "from the form", "date", "2026-12-01T23:30:00Z"),
                 Map.of("deals", "40", "contacts", "12"));
+        // Clio publishes contact, matter and type as required on a note: a matter's note names the person too
         assertThat(note.body()).isEqualTo(Map.of("data", Map.of("detail", "from the form", "date", "2026-12-01",
-                "type", "Matter", "matter", Map.of("id", 40L), "subject", "from the form")));
+                "type", "Matter", "matter", Map.of("id", 40L), "contact", Map.of("id", 12L), "subject",
+                "from the form")));
 
         CrmRequest task = clio.create("tasks", Map.of("name", "Onboarding", "description", "Start", "assignee", "900"),
                 Map.of());
@@ -226,7 +228,7 @@ class ClioConnectorTest {
         assertThat(note.property("crmbridge_key")).isEqualTo("note:e-1");
         CrmRequest read = clio.readByKey("notes", "crmbridge_key", List.of("note:e-1"), List.of("detail"));
         assertThat(read.path()).isEqualTo("/notes.json");
-        assertThat(query(read)).containsEntry("query", "note:e-1");
+        assertThat(query(read)).containsEntry("query", "note:e-1").containsEntry("type", "Matter");
         assertThat(query(read).get("fields")).contains("subject").doesNotContain("crmbridge_key");
         assertThatThrownBy(() -> clio.readByKey("companies", "crmbridge_key", List.of("a.example"), List.of()))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -81,7 +81,8 @@ class ClioPagingTest {
             withToken(token).queryParam("order", order).get(API + "/contacts.json").then().statusCode(200);
         }
         withToken(token).queryParam("order", "updated_at(asc)").get(API + "/matters.json").then().statusCode(200);
-        withToken(token).queryParam("order", "updated_at(asc)").get(API + "/notes.json").then().statusCode(200);
+        withToken(token).queryParam("type", "Matter").queryParam("order", "updated_at(asc)").get(API + "/notes.json").then()
+                .statusCode(200);
         withToken(token).queryParam("order", "due_at(asc)").get(API + "/tasks.json").then().statusCode(200);
     }
 

@@ -195,8 +195,10 @@ class ClioRecordsTest {
                 .body("data.status", equalTo("pending"))
                 .body("data.assignee.type", equalTo("User"))
                 .body("data.matter.id", equalTo((int) matter));
-        withToken(token).queryParam("matter_id", matter).queryParam("fields", "id").get(API + "/notes.json").then()
-                .statusCode(200).body("data", hasSize(1));
+        withToken(token).queryParam("type", "Matter").queryParam("matter_id", matter).queryParam("fields", "id")
+                .get(API + "/notes.json").then().statusCode(200).body("data", hasSize(1));
+        // Clio's notes index lists one type of note at a time: without type it is refused
+        withToken(token).queryParam("matter_id", matter).get(API + "/notes.json").then().statusCode(400);
     }
 
     @Test

@@ -49,12 +49,12 @@ class VendorConformanceSummary {
             }
             if (fromBridge && !exchange.path("requestErrors").isEmpty()) {
                 counts[2]++;
-                findings.add("REQUEST  " + vendor + " " + call + " " + exchange.path("requestErrors") + " body "
-                        + exchange.path("requestBody").asText());
+                findings.add("REQUEST  " + vendor + " " + call + " " + firstOf(exchange.path("requestErrors")) + " body "
+                        + abbreviate(exchange.path("requestBody").asText()));
             }
             if (!exchange.path("responseErrors").isEmpty()) {
                 counts[3]++;
-                findings.add("RESPONSE " + vendor + " " + call + " " + exchange.path("responseErrors") + " body "
+                findings.add("RESPONSE " + vendor + " " + call + " " + firstOf(exchange.path("responseErrors")) + " body "
                         + abbreviate(exchange.path("responseBody").asText()));
             }
         }
@@ -83,6 +83,14 @@ class VendorConformanceSummary {
             }
         }
         return exchanges;
+    }
+
+    /** The first three findings of one exchange and how many more there are. */
+    private static String firstOf(JsonNode errors) {
+        List<String> first = new ArrayList<>();
+        errors.forEach(e -> first.add(e.asText()));
+        int more = first.size() - 3;
+        return (more > 0 ? first.subList(0, 3) : first) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String abbreviate(String text) {
