@@ -104,6 +104,26 @@ class ErrorClassesTest {
     }
 
     @Test
+    void aScopeMissingForOneObjectFailsThatCallAndTheConnectionGoesOn() throws Exception {
+        String name = "No scope " + UUID.randomUUID();
+        SandboxControl.control().body(Map.of("deniedObjectTypes", List.of("companies"))).put("/scopes").then()
+                .statusCode(200);
+        try {
+            assertThatThrownBy(() -> producer.requestBody("direct:crm-company-create", Map.of("name", name)))
+                    .hasRootCauseInstanceOf(CrmCallException.Review.class);
+            given().header("Authorization", "Bearer test-admin-token").get("/admin/connections/hubspot").then()
+                    .body("state", equalTo("ACTIVE"));
+            assertThat(row("SELECT * FROM review_item WHERE payload LIKE ?", "%" + name + "%").get("response_status"))
+                    .isEqualTo(403);
+            String email = "scoped-" + UUID.randomUUID() + "@errors.example";
+            assertThat(producer.requestBody("direct:crm-contact-create", Crm.contact(email)))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("id");
+        } finally {
+            SandboxControl.control().delete("/scopes").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aMissingScopeStopsTheConnectionAlertsAndLaterWritesFailFastUntilNewCredentials() throws Exception {
         String name = "Forbidden " + UUID.randomUUID();
         SandboxControl.fault("POST", COMPANIES, 1.0, List.of(403));

@@ -19,6 +19,7 @@ import io.crmbridge.crm.Capability;
 import io.crmbridge.crm.ChangeFeed;
 import io.crmbridge.crm.ChangeQuery;
 import io.crmbridge.crm.CrmAnswer;
+import io.crmbridge.crm.CrmCallException;
 import io.crmbridge.crm.CrmConnector;
 import io.crmbridge.crm.CrmOwner;
 import io.crmbridge.crm.CrmRecord;
@@ -292,15 +293,22 @@ public class HubSpotConnector implements CrmConnector, ChangeFeed, PropertyHisto
     // --- error policy ---
 
     /**
-     * A HubSpot call may go out again after an unclear answer, except a create that no unique key guards: its
-     * searches and batch reads are POSTs that change nothing, its record writes are upserts or batch creates by a
-     * unique key (a second create of the key is refused), but a plain create ({@code POST /crm/v3/objects/{type}}) or
-     * a batch create of notes or tasks (which hold no unique value on HubSpot) would make second records. It fails
-     * instead, and the event's next attempt finds what it made among the contact's linked records before it creates.
+     * A HubSpot call may go out again after an unclear answer, except a create of notes or tasks: its searches and
+     * batch reads are POSTs that change nothing, its record writes are upserts or creates by a unique key (a second
+     * create of the key is refused), but notes and tasks hold no unique value on HubSpot, and a create of them sent
+     * again would make second records. It fails instead, and the event's next attempt finds what it made among the
+     * contact's linked records before it creates. (A plain create of another object is resent as before: it happens
+     * only where provisioning could not make its key, which the operator is alerted to.)
      */
     @Override
     public boolean resendable(String method, String path) {
         return !("POST".equalsIgnoreCase(method) && HubSpotRecordRequests.isUnguardedCreate(path));
+    }
+
+    /** A 403 for a scope the app lacks on one object fails that call, not the connection. */
+    @Override
+    public Optional<CrmCallException> classify(String connection, int status, String body) {
+        return HubSpotPolicy.classify(connection, status, body);
     }
 
     @Override

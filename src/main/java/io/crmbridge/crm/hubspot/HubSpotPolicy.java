@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.crmbridge.crm.CrmCallException;
+import io.crmbridge.crm.CrmResponseClassifier;
+
 /** HubSpot's error policy: what its token endpoint and rate-limit headers say, and which API hosts it has. */
 final class HubSpotPolicy {
 
@@ -15,7 +18,23 @@ final class HubSpotPolicy {
     /** HubSpot's public API hosts (the global one and the EU data centre's). */
     private static final List<String> API_HOSTS = List.of("https://api.hubapi.com", "https://api-eu1.hubapi.com");
 
+    /** HubSpot's 403 for a scope the app lacks for one operation or object (granular scopes, one per object). */
+    private static final Pattern MISSING_SCOPES = Pattern.compile("\"category\"\\s*:\\s*\"MISSING_SCOPES\"");
+
     private HubSpotPolicy() {
+    }
+
+    /**
+     * A 403 {@code MISSING_SCOPES} concerns the object or record the call names: the call fails (to review), the
+     * connection goes on with its other objects. Any other answer is classified as generic HTTP.
+     */
+    static Optional<CrmCallException> classify(String connection, int status, String body) {
+        if (status == 403 && body != null && MISSING_SCOPES.matcher(body).find()) {
+            return Optional.of(new CrmCallException.Review(connection, status, body, "CRM answered 403 on connection "
+                    + connection + ": the app may not use this object or record (a scope it lacks); the call fails,"
+                    + " the connection goes on"));
+        }
+        return CrmResponseClassifier.classify(connection, status, body);
     }
 
     static boolean rejectsCredentials(String tokenError) {

@@ -30,9 +30,8 @@ final class HubSpotRecordRequests {
             "notes", Map.of("contacts", 202, "companies", 190, "deals", 214, "tickets", 228),
             "tasks", Map.of("contacts", 204, "companies", 192, "deals", 216, "tickets", 230));
 
-    private static final java.util.regex.Pattern PLAIN_CREATE = java.util.regex.Pattern.compile("/crm/v3/objects/[^/?]+/?");
-    private static final java.util.regex.Pattern BATCH_CREATE = java.util.regex.Pattern
-            .compile("/crm/v3/objects/([^/?]+)/batch/create/?");
+    private static final java.util.regex.Pattern CREATE = java.util.regex.Pattern
+            .compile("/crm/v3/objects/([^/?]+)(/batch/create)?/?");
 
     private HubSpotRecordRequests() {
     }
@@ -149,16 +148,12 @@ final class HubSpotRecordRequests {
     }
 
     /**
-     * Whether a POST to the path makes records no unique key guards: a plain create, {@code /crm/v3/objects/{type}},
-     * or a batch create of a type that holds no unique value ({@code /crm/v3/objects/notes/batch/create}).
+     * Whether a POST to the path creates records of a type that can hold no unique key on HubSpot (notes, tasks),
+     * one ({@code /crm/v3/objects/notes}) or many ({@code /crm/v3/objects/notes/batch/create}).
      */
     static boolean isUnguardedCreate(String path) {
-        if (path == null) {
-            return false;
-        }
-        java.util.regex.Matcher batch = BATCH_CREATE.matcher(path);
-        return PLAIN_CREATE.matcher(path).matches()
-                || batch.matches() && !HubSpotProperties.holdsUniqueValues(batch.group(1));
+        java.util.regex.Matcher create = path == null ? null : CREATE.matcher(path);
+        return create != null && create.matches() && !HubSpotProperties.holdsUniqueValues(create.group(1));
     }
 
     static String objects(String object) {

@@ -166,13 +166,25 @@ class HubSpotConnectorTest {
     }
 
     @Test
-    void everyCallButAPlainCreateMayBeResentAfterAnUnclearAnswer() {
+    void aMissingScopeFailsTheCallNotTheConnection() {
+        String scopes = "{\"status\":\"error\",\"message\":\"This app hasn't been granted all required scopes\","
+                + "\"category\": \"MISSING_SCOPES\",\"correlationId\":\"c\"}";
+        assertThat(hubspot.classify("hubspot", 403, scopes)).get()
+                .isInstanceOf(io.crmbridge.crm.CrmCallException.Review.class);
+        assertThat(hubspot.classify("hubspot", 403, "{\"category\":\"FORBIDDEN\"}")).get()
+                .isInstanceOf(io.crmbridge.crm.CrmCallException.Operator.class);
+        assertThat(hubspot.classify("hubspot", 200, "{}")).isEmpty();
+    }
+
+    @Test
+    void everyCallButACreateOfNotesOrTasksMayBeResentAfterAnUnclearAnswer() {
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/contacts/batch/upsert")).isTrue();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/companies/batch/create")).isTrue();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/batch/create")).as("notes hold no unique key")
                 .isFalse();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes/search")).isTrue();
         assertThat(hubspot.resendable("PATCH", "/crm/v3/objects/contacts/1")).isTrue();
+        assertThat(hubspot.resendable("POST", "/crm/v3/objects/companies")).isTrue();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/notes")).as("a second note").isFalse();
         assertThat(hubspot.resendable("POST", "/crm/v3/objects/tasks")).isFalse();
     }

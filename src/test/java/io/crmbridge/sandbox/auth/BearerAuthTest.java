@@ -36,6 +36,24 @@ class BearerAuthTest {
     }
 
     @Test
+    void anObjectTheTokenHasNoScopeForIs403MissingScopesWhileOtherObjectsAnswer() {
+        try {
+            given().contentType(ContentType.JSON).body("{\"deniedObjectTypes\":[\"tasks\"]}")
+                    .put(SandboxPaths.CONTROL + "/scopes").then().statusCode(200);
+            withToken(STATIC_TOKEN).get("/sandbox/hubspot/crm/v3/objects/tasks").then().statusCode(403)
+                    .body("category", equalTo("MISSING_SCOPES"))
+                    .body("errors[0].context.requiredGranularScopes[0]", equalTo("crm.objects.tasks.read"));
+            withToken(STATIC_TOKEN).contentType(ContentType.JSON).body("{\"properties\":{\"hs_task_subject\":\"x\"}}")
+                    .post("/sandbox/hubspot/crm/v3/objects/tasks").then().statusCode(403)
+                    .body("errors[0].context.requiredGranularScopes[0]", equalTo("crm.objects.tasks.write"));
+            withToken(STATIC_TOKEN).get("/sandbox/hubspot/crm/v3/objects/contacts").then().statusCode(200);
+        } finally {
+            given().delete(SandboxPaths.CONTROL + "/scopes").then().statusCode(200);
+        }
+        withToken(STATIC_TOKEN).get("/sandbox/hubspot/crm/v3/objects/tasks").then().statusCode(200);
+    }
+
+    @Test
     void staticPrivateAppTokenIsAccepted() {
         withToken(STATIC_TOKEN).get(PROBE).then().statusCode(200);
     }
