@@ -96,12 +96,17 @@ public final class ClioFields {
         return selected.keySet();
     }
 
-    /** The selected part of a full view: absent fields as null, nested selections applied to objects and arrays. */
+    /**
+     * The selected part of a full view: nested selections applied to objects and arrays; a field without a value is
+     * left out (Clio's published schemas declare no field nullable).
+     */
     public ObjectNode select(ObjectNode full) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         selected.forEach((name, nested) -> {
             JsonNode value = full.get(name);
-            out.set(name, value == null ? JsonNodeFactory.instance.nullNode() : nested == null ? value : nested.apply(value));
+            if (value != null && !value.isNull()) {
+                out.set(name, nested == null ? value : nested.apply(value));
+            }
         });
         return out;
     }

@@ -76,6 +76,18 @@ class ClioRecordsTest {
                 .body("error.message", containsString("nickname"));
     }
 
+    /** Clio's published schemas declare no field nullable: a conforming answer leaves an empty field out. */
+    @Test
+    void aFieldWithoutAValueIsLeftOutAndAListWithoutItemsIsEmpty() {
+        long id = person("Grace", "Hopper", "grace@example.test");
+        withToken(token).queryParam("fields", "id,title,company{id,name},phone_numbers{id,number},primary_phone_number")
+                .get(API + "/contacts/" + id + ".json").then().statusCode(200)
+                .body("data", not(hasKey("title")))
+                .body("data", not(hasKey("company")))
+                .body("data", not(hasKey("primary_phone_number")))
+                .body("data.phone_numbers", hasSize(0));
+    }
+
     @Test
     void nestedFieldsMustBePublishedAndItemsReadPrimary() {
         long id = person("Ada", "Lovelace", "ada@example.test");
